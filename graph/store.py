@@ -1,0 +1,275 @@
+"""The embedded store: Oxigraph on disk (the default), or rdflib in memory for small work.
+
+Both answer the same SPARQL with the same rows; values are bound, never pasted into query text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ontology.errors import QueryError, StoreBusyError, StoreError
+
+if TYPE_CHECKING:
+    from pyoxigraph import Quad
+
+__all__ = [
+    "MemoryStore",
+    "OxigraphStore",
+    "Row",
+    "Store",
+    "default_store_path",
+    "open_store",
+    "python_value",
+]
+
+Row = dict[str, Any]
+MARKER = "notegraph-store"
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("NOTEGRAPH_STORE") or ".notegraph")
+
+
+class Store(Protocol):
+    """What every backend offers: the one query path and graph-at-a-time writes."""
+
+    def select(self, query: str, bindings: Mapping[str, object] | None = None) -> list[Row]: ...
+
+    def replace_graph(self, graph: str, quads: list[Quad]) -> None: ...
+
+    def remove_graph(self, graph: str) -> None: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def quad_count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def python_value(term: Any) -> Any:
+    """A result term as a plain Python value: IRIs as str, numbers as int/float, dates as ISO str."""
+    if term is None:
+        return None
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        v = term.value
+        if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#positiveInteger")):
+            try:
+                return int(v)
+            except ValueError:
+                return v
+        if dt.endswith(("#decimal", "#double", "#float")):
+            try:
+                return float(v)
+            except ValueError:
+                return v
+        if dt.endswith("#boolean"):
+            return v == "true"
+        return v
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term)
+
+
+def _ox_term(value: object) -> Any:
+    """A Python parameter value as a pyoxigraph term (an RDF literal, or an IRI if marked)."""
+    import pyoxigraph as ox
+
+    if isinstance(value, IRI):
+        return ox.NamedNode(value.value)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    return ox.Literal(str(value))
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@dataclass(frozen=True)
+class IRI:
+    """A parameter value that is an IRI, not a string literal."""
+
+    value: str
+
+
+class OxigraphStore:
+    """Oxigraph (RocksDB) in a directory; `read_only` opens it without taking the write lock."""
+
+    def __init__(self, path: Path, *, read_only: bool = False, create: bool = True) -> None:
+        import pyoxigraph as ox
+
+        self.path = path
+        marker = path / MARKER
+        if path.exists() and any(path.iterdir()) and not marker.exists():
+            raise StoreError(
+                f"{path} is not a notegraph store (no {MARKER} marker); "
+                "choose another --store directory or remove it"
+            )
+        if not path.exists():
+            if read_only or not create:
+                raise StoreError(f"no store at {path}: run 'notegraph build PATH' first")
+            path.mkdir(parents=True)
+        elif read_only and not marker.exists():
+            raise StoreError(f"no store at {path}: run 'notegraph build PATH' first")
+        try:
+            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                raise StoreBusyError(
+                    f"the store {path} is busy: another notegraph process is writing it; "
+                    "wait for it to finish"
+                ) from e
+            raise StoreError(f"cannot open the store {path}: {msg.splitlines()[0]}") from e
+        if not read_only and not marker.exists():
+            marker.write_text("notegraph store 1\n", encoding="utf-8")
+
+    def select(self, query: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
+        import pyoxigraph as ox
+
+        subs = {ox.Variable(k): _ox_term(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self._store.query(query, use_default_graph_as_union=True, substitutions=subs)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from e
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("only SELECT queries return rows here")
+        names = [v.value for v in res.variables]
+        return [{n: python_value(sol[n]) for n in names} for sol in res]
+
+    def raw_query(self, query: str) -> Any:
+        try:
+            return self._store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+
+    def update(self, update: str) -> None:
+        try:
+            self._store.update(update)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+
+    def replace_graph(self, graph: str, quads: list[Quad]) -> None:
+        """Drop the graph and write the new quads in ONE transaction (never half-written)."""
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+        # Both operations run as one update, so one transaction: the graph is old or new.
+        update = f"DROP SILENT GRAPH {g}"
+        if body:
+            update += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body.decode('utf-8')}}} }}"
+        self._store.update(update)
+
+    def remove_graph(self, graph: str) -> None:
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph)
+        if self._store.contains_named_graph(g):
+            self._store.remove_graph(g)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def quad_count(self) -> int:
+        return len(self._store)
+
+    def quads(self) -> Iterable[Quad]:
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        self._store.flush() if hasattr(self._store, "flush") else None
+        del self._store
+
+
+class MemoryStore:
+    """rdflib's in-memory Dataset: the small-work option (slow on large joins)."""
+
+    def __init__(self) -> None:
+        from rdflib import Dataset
+
+        self._ds = Dataset(default_union=True)
+
+    def select(self, query: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
+        from pyparsing import ParseException
+        from rdflib import Literal, URIRef
+
+        init: dict[str, Any] = {}
+        for k, v in (bindings or {}).items():
+            init[k] = URIRef(v.value) if isinstance(v, IRI) else Literal(v)
+        try:
+            res = self._ds.query(query, initBindings=init)
+        except ParseException as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+        names = [str(v) for v in (res.vars or [])]
+        return [{n: _rdflib_value(row[n]) for n in names} for row in res]  # type: ignore[index]
+
+    def replace_graph(self, graph: str, quads: list[Quad]) -> None:
+        import pyoxigraph as ox
+        from rdflib import URIRef
+
+        self.remove_graph(graph)
+        if quads:
+            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+            self._ds.parse(data=data, format="nquads", publicID=URIRef(graph))
+
+    def remove_graph(self, graph: str) -> None:
+        from rdflib import URIRef
+
+        self._ds.remove_graph(URIRef(graph))
+
+    def named_graphs(self) -> list[str]:
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        return sorted(
+            str(g.identifier)
+            for g in self._ds.graphs()
+            if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)
+        )
+
+    def quad_count(self) -> int:
+        return sum(1 for _ in self._ds.quads((None, None, None, None)))
+
+    def close(self) -> None:
+        pass
+
+
+def _rdflib_value(term: Any) -> Any:
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return "_:" + str(term)
+    if isinstance(term, Literal):
+        v = term.toPython()
+        if isinstance(v, bool | int | float):
+            return v
+        if term.datatype is not None and str(term.datatype).endswith("#decimal"):
+            return float(term)
+        return str(term)
+    return str(term)
+
+
+def open_store(path: Path | None = None, *, memory: bool = False, read_only: bool = False) -> Store:
+    if memory:
+        return MemoryStore()
+    return OxigraphStore(path or default_store_path(), read_only=read_only)

@@ -1,0 +1,394 @@
+"""notegraph: a knowledge graph of WMD non-proliferation outreach events, from the notes that report them.
+
+The command line is thin: every command calls library functions in loaders/, graph/, queries/, viz/.
+Errors become one line on stderr and an exit code (1 failure, 2 usage); --debug shows tracebacks.
+Heavy libraries are imported inside the commands that need them, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+__all__ = ["main"]
+
+PROG = "notegraph"
+FORMATS = ("table", "csv", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+class Failed(Exception):
+    """Some input failed but the rest was processed: exit 1 after printing the output."""
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    return Path(args.store or os.environ.get("NOTEGRAPH_STORE") or ".notegraph")
+
+
+def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Any:
+    from graph.store import open_store
+
+    return open_store(_store_path(args), read_only=read_only)
+
+
+def _err(msg: str) -> None:
+    print(f"{PROG}: {msg}", file=sys.stderr)
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    from ontology.errors import UsageError
+
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+
+
+# ---------------------------------------------------------------- extract
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from loaders import extraction_report, read_notes
+
+    _check_paths(args.paths)
+    notes = list(read_notes(args.paths))
+    for n in notes:
+        if n.error:
+            _err(f"{n.source.path}: {n.error}")
+    if args.report:
+        report = extraction_report(notes)
+        if args.format == "json":
+            json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+            print()
+        else:
+            _print_report(report)
+    else:
+        json.dump([n.to_dict() for n in notes], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    return 1 if any(n.error for n in notes) else 0
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    for key, value in report.items():
+        if isinstance(value, list | dict):
+            print(f"{key}:")
+            items = value.items() if isinstance(value, dict) else enumerate(value, 1)
+            for k, v in items:
+                print(f"  {k}: {v}")
+        else:
+            print(f"{key}: {value}")
+
+
+# ---------------------------------------------------------------- build
+def cmd_build(args: argparse.Namespace) -> int:
+    from graph.build import build, remove_notes
+    from loaders import iter_note_paths, read_note
+
+    if args.paths:
+        _check_paths(args.paths)
+    store = _open_store(args)
+    if args.remove:
+        removed = remove_notes(store, args.remove)
+        for p in args.remove:
+            if not any(g.endswith("/" + Path(p).stem) for g in removed):
+                _err(f"{p}: no such note in the store (nothing removed)")
+        print(f"removed {len(removed)} note graph(s)")
+        if not args.paths:
+            return 0 if len(removed) == len(args.remove) else 1
+    paths = list(iter_note_paths(args.paths))
+    progress = _progress(len(paths), "building", quiet=args.quiet)
+    summary = build(store, (read_note(p) for p in paths), on_note=lambda n: progress(n.source.path))
+    progress(None)
+    for path, error in summary.failed:
+        _err(f"{path}: {error}")
+    s = summary
+    print(
+        f"{s.notes} notes ({s.added} added, {s.updated} updated, {s.unchanged} unchanged, "
+        f"{len(s.failed)} failed); {s.events} events, {s.actors} actors, "
+        f"{sum(s.unresolved.values())} unresolved names, {s.warnings} warnings; "
+        f"{s.quads} quads in {_store_path(args)}"
+    )
+    return 1 if s.failed else 0
+
+
+def _progress(total: int, label: str, *, quiet: bool) -> Any:
+    """A progress bar on stderr for long work (only on a terminal); call with None to finish."""
+    if quiet or total < 20 or not sys.stderr.isatty():
+        return lambda item: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    bar.start()
+    task = bar.add_task(label, total=total)
+
+    def step(item: object) -> None:
+        if item is None:
+            bar.stop()
+        else:
+            bar.advance(task)
+
+    return step
+
+
+# ---------------------------------------------------------------- query / sparql
+def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
+    from ontology.errors import UsageError
+    from queries.catalog import catalog, get_query
+    from queries.output import write_rows
+    from queries.run import run_query
+
+    if args.list:
+        for spec in catalog().values():
+            print(f"{spec.name}: {spec.title}")
+            for p in spec.params:
+                req = "required" if p.required else f"default {p.default}" if p.default else ""
+                print(
+                    f"    {p.option} {p.type.upper()}  {p.description} {f'({req})' if req else ''}"
+                )
+            print(f"    e.g. {spec.example}")
+        return 0
+    if not args.name:
+        raise UsageError("name a query (see 'notegraph query --list')")
+    spec = get_query(args.name)
+    params: dict[str, Any] = {}
+    if args.actor is not None:
+        params["actor"] = args.actor
+    if args.include_planned:
+        params["include_planned"] = True
+    params.update(_extra_params(extra))
+    target = _target(args)
+    rows = run_query(spec, params, target, explain=args.explain)
+    write_rows(rows, args.format, sys.stdout, title=spec.title)
+    return 0
+
+
+def _extra_params(extra: list[str]) -> dict[str, Any]:
+    """Query parameters beyond the common ones: --name VALUE or --name=VALUE (flags: true)."""
+    from ontology.errors import UsageError
+
+    out: dict[str, Any] = {}
+    i = 0
+    while i < len(extra):
+        tok = extra[i]
+        if not tok.startswith("--") or len(tok) < 3:
+            raise UsageError(f"unexpected argument {tok!r}")
+        key, eq, value = tok[2:].partition("=")
+        if not eq:
+            if i + 1 < len(extra) and not extra[i + 1].startswith("--"):
+                value = extra[i + 1]
+                i += 1
+            else:
+                value = "true"
+        out[key.replace("-", "_")] = value
+        i += 1
+    return out
+
+
+def _target(args: argparse.Namespace) -> Any:
+    if getattr(args, "endpoint", None):
+        from graph.remote import RemoteStore
+
+        return RemoteStore(args.endpoint, timeout=args.timeout)
+    return _open_store(args, read_only=True)
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from ontology.errors import UsageError
+    from queries.output import write_rows
+    from queries.run import shorten
+
+    src = args.query
+    if src == "-":
+        text = sys.stdin.read()
+    elif os.path.isfile(src):
+        text = Path(src).read_text(encoding="utf-8")
+    elif src.endswith((".rq", ".sparql")):
+        raise UsageError(f"no such query file: {src}")
+    else:
+        text = src
+    rows = _target(args).select(text)
+    rows = [{k: shorten(v) for k, v in r.items()} for r in rows] if args.short else rows
+    write_rows(rows, args.format, sys.stdout)
+    return 0
+
+
+# ---------------------------------------------------------------- viz
+def cmd_viz(args: argparse.Namespace) -> int:
+    from viz.views import render_view
+
+    info = render_view(
+        _target(args),
+        view=args.view,
+        actor=args.actor,
+        out=Path(args.out),
+        include_planned=args.include_planned,
+        max_nodes=args.max_nodes,
+    )
+    note = (
+        f" (showing the top {info.nodes_shown} of {info.nodes_total} nodes)"
+        if info.truncated
+        else ""
+    )
+    print(f"wrote {info.path} ({info.nodes_shown} nodes, {info.edges_shown} edges){note}")
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    p = _Parser(
+        prog=PROG,
+        description=__doc__.splitlines()[0] if __doc__ else PROG,
+        epilog="Run 'notegraph COMMAND --help' for a command's options. "
+        "Exit codes: 0 ok, 1 some input failed, 2 usage error.",
+    )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="store directory (default: $NOTEGRAPH_STORE or ./.notegraph)",
+    )
+    p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subs: dict[str, argparse.ArgumentParser] = {}
+
+    def add(name: str, help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        subs[name] = sp
+        return sp
+
+    e = add("extract", "read notes and print what was extracted, without touching the store")
+    e.add_argument(
+        "paths", nargs="+", metavar="PATH", help="note files or folders (.txt .md .html .pdf .docx)"
+    )
+    e.add_argument(
+        "--format", choices=("json", "table"), default="json", help="output format (default json)"
+    )
+    e.add_argument(
+        "--report", action="store_true", help="summarise: files read, warnings, unresolved names"
+    )
+
+    b = add("build", "extract notes and load them into the store, one named graph per note")
+    b.add_argument("paths", nargs="*", metavar="PATH", help="note files or folders")
+    b.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="drop this note's graph (repeatable)",
+    )
+
+    q = add("query", "run a named question from the catalogue (see --list)")
+    q.add_argument("name", nargs="?", metavar="NAME", help="query name, e.g. co-attended")
+    q.add_argument(
+        "--list", action="store_true", help="list the named queries and their parameters"
+    )
+    q.add_argument("--actor", metavar="X", help="actor name or acronym, e.g. OSCE")
+    q.add_argument("--include-planned", action="store_true", help="also count planned events")
+    q.add_argument(
+        "--explain",
+        action="store_true",
+        help="add the events and evidence (note, line, quote) behind each row",
+    )
+    _output_options(q)
+
+    s = add("sparql", "run any SPARQL SELECT query on the store or an endpoint")
+    s.add_argument("query", metavar="QUERY", help="the query text, a .rq file, or - for stdin")
+    s.add_argument(
+        "--short", action="store_true", help="show notegraph IRIs as short ids (state/BLR)"
+    )
+    _output_options(s)
+
+    v = add("viz", "write the interactive network as one offline HTML file")
+    v.add_argument(
+        "--out",
+        default="out/network.html",
+        metavar="FILE",
+        help="output file (default out/network.html)",
+    )
+    v.add_argument(
+        "--view",
+        choices=("full", "co-attendance", "ego", "co-organizers"),
+        default="full",
+        help="which network (default full)",
+    )
+    v.add_argument(
+        "--actor", metavar="X", help="the actor for co-attendance and ego views, e.g. OSCE"
+    )
+    v.add_argument("--include-planned", action="store_true", help="also include planned events")
+    v.add_argument(
+        "--max-nodes",
+        type=int,
+        default=1500,
+        metavar="N",
+        help="beyond N nodes show the top N by centrality",
+    )
+    v.add_argument(
+        "--endpoint", metavar="URL", help="read from a remote SPARQL endpoint instead of the store"
+    )
+    v.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="remote timeout in seconds"
+    )
+    return p, subs
+
+
+def _output_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default table)"
+    )
+    sp.add_argument(
+        "--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the store"
+    )
+    sp.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="remote timeout in seconds (default 30)",
+    )
+
+
+COMMANDS = {"extract": cmd_extract, "build": cmd_build, "sparql": cmd_sparql, "viz": cmd_viz}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, subs = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    if extra and args.command != "query":
+        subs[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    from ontology.errors import NotegraphError
+
+    try:
+        if args.command == "query":
+            return cmd_query(args, extra)
+        return COMMANDS[args.command](args)
+    except NotegraphError as e:
+        if args.debug:
+            raise
+        _err(str(e))
+        return e.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # the edge: anything unexpected is still one line, unless --debug
+        if args.debug:
+            raise
+        _err(f"unexpected error: {type(e).__name__}: {e} (run with --debug for details)")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

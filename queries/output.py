@@ -1,0 +1,91 @@
+"""Rows -> table (rich), CSV or JSON. Shared by `query` and `sparql`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+__all__ = ["FORMATS", "write_rows"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return str(len(value))  # a list column (evidence) shows as its count
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _columns(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> list[str]:
+    if columns:
+        return list(columns)
+    cols: list[str] = []
+    for r in rows:
+        for k in r:
+            if k not in cols and k != "explanation":
+                cols.append(k)
+    return cols
+
+
+def write_rows(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    cols = _columns(rows, columns)
+    if fmt == "json":
+        json.dump(list(rows), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([_csv_cell(r.get(c)) for c in cols])
+    else:
+        _table(rows, cols, out, title)
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return _cell(value)
+
+
+def _table(rows: Sequence[dict[str, Any]], cols: list[str], out: TextIO, title: str | None) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    list_cols = {c for c in cols if any(isinstance(r.get(c), list) for r in rows)}
+    table = Table(title=escape(title) if title else None, show_lines=False)
+    for c in cols:
+        name = f"{c} (count)" if c in list_cols else c
+        numeric = all(
+            isinstance(r.get(c), int | float | list) for r in rows if r.get(c) is not None
+        )
+        table.add_column(escape(name), justify="right" if numeric and rows else "left")
+    for r in rows:
+        table.add_row(*(escape(_cell(r.get(c))) for c in cols))
+    buf = io.StringIO()
+    width = 200 if not out.isatty() else None
+    Console(file=buf, width=width, highlight=False, soft_wrap=False).print(table)
+    out.write(buf.getvalue())
+    explained = [r for r in rows if r.get("explanation")]
+    for r in explained:
+        head = " ".join(_cell(r.get(c)) for c in cols[:2])
+        out.write(f"\n{head}\n")
+        for e in r["explanation"]:
+            where = f"{e.get('note', '')}:{e.get('line', '')}"
+            quote = str(e.get("quote") or "").replace("\n", " ")
+            out.write(f'  {e.get("event", "")}  {where}  {e.get("role", "")}  "{quote}"\n')
+    out.write(f"{len(rows)} row{'s' if len(rows) != 1 else ''}\n")
