@@ -1,4 +1,4 @@
-"""notegraph: a knowledge graph of WMD non-proliferation outreach events, from the notes that report them.
+"""notegraph: a knowledge graph of WMD non-proliferation outreach events, from their notes.
 
 The command line is thin: every command calls library functions in loaders/, graph/, queries/, viz/.
 Errors become one line on stderr and an exit code (1 failure, 2 usage); --debug shows tracebacks.

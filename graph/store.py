@@ -51,7 +51,8 @@ class Store(Protocol):
 
 
 def python_value(term: Any) -> Any:
-    """A result term as a plain Python value: IRIs as str, numbers as int/float, dates as ISO str."""
+    """A result term as a plain Python value: IRIs as str, numbers as int/float,
+    dates as ISO str."""
     if term is None:
         return None
     import pyoxigraph as ox

@@ -17,7 +17,9 @@ ID = BASE + "id/"
 
 
 def slug(text: str, max_len: int = 60) -> str:
-    """ASCII, lower-case, hyphen-separated: 'Conflict Prevention Centre' -> 'conflict-prevention-centre'."""
+    """ASCII, lower-case, hyphen-separated.
+
+    'Conflict Prevention Centre' -> 'conflict-prevention-centre'."""
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
     if len(s) > max_len:
@@ -29,7 +31,9 @@ def slug(text: str, max_len: int = 60) -> str:
 def event_key(start_date: str | None, city: str | None, title: str | None) -> str:
     """'2013-01-15-minsk'; without a date, 'undated-{hash of title}' so it stays stable."""
     if start_date:
-        return f"{start_date}-{slug(city)}" if city else f"{start_date}-{slug(title or 'event', 40)}"
+        return (
+            f"{start_date}-{slug(city)}" if city else f"{start_date}-{slug(title or 'event', 40)}"
+        )
     digest = hashlib.sha1((title or "").encode("utf-8")).hexdigest()[:12]
     return f"undated-{digest}"
 

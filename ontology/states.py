@@ -1,5 +1,6 @@
 """Reference records for every State: ISO 3166-1 alpha-3, a short English name, UN M49 region,
-Wikidata QID. pycountry gives codes and names; `reference/state-records.json` (curated) adds the rest."""
+Wikidata QID. pycountry gives codes and names; `reference/state-records.json` (curated)
+adds the rest."""
 
 from __future__ import annotations
 
