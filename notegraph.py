@@ -57,9 +57,9 @@ def _check_paths(paths: Sequence[str]) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     import json
 
+    _check_paths(args.paths)
     from loaders import extraction_report, read_notes
 
-    _check_paths(args.paths)
     notes = list(read_notes(args.paths))
     for n in notes:
         if n.error:
@@ -90,11 +90,11 @@ def _print_report(report: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------- build
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.paths:
+        _check_paths(args.paths)
     from graph.build import build, remove_notes
     from loaders import iter_note_paths, read_note
 
-    if args.paths:
-        _check_paths(args.paths)
     store = _open_store(args)
     if args.remove:
         removed = remove_notes(store, args.remove)
@@ -165,6 +165,7 @@ def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     if args.include_planned:
         params["include_planned"] = True
     params.update(_extra_params(extra))
+    spec.bind(params)  # a wrong parameter is a usage error before any store is opened
     target = _target(args)
     rows = run_query(spec, params, target, explain=args.explain)
     write_rows(rows, args.format, sys.stdout, title=spec.title)

@@ -1,0 +1,86 @@
+"""The command line: every command explains itself, mistakes give one line and the right exit code."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import notegraph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _commands() -> dict[str, object]:
+    _, subs = notegraph._parser()
+    return subs
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        notegraph.main(["--help"])
+    assert e.value.code == 0
+    out = capsys.readouterr().out
+    for name in _commands():
+        assert re.search(rf"^\s+{re.escape(name)}\s", out, re.M), f"{name} missing from --help"
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_every_command_help_explains_every_option(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as e:
+        notegraph.main([command, "--help"])
+    assert e.value.code == 0
+    out = capsys.readouterr().out
+    parser = _commands()[command]
+    for action in parser._actions:  # type: ignore[attr-defined]
+        if action.help == "==SUPPRESS==":
+            continue
+        assert action.help, f"{command}: option {action.option_strings or action.dest} has no help"
+        for opt in action.option_strings:
+            assert opt in out
+
+
+def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "notegraph.py"), "--store", str(tmp_path / "s"), *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["build", "--no-such-option"], 2, "unrecognized arguments: --no-such-option"),
+        (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
+        (["extract", "does/not/exist.txt"], 2, "no such file or folder: does/not/exist.txt"),
+        (["build", "does/not/exist"], 2, "no such file or folder: does/not/exist"),
+        (["query", "no-such-query"], 2, "unknown query 'no-such-query'"),
+        (["query", "co-attended"], 2, "needs --actor"),
+        (["query", "co-attended", "--actor", "OSCE", "--colour", "red"], 2, "no parameter --colour"),
+        (["query", "co-attended", "--actor", "OSCE"], 1, "no store at"),
+    ],
+)
+def test_mistakes_give_one_line_and_an_exit_code(
+    args: list[str], code: int, message: str, tmp_path: Path
+) -> None:
+    r = _run(args, tmp_path)
+    assert r.returncode == code, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert message in lines[0]
+    assert "Traceback" not in r.stderr
+
+
+def test_store_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOTEGRAPH_STORE", str(tmp_path / "envstore"))
+    assert notegraph._store_path(notegraph._parser()[0].parse_args(["build"])) == (
+        tmp_path / "envstore"
+    )
