@@ -55,10 +55,17 @@
     return names[kind] || kind;
   }
 
+  /* Fixed label sizes: hubs large, events small; vis hides a label once it would be drawn smaller
+     than drawThreshold, so zooming out leaves only the important names. */
+  function fontFor(n, colour) {
+    const size = n.kind === "event" ? 10 : Math.round(12 + 10 * n.centrality);
+    return { size: size, color: colour };
+  }
+
   function visNode(n) {
     const item = {
       id: n.id, label: n.label, title: nodeTip(n), shape: n.shape, value: n.value,
-      x: n.x, y: n.y, color: nodeColour(n), font: { color: "#1d2630" }, borderWidth: 1.5,
+      x: n.x, y: n.y, color: nodeColour(n), font: fontFor(n, "#1d2630"), borderWidth: 1.5,
     };
     if (n.kind === "unresolved") item.shapeProperties = { borderDashes: [4, 3] };
     return item;
@@ -274,23 +281,30 @@
   /* ---- neighbour highlighting ---- */
   let dimmed = [];
   let dimmedEdges = [];
+  let boosted = []; // neighbours whose labels are enlarged so they show at the current zoom
   function edgeColour(e) {
     return { color: e.colour, highlight: "#111", hover: "#111", opacity: 0.75 };
   }
   function clearHighlight() {
     if (dimmed.length) {
-      nodes.update(dimmed.map((id) => ({ id: id, color: nodeColour(byId.get(id)), font: { color: "#1d2630" } })));
+      nodes.update(dimmed.map((id) => ({ id: id, color: nodeColour(byId.get(id)), font: fontFor(byId.get(id), "#1d2630") })));
     }
     if (dimmedEdges.length) {
       edges.update(dimmedEdges.map((id) => ({ id: id, color: edgeColour(edgeById.get(id)) })));
     }
-    dimmed = []; dimmedEdges = [];
+    if (boosted.length) {
+      nodes.update(boosted.map((id) => ({ id: id, font: fontFor(byId.get(id), "#1d2630") })));
+    }
+    dimmed = []; dimmedEdges = []; boosted = [];
   }
   function highlight(ids, keepEdge) {
     clearHighlight();
     const keep = new Set(ids);
     dimmed = nodeView.getIds().filter((id) => !keep.has(id));
-    nodes.update(dimmed.map((id) => ({ id: id, color: DIM, font: { color: DIM_FONT } })));
+    nodes.update(dimmed.map((id) => ({ id: id, color: DIM, font: fontFor(byId.get(id), DIM_FONT) })));
+    boosted = ids.slice(0, 80);
+    const size = Math.min(40, Math.max(14, Math.ceil(10 / network.getScale())));
+    nodes.update(boosted.map((id) => ({ id: id, font: { size: Math.max(size, fontFor(byId.get(id), "").size), color: "#1d2630" } })));
     if (edgeView.length > 30000) return;
     const centre = ids[0];
     dimmedEdges = edgeView.getIds().filter((id) => {
@@ -346,13 +360,13 @@
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 1540 },
     nodes: {
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 26, drawThreshold: 6, maxVisible: 32 } },
-      font: { size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { min: 8, max: 36, label: { enabled: false, drawThreshold: 9, maxVisible: 28 } },
+      font: { face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
     },
     edges: { smooth: big ? false : { type: "continuous" }, scaling: { min: 1, max: 8 }, selectionWidth: 2 },
     physics: big ? { enabled: false } : {
       enabled: true, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, springLength: 110, springConstant: 0.04, damping: 0.35, avoidOverlap: 0.2 },
+      barnesHut: { gravitationalConstant: -9000, springLength: 140, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.3 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true },
     },
     interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 150, multiselect: false },

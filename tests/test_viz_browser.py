@@ -1,0 +1,211 @@
+"""The written page in a real headless Chromium (Debian's package), with the network blocked."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from viz.page import write_network
+from viz.synthetic import HOSTILE_LABELS, OSCE_ID, synthetic_graph
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshot.png"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        shutil.which(CHROMIUM) is None, reason=f"needs Debian's chromium package at {CHROMIUM}"
+    ),
+]
+
+
+@dataclass
+class Opened:
+    page: Any
+    left: list[str] = field(default_factory=list)  # requests that tried to leave the file
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    contexts: list[Any] = []
+
+    def _open(path: Path, width: int = 1400, height: int = 860) -> Opened:
+        url = path.resolve().as_uri()
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page)
+
+        def route(r: Any) -> None:
+            if r.request.url == url:
+                r.continue_()
+            else:
+                opened.left.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.goto(url)
+        # a function, not an expression string: the page's CSP forbids eval
+        page.wait_for_function("() => window.notegraph && window.notegraph.ready", timeout=60_000)
+        return opened
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def small_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
+    G = synthetic_graph(120, hostile=True)
+    out = tmp_path_factory.mktemp("browser") / "small.html"
+    write_network(G, out, title="Outreach events (synthetic)", subtitle="120 nodes, seed 1540")
+    return G, out
+
+
+def test_page_is_offline_and_complete(open_page: Any, small_page: tuple[Any, Path]) -> None:
+    G, path = small_page
+    opened = open_page(path)
+    page = opened.page
+    count = page.evaluate("() => Object.keys(window.notegraph.network.getPositions()).length")
+    assert count == G.number_of_nodes()
+    assert page.evaluate("() => window.notegraph.edgeView.length") == G.number_of_edges()
+    assert opened.left == [] and opened.errors == [] and opened.dialogs == []
+    assert page.evaluate("() => window.notegraph.network.physics.options.enabled") is False
+
+
+def test_search_focuses_the_osce(open_page: Any, small_page: tuple[Any, Path]) -> None:
+    opened = open_page(small_page[1])
+    page = opened.page
+    page.fill("#search", "OSCE")
+    page.press("#search", "Enter")
+    assert page.evaluate("() => window.notegraph.network.getSelectedNodes()") == [OSCE_ID]
+    assert "Organization for Security and Co-operation in Europe (OSCE)" in page.inner_text(
+        "#evidence h2"
+    )
+    page.fill("#search", "no such actor")
+    page.press("#search", "Enter")
+    assert "No node matches" in page.inner_text("#search-status")
+    assert opened.errors == []
+
+
+def test_clicking_a_state_shows_its_quotes(open_page: Any, small_page: tuple[Any, Path]) -> None:
+    G, path = small_page
+    page = open_page(path).page
+    state = "state/BLR"
+    xy = page.evaluate(
+        """(id) => { const n = window.notegraph.network;
+                     n.moveTo({position: n.getPositions([id])[id], scale: 1.5, animation: false});
+                     const p = n.canvasToDOM(n.getPositions([id])[id]);
+                     const r = document.querySelector('#network canvas').getBoundingClientRect();
+                     return [r.left + p.x, r.top + p.y]; }""",
+        state,
+    )
+    page.mouse.click(xy[0], xy[1])  # a real click on the canvas
+    page.wait_for_function("() => window.notegraph.network.getSelectedNodes().length === 1")
+    assert page.evaluate("() => window.notegraph.network.getSelectedNodes()") == [state]
+    text = page.inner_text("#evidence")
+    quotes = [e["quote"] for e in G.nodes[state]["evidence"]]
+    assert quotes and all(q in text for q in quotes[:20])
+    assert G.nodes[state]["evidence"][0]["note"] in text
+    # and an edge: its evidence too
+    edge = page.evaluate(
+        "(id) => window.notegraph.data.edges.find(e => e.from === id || e.to === id)", state
+    )
+    assert page.evaluate("(id) => window.notegraph.select(id)", edge["id"]) is True
+    assert edge["evidence"][0]["quote"] in page.inner_text("#evidence")
+
+
+def test_hostile_names_show_as_text(open_page: Any, small_page: tuple[Any, Path]) -> None:
+    opened = open_page(small_page[1])
+    page = opened.page
+    for i, label in enumerate(HOSTILE_LABELS):
+        assert page.evaluate("(id) => window.notegraph.select(id)", f"unresolved/hostile-{i}")
+        assert page.inner_text("#evidence h2") == label
+        page.hover("#network", position={"x": 5, "y": 5})
+    page.fill("#search", "<img")
+    page.press("#search", "Enter")
+    assert page.inner_text("#evidence h2") == HOSTILE_LABELS[0]
+    assert page.evaluate("() => document.querySelectorAll('img').length") == 0
+    assert page.evaluate("() => document.querySelectorAll('script').length") == 3
+    assert opened.dialogs == [] and opened.errors == []
+
+
+def test_filters_hide_and_restore(open_page: Any, small_page: tuple[Any, Path]) -> None:
+    G, path = small_page
+    page = open_page(path).page
+    events = sum(1 for _, k in G.nodes(data="kind") if k == "event")
+    page.uncheck("#kind-event")
+    assert page.evaluate("() => window.notegraph.nodeView.length") == G.number_of_nodes() - events
+    assert page.evaluate("() => window.notegraph.edgeView.length") == 0
+    page.check("#kind-event")
+    assert page.evaluate("() => window.notegraph.nodeView.length") == G.number_of_nodes()
+    page.uncheck("#role-participant")
+    with_participant_only = sum(1 for *_, r in G.edges(data="roles") if r == ["participant"])
+    assert page.evaluate("() => window.notegraph.edgeView.length") == (
+        G.number_of_edges() - with_participant_only
+    )
+    page.check("#role-participant")
+    years = sorted({y for _, y in G.nodes(data="year") if y is not None})
+    page.eval_on_selector(
+        "#year-to",
+        "(el, y) => { el.value = y; el.dispatchEvent(new Event('input')); }",
+        years[0],
+    )
+    shown_events = sum(1 for _, y in G.nodes(data="year") if y == years[0])
+    assert page.evaluate(
+        "() => window.notegraph.nodeView.get().filter(n => n.id.startsWith('event/')).length"
+    ) == shown_events
+
+
+def test_large_graph_and_screenshot(open_page: Any, tmp_path: Path) -> None:
+    G = synthetic_graph(2400)
+    info = write_network(G, tmp_path / "big.html", title="Outreach network", max_nodes=1500)
+    opened = open_page(info.path)
+    page = opened.page
+    positions = page.evaluate("() => window.notegraph.network.getPositions()")
+    assert len(positions) == info.nodes_shown == 1500
+    assert page.evaluate("() => window.notegraph.network.physics.options.enabled") is False
+    assert "Showing the top 1,500 of" in page.inner_text("#truncated")
+    assert opened.left == [] and opened.errors == []
+
+
+def test_readme_screenshot(open_page: Any, tmp_path: Path) -> None:
+    G = synthetic_graph(160, seed=3)
+    info = write_network(
+        G, tmp_path / "shot.html", title="Outreach network (synthetic data)",
+        subtitle="States, organisations and events; click a node for its evidence",
+    )  # fmt: skip
+    page = open_page(info.path, width=1400, height=820).page
+    page.fill("#search", "Belarus")
+    page.press("#search", "Enter")
+    # show the whole network with Belarus's neighbourhood highlighted
+    page.evaluate("() => window.notegraph.network.fit({animation: false})")
+    assert page.evaluate("() => window.notegraph.select('state/BLR')")
+    page.wait_for_timeout(200)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.stat().st_size > 10_000
