@@ -176,9 +176,12 @@ def test_filters_hide_and_restore(open_page: Any, small_page: tuple[Any, Path]) 
         years[0],
     )
     shown_events = sum(1 for _, y in G.nodes(data="year") if y == years[0])
-    assert page.evaluate(
-        "() => window.notegraph.nodeView.get().filter(n => n.id.startsWith('event/')).length"
-    ) == shown_events
+    assert (
+        page.evaluate(
+            "() => window.notegraph.nodeView.get().filter(n => n.id.startsWith('event/')).length"
+        )
+        == shown_events
+    )
 
 
 def test_large_graph_and_screenshot(open_page: Any, tmp_path: Path) -> None:

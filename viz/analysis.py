@@ -11,12 +11,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["BETWEENNESS_EXACT_LIMIT", "BETWEENNESS_SAMPLES", "SEED", "annotate", "top_n"]
+__all__ = [
+    "BETWEENNESS_EXACT_LIMIT",
+    "BETWEENNESS_SAMPLES",
+    "BETWEENNESS_WORK",
+    "SEED",
+    "annotate",
+    "top_n",
+]
 
 SEED = 1540
 #: Up to this many nodes betweenness is exact; above it, it is estimated from k sampled sources.
 BETWEENNESS_EXACT_LIMIT = 600
 BETWEENNESS_SAMPLES = 200
+BETWEENNESS_WORK = 2_000_000  # samples x edges we are willing to traverse
 
 
 def _sorted_undirected(G: nx.Graph[Any]) -> nx.Graph[Any]:
@@ -56,7 +64,9 @@ def annotate(G: nx.Graph[Any]) -> nx.Graph[Any]:
     if n <= BETWEENNESS_EXACT_LIMIT:
         between = nx.betweenness_centrality(H)
     else:
-        between = nx.betweenness_centrality(H, k=BETWEENNESS_SAMPLES, seed=SEED)
+        # k sampled sources, fewer on big graphs: each costs a traversal of every edge
+        k = max(50, min(BETWEENNESS_SAMPLES, BETWEENNESS_WORK // max(1, H.number_of_edges())))
+        between = nx.betweenness_centrality(H, k=k, seed=SEED)
     max_d = max(degree_c.values()) or 1.0
     max_b = max(between.values()) or 1.0
     communities = nx.community.louvain_communities(H, weight="weight", seed=SEED)
