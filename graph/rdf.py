@@ -11,14 +11,24 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from loaders.model import Evidence, Note
+from ontology.errors import OntologyError
 from ontology.iris import ID, ONT, event_key, slug
+from ontology.namespace import TERMS
 
 if TYPE_CHECKING:
     from pyoxigraph import Literal, NamedNode, Quad
 
-__all__ = ["EXTRACTOR_VERSION", "REFERENCE_GRAPH", "graph_iri", "note_quads", "note_stem"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "REFERENCE_GRAPH",
+    "graph_hash",
+    "graph_iri",
+    "ng",
+    "note_quads",
+    "note_stem",
+]
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 REFERENCE_GRAPH = ID + "graph/reference"
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -27,6 +37,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
+ORG = "http://www.w3.org/ns/org#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 ROLE_CONCEPT = {
@@ -38,12 +49,23 @@ ROLE_CONCEPT = {
     "speaker": "Speaker",
     "invited": "Participant",  # an invited participant: role Participant, status Invited
 }
+EVENT_STATUS = {"held": "Held", "planned": "Planned", "cancelled": "Cancelled"}
 KIND_CLASS = {
     "state": "State",
     "organization": "Organization",
     "agency": "GovernmentAgency",
     "unresolved": "UnresolvedActor",
 }
+
+
+def ng(name: str) -> str:
+    """The IRI of an ontology term, checked: a misspelt name is an error, never a new IRI."""
+    if name not in TERMS:
+        raise OntologyError(
+            f"ng:{name} is not a term of ontology/notegraph.ttl; "
+            "add it there and run 'python -m ontology.generate'"
+        )
+    return ONT + name
 
 
 def note_stem(note: Note) -> str:
@@ -97,12 +119,12 @@ class _Writer:
 
 def _evidence(w: _Writer, note_iri: str, stem: str, ev: Evidence) -> str:
     iri = f"{ID}evidence/{stem}/{ev.start}-{ev.end}"
-    w.add(iri, RDF_TYPE, ONT + "Evidence")
-    w.add(iri, ONT + "inNote", note_iri)
-    w.lit(iri, ONT + "line", ev.line, "positiveInteger")
-    w.lit(iri, ONT + "charStart", ev.start, "nonNegativeInteger")
-    w.lit(iri, ONT + "charEnd", ev.end, "nonNegativeInteger")
-    w.lit(iri, ONT + "quote", ev.text)
+    w.add(iri, RDF_TYPE, ng("Evidence"))
+    w.add(iri, ng("inNote"), note_iri)
+    w.lit(iri, ng("line"), ev.line, "positiveInteger")
+    w.lit(iri, ng("charStart"), ev.start, "nonNegativeInteger")
+    w.lit(iri, ng("charEnd"), ev.end, "nonNegativeInteger")
+    w.lit(iri, ng("quote"), ev.text)
     return iri
 
 
@@ -111,34 +133,36 @@ def note_quads(note: Note) -> list[Quad]:
     stem = note_stem(note)
     w = _Writer(graph_iri(note))
     note_iri = f"{ID}note/{stem}"
-    w.add(note_iri, RDF_TYPE, ONT + "SourceNote")
+    w.add(note_iri, RDF_TYPE, ng("SourceNote"))
     w.lit(note_iri, ONT + "sha256", note.source.sha256)
-    w.lit(note_iri, ONT + "fileName", PurePath(note.source.path).name)
-    w.lit(note_iri, ONT + "extractorVersion", EXTRACTOR_VERSION)
+    w.lit(note_iri, ng("fileName"), PurePath(note.source.path).name)
+    w.lit(note_iri, ng("extractorVersion"), EXTRACTOR_VERSION)
     if note.doc_type:
-        w.lit(note_iri, ONT + "documentType", note.doc_type)
+        w.lit(note_iri, ng("documentType"), note.doc_type)
     if note.title:
         w.lit(note_iri, DCTERMS + "title", note.title)
     if not note.ok:
-        return w.quads
+        return _sealed(w, note_iri)
 
     key = event_key(note.start_date, note.venue.city, note.title)
     event = f"{ID}event/{key}"
-    w.add(event, RDF_TYPE, ONT + "Event")
+    w.add(event, RDF_TYPE, ng("Event"))
     w.add(event, PROV + "wasDerivedFrom", note_iri)
     if note.title:
         w.lit(event, RDFS_LABEL, note.title)
     if note.event_type:
-        w.lit(event, ONT + "eventType", note.event_type)
-    held = note.status != "planned"
-    w.add(event, ONT + "reportedStatus", ONT + ("Held" if held else "Planned"))
+        w.lit(event, ng("eventType"), note.event_type)
+    held = note.status not in ("planned", "cancelled")
+    w.add(event, ng("reportedStatus"), ng(EVENT_STATUS.get(note.status or "held", "Held")))
     if note.start_date:
         w.lit(event, SCHEMA + "startDate", note.start_date, "date")
     if note.end_date:
         w.lit(event, SCHEMA + "endDate", note.end_date, "date")
     if note.date_precision:
-        w.lit(event, ONT + "datePrecision", note.date_precision)
+        w.lit(event, ng("datePrecision"), note.date_precision)
     _place(w, event, note.venue.city, note.venue.country, note.venue.name)
+    for e in (*note.title_evidence, *note.date_evidence, *note.venue_evidence):
+        w.add(event, ng("evidence"), _evidence(w, note_iri, stem, e))
 
     for actor in note.actors:
         actor_iri = ID + actor.id
@@ -153,25 +177,25 @@ def note_quads(note: Note) -> list[Quad]:
             else:
                 status = "Attended"
             part = f"{ID}participation/{stem}/{key}/{slug(actor.id, 80)}/{role}"
-            w.add(part, RDF_TYPE, ONT + "Participation")
-            w.add(part, ONT + "event", event)
-            w.add(part, ONT + "agent", actor_iri)
-            w.add(part, ONT + "role", ONT + concept)
-            w.add(part, ONT + "participationStatus", ONT + status)
+            w.add(part, RDF_TYPE, ng("Participation"))
+            w.add(part, ng("event"), event)
+            w.add(part, ng("agent"), actor_iri)
+            w.add(part, ng("role"), ng(concept))
+            w.add(part, ng("participationStatus"), ng(status))
             w.add(part, PROV + "wasDerivedFrom", note_iri)
             if actor.listed_under:
-                w.lit(part, ONT + "listedUnder", actor.listed_under)
+                w.lit(part, ng("listedUnder"), actor.listed_under)
             if actor.mode:
-                w.lit(part, ONT + "mode", actor.mode)
-            for e in evs:
-                w.add(part, ONT + "evidence", e)
+                w.lit(part, ng("mode"), actor.mode)
+            for ev_iri in evs:
+                w.add(part, ng("evidence"), ev_iri)
             # derived shortcuts, so one-hop questions need no claim node
             if role in ("organizer", "host", "supporter"):
-                w.add(event, ONT + "organizedBy", actor_iri)
+                w.add(event, ng("organizedBy"), actor_iri)
             if status == "Attended" and role != "funder":
-                w.add(event, ONT + "attendedBy", actor_iri)
+                w.add(event, ng("attendedBy"), actor_iri)
             elif status != "Attended":
-                w.add(event, ONT + "invited", actor_iri)
+                w.add(event, ng("invited"), actor_iri)
 
     cited: dict[str, list[Evidence]] = {}
     for res, ev in note.resolution_evidence:
@@ -181,34 +205,34 @@ def note_quads(note: Note) -> list[Quad]:
         res_iri = f"{ID}resolution/{number}"
         cit = f"{ID}citation/{stem}/{number}"
         _resolution(w, res_iri, number, year.strip("()"))
-        w.add(event, ONT + "concerns", res_iri)
-        w.add(cit, RDF_TYPE, ONT + "Citation")
-        w.add(cit, ONT + "event", event)
-        w.add(cit, ONT + "resolution", res_iri)
+        w.add(event, ng("concerns"), res_iri)
+        w.add(cit, RDF_TYPE, ng("Citation"))
+        w.add(cit, ng("event"), event)
+        w.add(cit, ng("resolution"), res_iri)
         w.add(cit, PROV + "wasDerivedFrom", note_iri)
         for ev in cited.get(res, []):
-            w.add(cit, ONT + "evidence", _evidence(w, note_iri, stem, ev))
+            w.add(cit, ng("evidence"), _evidence(w, note_iri, stem, ev))
 
     for nap in note.naps:
         plan = f"{ID}nap/{nap.state}"
         st = f"{ID}napstatement/{stem}/{nap.state}/{nap.status}"
-        w.add(plan, RDF_TYPE, ONT + "NationalActionPlan")
-        w.add(plan, ONT + "ofState", f"{ID}state/{nap.state}")
-        w.add(st, RDF_TYPE, ONT + "NapStatement")
-        w.add(st, ONT + "aboutPlan", plan)
-        w.lit(st, ONT + "napStatus", nap.status)
+        w.add(plan, RDF_TYPE, ng("NationalActionPlan"))
+        w.add(plan, ng("ofState"), f"{ID}state/{nap.state}")
+        w.add(st, RDF_TYPE, ng("NapStatement"))
+        w.add(st, ng("aboutPlan"), plan)
+        w.lit(st, ng("napStatus"), nap.status)
         when = nap.date or note.start_date
         if when:
-            w.lit(st, ONT + "statusDate", when, "date")
+            w.lit(st, ng("statusDate"), when, "date")
         w.add(st, PROV + "wasDerivedFrom", note_iri)
         for e in nap.evidence:
-            w.add(st, ONT + "evidence", _evidence(w, note_iri, stem, e))
+            w.add(st, ng("evidence"), _evidence(w, note_iri, stem, e))
 
     for rel in note.related_events:
         rkey = event_key(rel.start_date, rel.city, rel.title)
         rel_iri = f"{ID}event/{rkey}"
-        w.add(event, ONT + "relatedEvent", rel_iri)
-        w.add(rel_iri, RDF_TYPE, ONT + "Event")
+        w.add(event, ng("relatedEvent"), rel_iri)
+        w.add(rel_iri, RDF_TYPE, ng("Event"))
         w.add(rel_iri, PROV + "wasDerivedFrom", note_iri)
         if rel.title:
             w.lit(rel_iri, RDFS_LABEL, rel.title)
@@ -218,39 +242,71 @@ def note_quads(note: Note) -> list[Quad]:
             w.lit(rel_iri, SCHEMA + "endDate", rel.end_date, "date")
         _place(w, rel_iri, rel.city, rel.country, None)
         for e in rel.evidence:
-            w.add(rel_iri, ONT + "evidence", _evidence(w, note_iri, stem, e))
-    return _dedupe(w.quads)
+            w.add(rel_iri, ng("evidence"), _evidence(w, note_iri, stem, e))
+    return _sealed(w, note_iri)
+
+
+def graph_hash(quads: Iterable[Quad]) -> str:
+    """SHA-256 of the quads as sorted N-Quads lines (order- and duplicate-insensitive)."""
+    import hashlib
+
+    lines = sorted({f"{q.subject} {q.predicate} {q.object} ." for q in quads})
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _sealed(w: _Writer, note_iri: str) -> list[Quad]:
+    """The graph's quads, deduplicated, plus the note's ng:graphHash over all the others."""
+    quads = _dedupe(w.quads)
+    w.quads = quads
+    w.lit(note_iri, ng("graphHash"), graph_hash(quads))
+    return w.quads
 
 
 def _actor(w: _Writer, iri: str, kind: str, label: str, name: str, iso3: str | None) -> None:
-    w.add(iri, RDF_TYPE, ONT + KIND_CLASS.get(kind, "UnresolvedActor"))
-    w.lit(iri, ONT + "surfaceForm", name)
-    if kind == "unresolved":
-        w.lit(iri, SKOS + "prefLabel", label)
-        w.lit(iri, ONT + "actorKind", "unresolved")
-        w.add(iri, ONT + "rollsUpTo", iri)
+    """The actor as this note names it. States and gazetteer organisations are described in
+    the reference graph; anything else (unresolved names, an agency or organisation the
+    gazetteer lacks) is described here, with its roll-up, so queries still find it."""
+    kind = kind if kind in KIND_CLASS else "unresolved"
+    w.add(iri, RDF_TYPE, ng(KIND_CLASS[kind]))
+    w.lit(iri, ng("surfaceForm"), name)
+    if kind == "state" or (kind != "unresolved" and iri[len(ID) :] in _reference_org_ids()):
+        return
+    w.lit(iri, SKOS + "prefLabel", label or name)
+    w.lit(iri, ng("actorKind"), kind)
+    w.add(iri, ng("rollsUpTo"), iri)
+    if kind == "agency" and iso3:
+        state = f"{ID}state/{iso3}"
+        w.add(iri, ng("agencyOf"), state)
+        w.add(iri, ORG + "subOrganizationOf", state)
+        w.add(iri, ng("rollsUpTo"), state)
+
+
+def _reference_org_ids() -> frozenset[str]:
+    from graph.reference import org_ids
+
+    return org_ids()
 
 
 def _place(w: _Writer, event: str, city: str | None, country: str | None, name: str | None) -> None:
     if country:
-        w.add(event, ONT + "country", f"{ID}state/{country}")
+        w.add(event, ng("country"), f"{ID}state/{country}")
     if city:
         place = f"{ID}place/{(country or 'xxx').lower()}-{slug(city)}"
         w.add(event, SCHEMA + "location", place)
-        w.add(place, RDF_TYPE, ONT + "Place")
+        w.add(place, RDF_TYPE, ng("Place"))
         w.lit(place, RDFS_LABEL, city)
         if country:
-            w.add(place, ONT + "country", f"{ID}state/{country}")
+            w.add(place, ng("country"), f"{ID}state/{country}")
     if name:
-        w.lit(event, SCHEMA + "location", name)
+        w.lit(event, ng("venueName"), name)
 
 
 def _resolution(w: _Writer, iri: str, number: str, year: str) -> None:
-    w.add(iri, RDF_TYPE, ONT + "Resolution")
+    w.add(iri, RDF_TYPE, ng("Resolution"))
     if number.isdigit():
-        w.lit(iri, ONT + "resolutionNumber", int(number), "integer")
+        w.lit(iri, ng("resolutionNumber"), int(number), "integer")
     if year.isdigit():
-        w.lit(iri, ONT + "adoptedYear", year, "gYear")
+        w.lit(iri, ng("adoptedYear"), year, "gYear")
     w.lit(iri, RDFS_LABEL, f"{number} ({year})" if year.isdigit() else number)
 
 

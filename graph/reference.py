@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from graph.rdf import RDF_TYPE, REFERENCE_GRAPH, SKOS, _Writer
-from ontology.iris import ID, ONT
+from graph.rdf import ORG, RDF_TYPE, REFERENCE_GRAPH, SKOS, _dedupe, _Writer, ng
+from ontology.iris import ID
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad
 
-__all__ = ["OrgEntry", "org_entries", "reference_quads"]
+__all__ = ["OrgEntry", "org_entries", "org_ids", "reference_quads"]
 
-ORG = "http://www.w3.org/ns/org#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
@@ -33,6 +32,12 @@ class OrgEntry:
     iso3: str | None  # State of an agency
     qid: str | None
     aliases: tuple[str, ...] = ()
+
+
+@cache
+def org_ids() -> frozenset[str]:
+    """The IRI tails ('org/osce-cpc') of every gazetteer organisation."""
+    return frozenset(e.id for e in org_entries())
 
 
 def org_entries() -> list[OrgEntry]:
@@ -61,42 +66,34 @@ def org_entries() -> list[OrgEntry]:
     return out
 
 
-@cache
-def _states() -> list[tuple[str, str, str | None]]:
-    from ontology.states import state_records
-
-    return [(s["iso3"], s["label"], s.get("region")) for s in state_records()]
-
-
-def _state_qids() -> dict[str, str]:
-    from ontology.states import state_records
-
-    return {s["iso3"]: s["qid"] for s in state_records() if s.get("qid")}
-
-
 def reference_quads() -> list[Quad]:
+    """The reference graph's quads: every State, every gazetteer organisation, the closure."""
+    from ontology.states import state_records
+
     w = _Writer(REFERENCE_GRAPH)
-    qids = _state_qids()
-    for iso3, label, region in _states():
+    for rec in state_records():
+        iso3 = rec["iso3"]
         s = f"{ID}state/{iso3}"
-        w.add(s, RDF_TYPE, ONT + "State")
-        w.lit(s, SKOS + "prefLabel", label)
+        w.add(s, RDF_TYPE, ng("State"))
+        w.lit(s, SKOS + "prefLabel", rec["label"])
         w.lit(s, SKOS + "notation", iso3)
-        w.lit(s, ONT + "actorKind", "state")
-        w.add(s, ONT + "rollsUpTo", s)
-        if region:
-            w.lit(s, ONT + "region", region)
-        if iso3 in qids:
-            w.add(s, SKOS + "exactMatch", WIKIDATA + qids[iso3])
+        w.lit(s, ng("actorKind"), "state")
+        w.add(s, ng("rollsUpTo"), s)
+        if rec.get("region"):
+            w.lit(s, ng("region"), rec["region"])
+        if rec.get("subregion"):
+            w.lit(s, ng("subregion"), rec["subregion"])
+        if rec.get("qid"):
+            w.add(s, SKOS + "exactMatch", WIKIDATA + rec["qid"])
     entries = org_entries()
     by_id = {e.id: e for e in entries}
     for e in entries:
         o = ID + e.id
-        w.add(o, RDF_TYPE, ONT + ("GovernmentAgency" if e.kind == "agency" else "Organization"))
+        w.add(o, RDF_TYPE, ng("GovernmentAgency" if e.kind == "agency" else "Organization"))
         w.lit(o, SKOS + "prefLabel", e.label)
-        w.lit(o, ONT + "actorKind", e.kind)
+        w.lit(o, ng("actorKind"), e.kind)
         if e.acronym:
-            w.lit(o, ONT + "acronym", e.acronym)
+            w.lit(o, ng("acronym"), e.acronym)
         for alias in e.aliases:
             w.lit(o, SKOS + "altLabel", alias)
         if e.qid:
@@ -104,11 +101,11 @@ def reference_quads() -> list[Quad]:
         if e.parent and e.parent in by_id:
             w.add(o, ORG + "subOrganizationOf", ID + e.parent)
         if e.iso3:
-            w.add(o, ONT + "agencyOf", f"{ID}state/{e.iso3}")
+            w.add(o, ng("agencyOf"), f"{ID}state/{e.iso3}")
             w.add(o, ORG + "subOrganizationOf", f"{ID}state/{e.iso3}")
         for up in _ancestors(e, by_id):
-            w.add(o, ONT + "rollsUpTo", up)
-    return w.quads
+            w.add(o, ng("rollsUpTo"), up)
+    return _dedupe(w.quads)
 
 
 def _ancestors(e: OrgEntry, by_id: dict[str, OrgEntry]) -> Iterator[str]:

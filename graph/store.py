@@ -6,7 +6,7 @@ Both answer the same SPARQL with the same rows; values are bound, never pasted i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -188,8 +188,16 @@ class OxigraphStore:
     def quad_count(self) -> int:
         return len(self._store)
 
-    def quads(self) -> Iterable[Quad]:
-        return self._store.quads_for_pattern(None, None, None, None)
+    def quads(self, graph: str | None = None) -> list[Quad]:
+        """Every quad in the named graphs (or in one), as pyoxigraph terms."""
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph) if graph else None
+        return [
+            q
+            for q in self._store.quads_for_pattern(None, None, None, g)
+            if not isinstance(q.graph_name, ox.DefaultGraph)
+        ]
 
     def flush(self) -> None:
         self._store.flush()
@@ -219,7 +227,8 @@ class MemoryStore:
         except ParseException as e:
             raise QueryError(f"SPARQL syntax error: {e}") from e
         names = [str(v) for v in (res.vars or [])]
-        return [{n: _rdflib_value(row[n]) for n in names} for row in res]  # type: ignore[index]
+        rows: list[Any] = list(res)
+        return [{n: _rdflib_value(row[n]) for n in names} for row in rows]
 
     def replace_graph(self, graph: str, quads: list[Quad]) -> None:
         import pyoxigraph as ox
@@ -227,8 +236,28 @@ class MemoryStore:
 
         self.remove_graph(graph)
         if quads:
-            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-            self._ds.parse(data=data, format="nquads", publicID=URIRef(graph))
+            g = ox.NamedNode(graph)
+            body = ox.serialize(
+                [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads],
+                format=ox.RdfFormat.N_QUADS,
+            )
+            self._ds.parse(
+                data=(body or b"").decode("utf-8"), format="nquads", publicID=URIRef(graph)
+            )
+
+    def quads(self, graph: str | None = None) -> list[Quad]:
+        """Every quad in the named graphs (or in one), as pyoxigraph terms."""
+        import pyoxigraph as ox
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        data = "".join(
+            f"{s.n3()} {p.n3()} {o.n3()} {c.n3()} .\n"
+            for s, p, o, c in self._ds.quads((None, None, None, None))
+            if c is not None
+            and c != DATASET_DEFAULT_GRAPH_ID
+            and (graph is None or str(c) == graph)
+        )
+        return list(ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
     def remove_graph(self, graph: str) -> None:
         from rdflib import URIRef
