@@ -202,3 +202,28 @@ def test_empty_graph(tmp_path: Path) -> None:
         False,
     )
     assert _data(_parse(info.path))["nodes"] == []
+
+
+def test_views_shaped_attributes(tmp_path: Path) -> None:
+    """What viz/views.py hands over: store literals as text, event facts, shared-event names."""
+    G: nx.Graph[Any] = nx.Graph()
+    quote = {"note": "note/2013-minsk", "line": "12", "quote": "Belarus hosted the workshop."}
+    G.add_node("state/BLR", label="Belarus", kind="state", region=None, evidence=[quote])
+    G.add_node(
+        "event/2013-01-15-minsk", label="Minsk workshop", kind="event", year=2013,
+        start="2013-01-15", status="held", event_type="workshop", evidence=[],
+    )  # fmt: skip
+    G.add_edge(
+        "state/BLR", "event/2013-01-15-minsk", weight=2, roles=["host"],
+        events=["Minsk workshop", "Astana seminar"], evidence=[quote],
+    )  # fmt: skip
+    info = write_network(G, tmp_path / "v.html", title="views")
+    data = _data(_parse(info.path))
+    blr, event = sorted(data["nodes"], key=lambda n: n["kind"] != "state")
+    assert blr["evidence"][0]["line"] == 12 and blr["region"] is None
+    assert (event["start"], event["status"], event["event_type"]) == (
+        "2013-01-15", "held", "workshop",
+    )  # fmt: skip
+    [edge] = data["edges"]
+    assert edge["events"] == ["Minsk workshop", "Astana seminar"]
+    assert edge["colour"] == "#ff7f0e" and edge["weight"] == 2

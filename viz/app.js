@@ -249,7 +249,9 @@
     panel.replaceChildren();
     panel.appendChild(el("h2", n.label));
     const facts = [kindName(n.kind)];
-    if (n.year !== null) facts.push(String(n.year));
+    if (n.event_type) facts.push(n.event_type);
+    if (n.start) facts.push(n.start); else if (n.year !== null) facts.push(String(n.year));
+    if (n.status) facts.push(n.status);
     if (n.region) facts.push(n.region);
     panel.appendChild(el("p", facts.join(" · "), "facts"));
     if (n.roles.length) panel.appendChild(el("p", "Roles: " + n.roles.join(", "), "facts"));
@@ -275,6 +277,12 @@
     panel.appendChild(el("p", "Weight " + e.weight, "facts"));
     if (e.roles.length) panel.appendChild(el("p", "Roles: " + e.roles.join(", "), "facts"));
     if (e.years.length) panel.appendChild(el("p", "Years: " + e.years.join(", "), "facts"));
+    if (e.events.length) {
+      panel.appendChild(el("h3", "Shared events (" + e.events.length + ")"));
+      const ul = el("ul", null, "neighbours");
+      e.events.slice(0, 100).forEach((name) => ul.appendChild(el("li", name)));
+      panel.appendChild(ul);
+    }
     evidenceList(panel, e.evidence);
   }
 

@@ -153,12 +153,18 @@ def _csp(assets: dict[str, str]) -> str:
     )
 
 
-def _str_list(value: Any) -> list[str]:
+def _str_list(value: Any, *, keep_order: bool = False) -> list[str]:
     if isinstance(value, str):
         return [value]
+    if isinstance(value, list | tuple) and keep_order:
+        return [str(v) for v in value]
     if isinstance(value, list | tuple | set | frozenset):
         return sorted({str(v) for v in value})
     return []
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 def _int_list(value: Any) -> list[int]:
@@ -177,6 +183,8 @@ def _evidence(value: Any) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             continue
         line = item.get("line")
+        if isinstance(line, str) and line.strip().isdigit():
+            line = int(line)  # a literal read back from the store as text
         rows.append(
             {
                 "note": str(item.get("note", "")),
@@ -234,6 +242,9 @@ def build_data(
                 "year": year,
                 "region": str(data["region"]) if data.get("region") else None,
                 "iri": str(data["iri"]) if data.get("iri") else None,
+                "start": _opt_str(data.get("start")),
+                "status": _opt_str(data.get("status")),
+                "event_type": _opt_str(data.get("event_type")),
                 "evidence": _evidence(data.get("evidence")),
                 "x": x,
                 "y": y,
@@ -261,6 +272,7 @@ def build_data(
                 "weight": weight if isinstance(weight, int | float) else 1,
                 "roles": edge_roles,
                 "years": edge_years,
+                "events": _str_list(data.get("events"), keep_order=True),
                 "evidence": _evidence(data.get("evidence")),
                 "colour": ROLE_COLOURS.get(strongest, NO_ROLE_COLOUR)
                 if strongest
