@@ -1,0 +1,178 @@
+"""Facts read from the body: resolutions, NAP statements, related (earlier) events."""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import functools
+import re
+
+from .dates import find_dates
+from .mentions import HOST, find_mentions
+from .model import Evidence, NapStatement, RelatedEvent
+from .names import gazetteer, scan
+from .prose import sentences
+from .text import Doc, squash
+
+__all__ = ["find_naps", "find_related", "find_resolutions"]
+
+_RES_HEAD = re.compile(
+    r"(?i)\b(?:UNSCR|UNSC\s+resolutions?|Security\s+Council\s+resolutions?|resolutions?|S/RES/)\s*"
+)
+_RES_ITEM = re.compile(r"(?:No\.?\s*)?(\d{3,4})(?:\s*\(\s*((?:19|20)\d\d)[^()]{0,20}\))?")
+_RES_SEP = re.compile(r"\s*(?:,|and|&|as\s+well\s+as)\s*(?:resolutions?\s*|UNSCR\s*)?")
+_BARE = re.compile(r"(?<![\w/])(\d{4})\s*\(\s*((?:19|20)\d\d)\s*\)")
+
+
+@functools.cache
+def _years() -> dict[str, int]:
+    table: dict[str, int] = {k: int(v) for k, v in gazetteer()["states"]["resolution_years"].items()}
+    return table
+
+
+def _res(num: str, year: str | None) -> str:
+    """'1540 (2004)'. Year-less mentions of resolutions in the adoption table are normalised with it
+    (documented choice: 'UNSCR 1540' means resolution 1540 (2004)); unknown ones stay 'NNNN'."""
+    y = year or (str(_years()[num]) if num in _years() else None)
+    return f"{num} ({y})" if y else num
+
+
+def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
+    text = doc.text
+    out: list[tuple[str, Evidence]] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(num: str, year: str | None, a: int, b: int) -> None:
+        if not 1000 <= int(num) <= 3000:
+            return
+        if year and num in _years() and int(year) != _years()[num]:
+            year = str(_years()[num])
+        key = (_res(num, year), a)
+        if key not in seen:
+            seen.add(key)
+            out.append((key[0], doc.evidence(a, b)))
+
+    for h in _RES_HEAD.finditer(text):
+        pos = h.end()
+        while True:
+            m = _RES_ITEM.match(text, pos)
+            if not m:
+                break
+            if re.match(r"\s*Committee", text[m.end():m.end() + 12]) and not m.group(2):
+                break
+            add(m.group(1), m.group(2), h.start() if pos == h.end() else m.start(), m.end())
+            sep = _RES_SEP.match(text, m.end())
+            if not sep or not _RES_ITEM.match(text, sep.end()):
+                break
+            pos = sep.end()
+    for m in _BARE.finditer(text):
+        if m.group(1) in _years() and not any(e.start <= doc.raw_span(m.start(), m.end())[0] < e.end
+                                              for _, e in out):
+            add(m.group(1), m.group(2), m.start(), m.end())
+    # unique by resolution, evidence of every mention kept
+    return out
+
+
+_NAP = re.compile(
+    r"(?i)\b(?:national\s+(?:implementation\s+)?action\s+plans?|NAPs?\b|action\s+plans?|road\s*-?\s*maps?|"
+    r"implementation\s+plans?|such\s+(?:a\s+)?plans?|plans?\s+of\s+action)"
+)
+_NAP_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    ("submitted", re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b")),
+    ("updated", re.compile(r"(?i)\b(?:updated|revised)\s+(?:its|their|the)\s+(?:national\s+)?(?:implementation\s+)?"
+                           r"(?:action\s+)?plan|\bplan\s+(?:was|has\s+been|had\s+been)\s+(?:updated|revised)")),
+    ("adopted", re.compile(r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
+                           r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b")),
+    ("draft", re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b")),
+    ("intended", re.compile(r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
+                            r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b")),
+    ("in_preparation", re.compile(r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
+                                  r"\belaborat(?:e|ing|ion)\b")),
+]
+
+
+def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_date: str | None
+              ) -> list[NapStatement]:
+    """NAP statements: a NAP cue and a State (or 'the host') in the same sentence of the body."""
+    text = doc.text
+    out: dict[tuple[str, str], NapStatement] = {}
+    for a, b in spans:
+        for s, e in sentences(text, a, b):
+            if not _NAP.search(text, s, e):
+                continue
+            sent = text[s:e]
+            status = next((st for st, rx in _NAP_STATUS if rx.search(sent)), None)
+            if status is None:
+                continue
+            isos: list[str] = []
+            for m in find_mentions(text, s, e, list_like=False):
+                if m.entity is HOST and host:
+                    isos.append(host)
+                elif m.entity is not None and m.entity.kind == "state" and m.entity.iso3:
+                    isos.append(m.entity.iso3)
+            dates = list(find_dates(sent))
+            when = dates[0].start_date if dates else event_date
+            for iso in dict.fromkeys(isos):
+                out.setdefault((iso, status), NapStatement(iso, status, when, (doc.evidence(s, e),)))
+    return list(out.values())
+
+
+_PAREN_EVENT = re.compile(r"\(([^()]{6,120})\)")
+_HELD = re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?")
+
+
+def _place(text: str) -> tuple[str | None, str | None]:
+    """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM')."""
+    city: str | None = None
+    country: str | None = None
+    for part in [p.strip(" .") for p in re.split(r",", text) if p.strip(" .")]:
+        ms = scan(part)
+        if ms and ms[0].entity.kind == "state" and ms[0].end - ms[0].start >= len(part) - 1:
+            country = country or ms[0].entity.iso3
+        elif re.fullmatch(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}", part) and city is None:
+            city = part
+    return city, country
+
+
+def find_related(doc: Doc, spans: list[tuple[int, int]], main_start: str | None) -> list[RelatedEvent]:
+    """Earlier or related events: '(1-3 December 2009, Ashgabat, Turkmenistan)', 'held 14-17 June 2010 in
+    Split, Croatia'."""
+    text = doc.text
+    out: list[RelatedEvent] = []
+    for a, b in spans:
+        for m in _PAREN_EVENT.finditer(text, a, b):
+            inner = m.group(1)
+            ds = list(find_dates(inner))
+            if not ds or ds[0].start > 3 or ds[0].start_date == main_start:
+                continue
+            if re.search(r"(?i)arrival|departure", inner):
+                continue
+            city, country = _place(inner[ds[0].end:])
+            title = _title_before(text, a, m.start())
+            out.append(RelatedEvent(title, ds[0].start_date, ds[0].end_date, city, country,
+                                    (doc.evidence(m.start(), m.end()),)))
+        for m in _HELD.finditer(text, a, b):
+            ds = list(find_dates(text[m.end():m.end() + 60]))
+            if not ds or ds[0].start != 0 or ds[0].start_date == main_start:
+                continue
+            rest = text[m.end() + ds[0].end:m.end() + ds[0].end + 80]
+            pm = re.match(r"\s*(?:in|at)\s+([^.;()\n]{2,60})", rest)
+            city, country = _place(pm.group(1)) if pm else (None, None)
+            title = _title_before(text, a, m.start())
+            end = m.end() + ds[0].end + (pm.end() if pm else 0)
+            out.append(RelatedEvent(title, ds[0].start_date, ds[0].end_date, city, country,
+                                    (doc.evidence(m.start(), end),)))
+    return out
+
+
+def _title_before(text: str, floor: int, pos: int) -> str | None:
+    seg = text[max(floor, pos - 400):pos]
+    seg = re.sub(r"\([A-Z][A-Za-z-]{1,12}\)", lambda m: " " * len(m.group()), seg)
+    q = re.search(r"\"([^\"]{5,250})\"\s*(?:,?\s*which\s+was|,)?\s*$", seg)
+    if q:
+        return squash(q.group(1))
+    cut = max(seg.rfind(c) for c in (";", ":", ". ", ")", "\n\n"))
+    part = seg[cut + 1:] if cut >= 0 else seg
+    part = re.split(r",\s*(?:organi[sz]ed|hosted|convened|held|jointly)\b", part)[0]
+    part = squash(part).strip(" ,.)(")
+    part = re.sub(r"(?i)^(?:and|in|the|a|an|participation\s+in|including)\s+", "", part)
+    return part[:200] or None

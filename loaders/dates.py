@@ -1,0 +1,107 @@
+"""Dates and date ranges as written in notes: '15-17 January 2013', '14th-15th September 2017',
+'from 24 to 28 October 2016', '30 November - 2 December 2015', 'March 11-12, 2014', 'September 2011'."""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["DateSpan", "find_dates"]
+
+_MONTHS = {
+    m: i + 1
+    for i, ms in enumerate([
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+        "august aug", "september sept sep", "october oct", "november nov", "december dec",
+    ])
+    for m in ms.split()
+}
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d\d"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+
+_PATTERNS = [
+    # 30 November - 2 December 2015 / 30 November 2015 - 2 December 2016
+    ("dmdmy", rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})"),  # noqa: E501
+    # 15-17 January 2013, 14th-15th September 2017, from 24 to 28 October 2016
+    ("ddmy", rf"(?P<d1>{_D}){_DASH}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})"),
+    # March 11-12, 2014 / March 30 - April 2, 2015
+    ("mddy", rf"(?P<m1>{_MON})\s+(?P<d1>{_D}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}),?\s+(?P<y2>{_Y})"),
+    # 15 January 2013
+    ("dmy", rf"(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})"),
+    # January 15, 2013
+    ("mdy", rf"(?P<m1>{_MON})\s+(?P<d1>{_D}),?\s+(?P<y2>{_Y})"),
+    # September 2011
+    ("my", rf"(?P<m1>{_MON})\s*,?\s+(?P<y2>{_Y})"),
+]
+def _compile() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(rf"(?<![\w]){pat}(?![\w])", re.I)) for name, pat in _PATTERNS]
+
+
+_COMPILED = _compile()
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int  # offsets in the scanned text
+    end: int
+    start_date: str
+    end_date: str
+    precision: str  # day|month
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group()) if re.match(r"\d+", s) else 0  # type: ignore[union-attr]
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(s: str | None) -> int | None:
+    if not s:
+        return None
+    return _MONTHS.get(s.lower().rstrip("."))
+
+
+def _build(name: str, m: re.Match[str]) -> DateSpan | None:
+    g = m.groupdict()
+    y2 = int(g["y2"])
+    m1 = _month(g.get("m1"))
+    if m1 is None:
+        return None
+    if name == "my":
+        import calendar
+
+        last = calendar.monthrange(y2, m1)[1]
+        a, b = _iso(y2, m1, 1), _iso(y2, m1, last)
+        return DateSpan(m.start(), m.end(), a, b, "month") if a and b else None
+    d1 = _day(g["d1"])
+    d2 = _day(g["d2"]) if g.get("d2") else d1
+    m2 = _month(g.get("m2")) or m1
+    y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m2 < m1 else y2)
+    a, b = _iso(y1, m1, d1), _iso(y2, m2, d2)
+    if not a or not b or b < a:
+        return None
+    return DateSpan(m.start(), m.end(), a, b, "day")
+
+
+def find_dates(text: str) -> Iterator[DateSpan]:
+    """Every date or date range in `text`, in text order, the longest reading at each place."""
+    found: list[DateSpan] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            span = _build(name, m)
+            if span:
+                found.append(span)
+    found.sort(key=lambda s: s.start)
+    yield from found

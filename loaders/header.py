@@ -1,0 +1,131 @@
+"""Header fields: a label lexicon and field segmentation (a field runs to the next known label).
+
+Tolerates `**Event**`, `- Event:**`, `Event\\t`, `Event:`, labels without colons at line start, and notes
+flattened onto one line (labels inline). Sub-labels inside participant lists ("Other States:",
+"<i>Organisations / Other speakers:</i>", run-on "States: Belarus Organizations: OSCE") are found by
+`sublabels`.
+"""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Field", "SECTION", "segment", "sublabels"]
+
+# kind -> label alternatives (regex), most specific first
+LABELS: list[tuple[str, str]] = [
+    ("date_venue", r"Dates?\s*(?:and|&|/|,)\s*(?:Venue|Place|Location)s?|Venue\s*(?:and|&|/)\s*Dates?"),
+    ("title", r"Event\s+title|Title\s+of\s+(?:the\s+)?(?:event|activity)|Name\s+of\s+(?:the\s+)?(?:event|activity)|Event|Title|Activity|Subject"),  # noqa: E501
+    ("organizers", r"Co-?organi[sz]ers?|Organi[sz]ers?|Organi[sz]ed\s+by|Organi[sz]ing\s+(?:institutions?|entities|partners|bodies)|Hosts?|Hosted\s+by|Convened\s+by|Convenors?|Conveners?"),  # noqa: E501
+    ("supporters", r"Supported\s+by|Sponsors?|Sponsored\s+by|Funded\s+by|Funding|Donors?|Partners?"),
+    ("participants", r"Participants|Participation|Attendees|Attendance|Participating\s+(?:States|countries|organi[sz]ations)|Invitees|Invited"),  # noqa: E501
+    ("date", r"Dates?|When|Period"),
+    ("venue", r"Venue|Place|Location|Where"),
+    ("poc", r"POCs?|Points?\s+of\s+contact|Contacts?|Contact\s+persons?|Contact\s+details"),
+    ("other", r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background"),  # noqa: E501
+]
+_LABEL_ALT = "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS))
+# a label at line start: followed by ':' or a tab, or (no colon) by a space and a capital/digit/quote
+_LINE_LABEL = re.compile(
+    rf"(?m)^[ \t]*(?:\d{{1,2}}\.[ \t]*)?(?:{_LABEL_ALT})[ \t]*(?::[ \t]*|\t[ \t]*|[ \t]+(?=[A-Z0-9\"'(])|$)"
+)
+_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{_LABEL_ALT})(?::\s*|\s+(?=[A-Z0-9\"'(]))")
+SECTION = re.compile(
+    r"(?im)^[ \t]*(?:\d{1,2}\.?[ \t]+|[IVX]{1,4}\.[ \t]+)?"
+    r"(?:Background|Objectives?(?:\s+(?:of|for)\b[^\n]{0,60})?|Conference\s+Objectives|Purpose(?:\s+and\s+Objectives)?"
+    r"|Highlights(?:\s+of\s+the\s+discussions?)?|Introduction|Summary|Chair'?s\s+summary[^\n]{0,60}"
+    r"|Additional\s+comments?|Outcomes?|Results|Conclusions?|Recommendations|Follow-?up|Discussions?"
+    r"|Overview|Programme|Agenda|Key\s+messages)[ \t]*:?[ \t]*$"
+    r"|^[ \t]*\d{1,2}\.[ \t]+[A-Z][^\n]{0,80}$"
+)
+_FLAT_SECTION = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=[A-Z][a-z])")
+
+_QUAL = (r"(?:Other|Central\s+Asian?|UN|United\s+Nations|Member|Participating|International|Regional|"
+         r"Sub-?regional|and|Observer|Non-?governmental|Governmental|Civil|Private|Donor|Partner|Invited|"
+         r"Guest|Neighbou?ring|African|Asian|European|Caribbean|Latin\s+American|Arab|Pacific|Host|Expert|"
+         r"Intergovernmental|Academic|Research)")
+_HEAD = (r"(?:States|Countries|Organi[sz]ations|Expertise|Other|Others|Experts|Speakers|Observers|Entities|"
+         r"Agencies|Institutions|Bodies|Participants|Society|Sector|Industry|Academia|NGOs|Donors|Partners|"
+         r"Guests|Delegations|Organi[sz]ers|Presenters|Resource\s+persons|Country)")
+_SUBLABEL = re.compile(
+    rf"(?<![\w-])(?:(?:{_QUAL}\s+)*{_HEAD}(?:\s*(?:/|and|&)\s*(?:{_QUAL}\s+)*{_HEAD})*"
+    rf"(?:\s*\([^():\n]{{0,60}}\))?|1540\s+Committee|Committee\s+members?)\s*:",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str
+    label: str
+    label_start: int
+    start: int  # value start in the normalised text
+    end: int  # value end
+
+
+def _kind(m: re.Match[str]) -> str:
+    return re.sub(r"\d+$", "", m.lastgroup or "other")
+
+
+def segment(text: str) -> list[Field]:
+    """Split the normalised text into labelled fields; a field runs to the next label or section."""
+    hits: list[tuple[int, int, str, str]] = []  # label start, value start, kind, label
+    for m in _LINE_LABEL.finditer(text):
+        lab = m.group(m.lastgroup or 0) if m.lastgroup else m.group()
+        hits.append((m.start(), m.end(), _kind(m), lab))
+    lines = text.split("\n")
+    flat = max((len(ln) for ln in lines), default=0) > 600 and len(hits) < 2
+    if flat:
+        seen: set[str] = set()
+        for m in _INLINE_LABEL.finditer(text):
+            k = _kind(m)
+            if k in seen or k == "other" or (hits and m.start() < hits[-1][1]):
+                continue
+            seen.add(k)
+            lab = m.group(m.lastgroup or 0)
+            hits.append((m.start(), m.end(), k, lab))
+        hits.sort()
+    stops = [m.start() for m in SECTION.finditer(text)]
+    if flat:
+        stops += [m.start() for m in _FLAT_SECTION.finditer(text)]
+    fields: list[Field] = []
+    for i, (ls, vs, kind, lab) in enumerate(hits):
+        end = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        for s in stops:
+            if vs <= s < end and s != ls:
+                end = s
+                break
+        if kind == "participants" or kind == "organizers" or kind == "supporters":
+            pass
+        elif kind in ("title", "date", "venue", "date_venue") and not flat:
+            # scalar fields end at a blank line unless the next line continues the phrase
+            end = min(end, _scalar_end(text, vs, end))
+        fields.append(Field(kind, lab.strip(), ls, vs, max(vs, end)))
+    return fields
+
+
+def _scalar_end(text: str, start: int, end: int) -> int:
+    """A scalar value may wrap over blank lines mid-phrase; it stops at a paragraph that starts anew."""
+    pos = start
+    while True:
+        m = re.compile(r"\n[ \t]*\n\s*").search(text, pos, end)
+        if not m:
+            return end
+        before = text[start:m.start()].rstrip()
+        nxt = text[m.end():m.end() + 1]
+        # continues when the previous part does not end a sentence and the next starts like a continuation
+        if before and before[-1] not in ".:;!?)" and (nxt.islower() or nxt.isupper() or nxt.isdigit()):
+            if len(text[start:m.start()]) < 300:
+                pos = m.end()
+                continue
+        return m.start()
+
+
+def sublabels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Sub-labels inside a participants field: (label start, value start, label text)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _SUBLABEL.finditer(text, start, end):
+        out.append((m.start(), m.end(), re.sub(r"\s+", " ", m.group()).rstrip(" :")))
+    return out

@@ -1,0 +1,227 @@
+"""Actor mentions in a span of the normalised text: gazetteer matches, host phrases, and the leftover
+names between them (kept as unresolved candidates when they look like names of bodies)."""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import Entity, ancestors, demonym_state, resolve, scan
+
+__all__ = ["Mention", "find_mentions", "personal_spans"]
+
+HOST = Entity(id="@host", kind="state", label="host")
+
+_HOST_RX = re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)")
+_MODE_RX = re.compile(r"(?i)^\s*\((?:via|by|through)\s+video[- ]?(?:message|link|conference|statement)\)|"
+                      r"^\s*\((?:remotely|online|virtually|remote participation)\)")
+_ORG_HEAD = re.compile(
+    r"\b(?:Ministry|Ministries|Agency|Department|Service|Office|Cent(?:re|er)s?|Institute|Committee|Commission|"
+    r"Council|Authority|Organi[sz]ation|Bureau|University|Programme|Program|Initiative|Network|Unit|Police|"
+    r"Guard|Customs|Forces|Command|Academy|Association|Foundation|Secretariat|Directorate|Administration|"
+    r"Laboratory|Forum|Union|Community|Federation|Court|Parliament|Assembly|Inspectorate|Agency|Corporation|"
+    r"Company|College|School|Society|Group|Board|Army|Navy|Coast\s+Guard|Task\s+Force|Mission|Embassy|"
+    r"Delegation|Regulatory|Institution|Chamber|Project|Partnership|Fund|Bank)\b"
+)
+_TITLES = {"coordinator", "director", "chair", "chairman", "chairperson", "officer", "minister",
+           "ambassador", "head", "adviser", "advisor", "expert", "experts", "representative",
+           "representatives", "secretary", "president", "member", "members", "deputy", "manager",
+           "specialist", "coordinators", "vice-chair", "officials", "official", "staff", "delegate",
+           "delegates", "participants", "speaker", "speakers", "observers", "observer"}
+_GROUP = re.compile(
+    r"(?i)\b(?:member\s+states|associate\s+members?|observers?|participants?|states?|countries|"
+    r"one\s+member|one\s+expert|officials?|experts?|representatives?|delegations?|delegates?|"
+    r"partners\s+for\s+co-?operation|nations|governments?|region|others?)\b"
+)
+_STOP = {"the", "of", "and", "a", "an", "with", "by", "from", "in", "on", "for", "to", "as", "well",
+         "government", "also", "including", "its", "their", "other", "at", "each", "all", "both",
+         "support", "cooperation", "co-operation", "organisation", "organization", "republic",
+         "office", "mr", "ms", "mrs", "dr", "via", "such", "between", "among", "amongst", "through",
+         "under", "part", "addition", "in addition", "will", "be", "was", "were", "is", "are",
+         "this", "that", "these", "those", "following", "e.g", "i.e", "etc", "or", "nor", "which",
+         "who", "whom", "apart", "above", "mentioned", "here", "there", "it", "they", "he", "she"}
+_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|<[^>]*>|"
+    r"(?:\+\s*)?\(?\d[\d\s()./-]{6,}\d|\b(?:Tel|Fax|Phone|E-?mail)\.?\s*:?"
+)
+
+
+_GOV = re.compile(r"(?i)\b(?:the\s+)?Government\s+of\s+(?:the\s+)?$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity | None  # None: unresolved
+    name: str  # as written (normalised whitespace)
+    iso3: str | None = None  # for unresolved agencies: the State named in them
+    mode: str | None = None
+
+
+def personal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of personal data (people's names, e-mails, phones, URLs): never actors."""
+    out: list[tuple[int, int]] = []
+    for rx in (_PERSON, _CONTACT):
+        out.extend(m.span() for m in rx.finditer(text, start, end))
+    return out
+
+
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def _looks_like_name(chunk: str, strict: bool) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’.-]*", chunk)
+    content = [w for w in words if w.lower().strip(".") not in _STOP]
+    if not content or len(words) > 14:
+        return False
+    if words[-1].lower() in _TITLES or words[0].lower() in _TITLES:
+        return False
+    caps = [w for w in content if w[0].isupper() or w.isupper()]
+    if len(caps) < max(1, (len(content) + 1) // 2) or not (words[0][0].isupper() or words[0].lower() in _STOP):
+        return False
+    if _GROUP.fullmatch(" ".join(content)) or all(_GROUP.fullmatch(w) for w in content):
+        return False
+    if re.search(r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b", chunk):
+        return False
+    if strict and not _ORG_HEAD.search(chunk):
+        return False
+    return True
+
+
+def _clean_chunk(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" \t\n,;:.-–—()[]\"'")
+    s = re.sub(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+", "", s)
+    s = re.sub(r"(?i)^(?:the|of)\s+", "", s)
+    s = re.sub(r"(?i)\s+(?:and|the|of|or)$", "", s)
+    return s.strip(" ,;:.-–—()[]\"'")
+
+
+def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[Mention]:
+    """Mentions of actors in text[start:end]. `list_like`: a header list (keep any name-like leftover);
+    otherwise prose (keep only leftovers that name a body: Ministry, Agency, Centre...)."""
+    seg = text[start:end]
+    skip = personal_spans(text, start, end)
+    raw = [m for m in scan(seg) if not _inside(m.start + start, m.end + start, skip)]
+    ms: list[Mention] = []
+    for m in raw:
+        if m.entity.kind == "state":
+            g = _GOV.search(text, max(start, m.start + start - 40), m.start + start)
+            if g:
+                ms.append(Mention(g.start(), m.end + start, m.entity,
+                                  re.sub(r"\s+", " ", text[g.start():m.end + start])))
+                continue
+        ms.append(Mention(m.start + start, m.end + start, m.entity, re.sub(r"\s+", " ", seg[m.start:m.end])))
+    for h in _HOST_RX.finditer(text, start, end):
+        if not any(h.start() < m.end and m.start < h.end() for m in ms):
+            ms.append(Mention(h.start(), h.end(), HOST, re.sub(r"\s+", " ", h.group())))
+    ms.sort(key=lambda m: m.start)
+    ms = _absorb(text, ms)
+    # leftovers between mentions
+    out: list[Mention] = []
+    pos = start
+    bounds = [(m.start, m.end) for m in ms] + [(end, end)]
+    for i, (a, b) in enumerate(bounds):
+        gap = text[pos:a]
+        prev = ms[i - 1] if i > 0 else None
+        nxt = ms[i] if i < len(ms) else None
+        out.extend(_leftovers(text, pos, a, prev, nxt, list_like, skip))
+        if nxt is not None:
+            mm = _MODE_RX.match(text, nxt.end, end)
+            if mm:
+                nxt.mode = "remote"
+            out.append(nxt)
+        pos = max(pos, b)
+        del gap
+    # merge "State + body" into one agency name ("Poland Border Service" when not curated)
+    return _merge_agencies(text, sorted(out, key=lambda m: m.start))
+
+
+def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
+    """'CPC of the Secretariat of the OSCE' is one mention of the sub-unit; 'Name (ACR)' is one mention."""
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.entity is not None and out[-1].entity is not None:
+            last = out[-1]
+            gap = text[last.end:m.start]
+            same = m.entity.id == last.entity.id  # type: ignore[union-attr]
+            parent = m.entity.id in ancestors(last.entity.id)  # type: ignore[union-attr]
+            if (same and re.fullmatch(r"\s*\(?\s*", gap)) or (
+                parent and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:of|in|within)\s+(?:the\s+)?", gap)
+            ) or (parent and re.fullmatch(r"\s*\(?\s*", gap) and last.entity.kind != "state"):  # type: ignore[union-attr]
+                close = text.find(")", m.end, m.end + 2)
+                last.end = close + 1 if close != -1 and text[m.end:close].strip() == "" and "(" in gap else m.end
+                continue
+        out.append(m)
+    return out
+
+
+def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | None, list_like: bool,
+               skip: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    if b <= a:
+        return out
+    seg = text[a:b]
+    for part in re.finditer(r"\([^()]*\)|[^,;:\n\t()]+", seg):
+        ps, pe = a + part.start(), a + part.end()
+        chunk = part.group()
+        paren = chunk.startswith("(")
+        subs = [chunk[1:-1]] if paren else re.split(r"\s+(?:and|as well as)\s+(?=[A-Z])", chunk)
+        for sub in subs:
+            if not sub.strip():
+                continue
+            off = chunk.find(sub)
+            s0 = ps + off
+            name = _clean_chunk(sub)
+            if not name or _inside(s0, s0 + len(sub), skip):
+                continue
+            # an office location after a dash ('UNODA – Vienna') is not an actor
+            if re.match(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$", sub) and prev is not None:
+                continue
+            if not _looks_like_name(name, strict=not list_like or paren and not _ORG_HEAD.search(name)):
+                continue
+            ns = text.find(name, s0, pe + 1)
+            if ns < 0:
+                continue
+            ent = resolve(name)
+            out.append(Mention(ns, ns + len(name), ent, name, iso3=_state_in(name)))
+    del nxt
+    return out
+
+
+def _state_in(name: str) -> str | None:
+    words = name.split()
+    if words:
+        iso = demonym_state(words[0])
+        if iso:
+            return iso
+    for m in scan(name):
+        if m.entity.kind == "state":
+            return m.entity.iso3
+    return None
+
+
+def _merge_agencies(text: str, ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        n = ms[i + 1] if i + 1 < len(ms) else None
+        if n is not None and m.entity is not None and m.entity.kind == "state" and n.entity is None \
+                and re.fullmatch(r"\s+", text[m.end:n.start]) and _ORG_HEAD.search(n.name):
+            name = re.sub(r"\s+", " ", text[m.start:n.end])
+            out.append(Mention(m.start, n.end, None, name, iso3=m.entity.iso3))
+            i += 2
+            continue
+        if n is not None and m.entity is None and n.entity is not None and n.entity.kind == "state" \
+                and re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", text[m.end:n.start]) and _ORG_HEAD.search(m.name):
+            name = re.sub(r"\s+", " ", text[m.start:n.end])
+            out.append(Mention(m.start, n.end, None, name, iso3=n.entity.iso3))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out

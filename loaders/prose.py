@@ -1,0 +1,106 @@
+"""Sentence rules for reports written in prose and for the prose parts of notes.
+
+Roles come from cue phrases: a forward cue ("in cooperation with", "with the support of", "funded by",
+"participants from") gives its role to the names after it, up to the next cue; a backward cue ("X hosted a",
+"A and B attended", "will be invited") gives its role to the names before it that have none yet.
+"""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .mentions import Mention
+
+__all__ = ["FORWARD", "assign_roles", "sentences"]
+
+FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("funder",), re.compile(
+        r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+by\b|"
+        r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
+        r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
+        r"\bthanks\s+to\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
+        r"\bfinancial\s+(?:support|contributions?)\s+(?:of|from)\b")),
+    (("supporter",), re.compile(
+        r"(?i)\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+|technical\s+|substantive\s+)?(?:support|assistance|expertise)"
+        r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|provided\s+by)\b|"
+        r"\b(?:supported|sponsored|assisted)\s+by\b")),
+    (("organizer", "host"), re.compile(r"(?i)\bco-?hosted\s+by\b")),
+    (("host",), re.compile(r"(?i)\bhosted\s+by\b|\bat\s+the\s+invitation\s+of\b")),
+    (("organizer",), re.compile(
+        r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
+        r"\s+with\b|\bjointly\s+with\b|\btogether\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+        r"\bconvened\s+by\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b")),
+    (("speaker",), re.compile(
+        r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
+        r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
+        r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b")),
+    (("participant",), re.compile(
+        r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
+        r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
+        r"\bbrought\s+together\b")),
+    (("invited",), re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b")),
+]
+BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("organizer", "host"), re.compile(r"(?i)\b(?:hosted|co-?hosted)\s+(?:a|an|the|this|its)\b")),
+    (("organizer",), re.compile(r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
+                                r"(?:jointly\s+)?(?:a|an|the|this|its)\b")),
+    (("invited",), re.compile(r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b|"
+                              r"\bare\s+(?:anticipated|expected)\s+to\s+(?:attend|participate)\b")),
+    (("participant",), re.compile(r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
+                                  r"joined\s+(?:the|this)\b)")),
+    (("speaker",), re.compile(r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
+                              r"statements?|briefings?|remarks|keynote|lectures?)\b")),
+    (("funder",), re.compile(r"(?i)\b(?:funded|financed|sponsored)\s+(?:the|this)\b|\bprovided\s+(?:the\s+)?"
+                             r"(?:financial\s+support|funding)\b")),
+]
+_ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bNo|\be\.g|\bi\.e|\bSt|\bvs|\betc|\bProf|\bInc|\bCo)\.$")
+
+
+_SENT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*]\s)")
+_SENT_LIST = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
+
+
+def sentences(text: str, start: int, end: int, *, paragraphs: bool = True) -> Iterator[tuple[int, int]]:
+    """Sentence spans in text[start:end]; paragraph breaks and list items end sentences unless
+    `paragraphs` is False (header values wrap over blank lines)."""
+    pos = start
+    for m in (_SENT if paragraphs else _SENT_LIST).finditer(text[start:end]):
+        cut = start + m.start()
+        if text[pos:cut].rstrip().endswith(".") and _ABBREV.search(text[max(pos, cut - 6):cut]):
+            continue
+        if text[pos:cut].strip():
+            yield pos, cut
+        pos = start + m.end()
+    if text[pos:end].strip():
+        yield pos, end
+
+
+def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
+                 default: tuple[str, ...] = ()) -> list[tuple[Mention, tuple[str, ...]]]:
+    """Roles for the mentions of one sentence (or one header field)."""
+    cues: list[tuple[int, int, str, tuple[str, ...]]] = []
+    for roles, rx in FORWARD:
+        for m in rx.finditer(text, start, end):
+            if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
+                cues.append((m.start(), m.end(), "f", roles))
+    for roles, rx in BACKWARD:
+        for m in rx.finditer(text, start, end):
+            if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
+                cues.append((m.start(), m.end(), "b", roles))
+    cues.sort()
+    out: list[tuple[Mention, tuple[str, ...]]] = []
+    for men in mentions:
+        got: tuple[str, ...] = default
+        before = [c for c in cues if c[1] <= men.start]
+        after = [c for c in cues if c[0] >= men.end]
+        if before and before[-1][2] == "f":
+            got = before[-1][3]
+        elif after and after[0][2] == "b":
+            got = after[0][3]
+        elif before and before[-1][2] == "b" and not default:
+            got = ()
+        if got:
+            out.append((men, got))
+    return out

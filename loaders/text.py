@@ -1,0 +1,153 @@
+"""Markup cleaning with an offset map back to the decoded text.
+
+`clean(raw)` returns a `Doc`: `doc.text` is the normalised text (tags, markdown emphasis, footnotes and
+footnote markers removed, entities decoded, quotes straightened) and every character of it knows the raw
+span it came from, so `doc.evidence(start, end)` quotes the raw text exactly (markup included).
+"""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .model import Evidence
+
+__all__ = ["Doc", "clean"]
+
+Repl = str | Callable[[re.Match[str]], str]
+
+_BLOCK_TAGS = re.compile(
+    r"</?(?:p|br|div|li|ul|ol|tr|table|h[1-6]|section|article|header|footer|title|blockquote)\b[^>]*>",
+    re.I,
+)
+_CELL_TAGS = re.compile(r"</?t[dh]\b[^>]*>", re.I)
+_DROP_ELEMENTS = re.compile(r"<(script|style|head)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_SUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>", re.I | re.S)
+_BROKEN_SUP = re.compile(r"(?:&lt;|lt;)sup>.*?</sup>", re.I | re.S)
+_TAG = re.compile(r"<!--.*?-->|<!DOCTYPE[^>]*>|</?[A-Za-z][^<>]*>", re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_FOOTNOTE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:<sup\b[^>]*>.*?</sup>|[" + _SUPERSCRIPTS + r"]+|\[\d{1,2}\])[^\n]*$"
+)
+_DISCLAIMER_LINE = re.compile(r"(?im)^[^\n]{0,40}\bfor information\b[^\n]{0,30}not an official report[^\n]*$")
+_ASTERISK_MARKER = re.compile(r"[a-z)]\*(?!\*)(?=[\s,.;:)]|$)")
+_ASTERISK_FOOTNOTE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]+[A-Z][^\n]*$")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
+                         "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "})
+
+
+@dataclass
+class Doc:
+    """Normalised text plus, per character, the raw span it came from."""
+
+    raw: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+    line_starts: list[int]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.text:
+            return 0, 0
+        start = max(0, min(start, len(self.text) - 1))
+        end = max(start + 1, min(end, len(self.text)))
+        return self.starts[start], self.ends[end - 1]
+
+    def line_of(self, raw_pos: int) -> int:
+        return bisect.bisect_right(self.line_starts, raw_pos)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for the normalised span [start, end): the raw quote with its offsets and line."""
+        # trim whitespace so quotes start and end on text
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        rs, re_ = self.raw_span(start, end)
+        return Evidence(line=self.line_of(rs), text=self.raw[rs:re_], start=rs, end=re_)
+
+
+class _Builder:
+    def __init__(self, raw: str) -> None:
+        self.text = raw
+        self.starts = list(range(len(raw)))
+        self.ends = list(range(1, len(raw) + 1))
+
+    def sub(self, pattern: re.Pattern[str], repl: Repl) -> None:
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        text = self.text
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            out.append(text[pos:a])
+            starts.extend(self.starts[pos:a])
+            ends.extend(self.ends[pos:a])
+            r = repl(m) if callable(repl) else repl
+            if r:
+                if len(r) == b - a:
+                    starts.extend(self.starts[a:b])
+                    ends.extend(self.ends[a:b])
+                else:
+                    rs = self.starts[a] if a < len(text) else (self.ends[-1] if self.ends else 0)
+                    rend = self.ends[b - 1] if b > a else rs
+                    starts.extend([rs] * len(r))
+                    ends.extend([rend] * len(r))
+                out.append(r)
+            pos = b
+        out.append(text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        self.text = "".join(out)
+        self.starts = starts
+        self.ends = ends
+
+    def translate(self, table: Mapping[int, str | int | None]) -> None:
+        """One-to-one character replacement (keeps the map as is)."""
+        new = self.text.translate(table)
+        if len(new) == len(self.text):
+            self.text = new
+
+
+def _entity(m: re.Match[str]) -> str:
+    s = html.unescape(m.group())
+    return s if s != m.group() else m.group()
+
+
+def clean(raw: str) -> Doc:
+    """Normalise a decoded note (markup, footnotes, entities, quotes), keeping the offset map."""
+    b = _Builder(raw)
+    b.sub(_DROP_ELEMENTS, "")
+    b.sub(_DISCLAIMER_LINE, "")
+    b.sub(_FOOTNOTE_LINE, "")
+    if _ASTERISK_MARKER.search(b.text):
+        b.sub(_ASTERISK_FOOTNOTE, "")
+        b.sub(_ASTERISK_MARKER, lambda m: m.group()[0])
+    b.sub(_SUP, "")
+    b.sub(_BROKEN_SUP, "")
+    b.sub(_BLOCK_TAGS, "\n")
+    b.sub(_CELL_TAGS, "\t")
+    b.sub(_TAG, "")
+    b.sub(_ENTITY, _entity)
+    b.sub(re.compile("[" + _SUPERSCRIPTS + "]+"), "")
+    # markdown: headings, bullets, emphasis
+    b.sub(re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*"), "")
+    b.sub(re.compile(r"(?m)^[ \t]*[-•▪◦·][ \t]+"), "")
+    b.sub(re.compile(r"\*{1,3}"), "")
+    b.sub(re.compile(r"(?<![\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![\w])"), "")
+    b.translate(_QUOTES)
+    # a removed footnote leaves a gap inside a sentence: close it
+    b.sub(re.compile(r"(?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(0-9])"), " ")
+    line_starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
+    return Doc(raw=raw, text=b.text, starts=b.starts, ends=b.ends, line_starts=line_starts)
+
+
+def squash(s: str) -> str:
+    """Collapse all whitespace to single spaces."""
+    return re.sub(r"\s+", " ", s).strip()
