@@ -291,7 +291,7 @@
   let dimmedEdges = [];
   let boosted = []; // neighbours whose labels are enlarged so they show at the current zoom
   function edgeColour(e) {
-    return { color: e.colour, highlight: "#111", hover: "#111", opacity: 0.75 };
+    return { color: e.colour, highlight: "#111", hover: "#111", opacity: meta.physics ? 0.75 : 0.35 };
   }
   function clearHighlight() {
     if (dimmed.length) {
