@@ -198,8 +198,18 @@ def _target(args: argparse.Namespace) -> Any:
     if getattr(args, "endpoint", None):
         from graph.remote import RemoteStore
 
-        return RemoteStore(args.endpoint, timeout=args.timeout)
+        return RemoteStore(args.endpoint, **_remote_kwargs(args))
     return _open_store(args, read_only=True)
+
+
+def _remote_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """Timeout, credentials (options, else NOTEGRAPH_ENDPOINT_USER/_PASSWORD) and CA bundle."""
+    return {
+        "timeout": args.timeout,
+        "user": getattr(args, "user", None),
+        "password": getattr(args, "password", None),
+        "ca_bundle": getattr(args, "ca_bundle", None),
+    }
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:
@@ -240,6 +250,58 @@ def cmd_viz(args: argparse.Namespace) -> int:
         else ""
     )
     print(f"wrote {info.path} ({info.nodes_shown} nodes, {info.edges_shown} edges){note}")
+    return 0
+
+
+# ---------------------------------------------------------------- push / serve
+def cmd_push(args: argparse.Namespace) -> int:
+    from graph.push import push
+    from graph.remote import RemoteStore
+
+    query_url = args.endpoint or _query_url_for(args.update_endpoint)
+    remote = RemoteStore(
+        query_url,
+        update_endpoint=args.update_endpoint,
+        gsp_endpoint=args.gsp_endpoint,
+        **_remote_kwargs(args),
+    )
+    store = _open_store(args, read_only=True)
+    progress = _progress(len(store.named_graphs()), "pushing", quiet=args.quiet)
+    summary = push(store, remote, use_gsp=bool(args.gsp_endpoint), on_graph=progress)
+    progress(None)
+    print(
+        f"{summary.graphs} graphs: {len(summary.sent)} sent ({summary.triples_sent} triples "
+        f"in {summary.requests} requests), {summary.unchanged} unchanged"
+    )
+    return 0
+
+
+def _query_url_for(update_url: str) -> str:
+    """Oxigraph /update -> /query; Fuseki /DATASET/update -> /DATASET/query."""
+    from ontology.errors import UsageError
+
+    base, sep, last = update_url.rstrip("/").rpartition("/")
+    if not sep or last != "update":
+        raise UsageError("pass --endpoint URL: the query endpoint (push reads the server's hashes)")
+    return base + "/query"
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from graph.serve import serve
+
+    def announce(server: Any) -> None:
+        mode = "read-write" if args.writable else "read-only snapshot of"
+        print(f"serving a {mode} {_store_path(args)} (Ctrl-C to stop)")
+        print(f"  query page:      {server.base_url}/")
+        print(f"  SPARQL endpoint: {server.query_url}")
+        if args.writable:
+            print(f"  update endpoint: {server.update_url}")
+            print(f"  graph store:     {server.store_url}")
+        sys.stdout.flush()
+
+    serve(
+        _store_path(args), port=args.port, bind=args.bind, writable=args.writable, announce=announce
+    )
     return 0
 
 
@@ -338,7 +400,55 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     v.add_argument(
         "--timeout", type=float, default=30.0, metavar="S", help="remote timeout in seconds"
     )
+    _remote_auth_options(v)
+
+    pu = add("push", "upload the store's named graphs to a SPARQL 1.1 server (only changed ones)")
+    pu.add_argument(
+        "--update-endpoint",
+        required=True,
+        metavar="URL",
+        help="SPARQL Update URL (Oxigraph .../update, Fuseki .../DATASET/update)",
+    )
+    pu.add_argument(
+        "--gsp-endpoint",
+        metavar="URL",
+        help="also use the Graph Store Protocol (Oxigraph .../store, Fuseki .../DATASET/data)",
+    )
+    pu.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="the query URL (default: the update URL ending in /query instead of /update)",
+    )
+    pu.add_argument(
+        "--timeout", type=float, default=60.0, metavar="S", help="per-request timeout (default 60)"
+    )
+    _remote_auth_options(pu)
+
+    se = add("serve", "a local SPARQL endpoint with a query page over the store (Ctrl-C stops)")
+    se.add_argument("--port", type=int, default=7878, metavar="N", help="port (default 7878)")
+    se.add_argument(
+        "--bind", default="127.0.0.1", metavar="ADDR", help="address (default 127.0.0.1)"
+    )
+    se.add_argument(
+        "--writable",
+        action="store_true",
+        help="serve the store itself and accept updates (default: a read-only snapshot)",
+    )
     return p, subs
+
+
+def _remote_auth_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--user", metavar="NAME", help="HTTP basic auth user (or $NOTEGRAPH_ENDPOINT_USER)"
+    )
+    sp.add_argument(
+        "--password",
+        metavar="PW",
+        help="HTTP basic auth password (prefer $NOTEGRAPH_ENDPOINT_PASSWORD: not in ps)",
+    )
+    sp.add_argument(
+        "--ca-bundle", metavar="FILE", help="PEM file of CA certificates to trust for https"
+    )
 
 
 def _output_options(sp: argparse.ArgumentParser) -> None:
@@ -355,9 +465,17 @@ def _output_options(sp: argparse.ArgumentParser) -> None:
         metavar="S",
         help="remote timeout in seconds (default 30)",
     )
+    _remote_auth_options(sp)
 
 
-COMMANDS = {"extract": cmd_extract, "build": cmd_build, "sparql": cmd_sparql, "viz": cmd_viz}
+COMMANDS = {
+    "extract": cmd_extract,
+    "build": cmd_build,
+    "sparql": cmd_sparql,
+    "viz": cmd_viz,
+    "push": cmd_push,
+    "serve": cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
