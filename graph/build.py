@@ -6,11 +6,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from graph.rdf import EXTRACTOR_VERSION, REFERENCE_GRAPH, graph_iri, note_quads
+from graph.rdf import REFERENCE_GRAPH, graph_iri, ng, note_quads
 from graph.store import Store
 from loaders.model import Note
-from ontology.iris import ID, ONT
+from ontology.iris import ID
+
+if TYPE_CHECKING:
+    from pyoxigraph import Quad
 
 __all__ = ["BuildSummary", "build", "remove_notes"]
 
@@ -23,6 +27,7 @@ class BuildSummary:
     unchanged: int = 0
     removed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    collisions: list[tuple[str, str]] = field(default_factory=list)  # (path, kept path)
     events: int = 0
     actors: int = 0
     unresolved: Counter[str] = field(default_factory=Counter)
@@ -37,6 +42,7 @@ class BuildSummary:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "failed": [{"path": p, "error": e} for p, e in self.failed],
+            "collisions": [{"path": p, "kept": k} for p, k in self.collisions],
             "events": self.events,
             "actors": self.actors,
             "unresolved": dict(self.unresolved.most_common()),
@@ -46,13 +52,19 @@ class BuildSummary:
 
 
 _NOTE_META = f"""
-SELECT ?g ?sha ?ver WHERE {{
-  GRAPH ?g {{ ?n a <{ONT}SourceNote> ; <{ONT}sha256> ?sha ; <{ONT}extractorVersion> ?ver }}
+SELECT DISTINCT ?g ?hash WHERE {{
+  GRAPH ?g {{ ?n a <{ng("SourceNote")}> . OPTIONAL {{ ?n <{ng("graphHash")}> ?hash }} }}
 }}"""
 
 
-def _existing(store: Store) -> dict[str, tuple[str, str]]:
-    return {r["g"]: (r["sha"], r["ver"]) for r in store.select(_NOTE_META)}
+def _existing(store: Store) -> dict[str, str | None]:
+    """Note graph -> its ng:graphHash (None for graphs built before hashes existed)."""
+    return {r["g"]: r["hash"] for r in store.select(_NOTE_META)}
+
+
+def _hash_of(quads: list[Quad]) -> str | None:
+    hashes = [q.object.value for q in quads if q.predicate.value == ng("graphHash")]
+    return hashes[0] if hashes else None
 
 
 def build(
@@ -61,14 +73,17 @@ def build(
     *,
     on_note: Callable[[Note], None] | None = None,
 ) -> BuildSummary:
-    """Load each note into its own named graph. An unchanged note (same SHA-256, same extractor)
-    is skipped; a changed one replaces only its graph. Notes that failed to read are reported
-    and keep whatever graph they had."""
+    """Load each note into its own named graph. A note whose graph would be the same as the
+    stored one (same ng:graphHash: same file, same extractor, same mapping) is left alone; a
+    changed one replaces only its graph, in one transaction. Notes that failed to read are
+    reported and keep whatever graph they had. Two files with the same stem (in different
+    folders) would share a graph: the second is reported in `collisions` and not loaded.
+    The reference graph is rewritten only when it changed."""
     from graph.reference import reference_quads
 
     summary = BuildSummary()
     existing = _existing(store)
-    events: set[str] = set()
+    seen: dict[str, str] = {}  # graph -> path that claimed it in this run
     actors: set[str] = set()
     for note in notes:
         summary.notes += 1
@@ -77,29 +92,49 @@ def build(
         if not note.ok:
             summary.failed.append((note.source.path, note.error or "unreadable"))
             continue
+        g = graph_iri(note)
+        if g in seen:
+            summary.collisions.append((note.source.path, seen[g]))
+            summary.failed.append(
+                (
+                    note.source.path,
+                    f"same file name as {seen[g]} (both would be graph {g[len(ID) :]}); "
+                    "rename one of them; this one was not loaded",
+                )
+            )
+            continue
+        seen[g] = note.source.path
         summary.warnings += len(note.warnings)
         for a in note.actors:
             actors.add(a.id)
             if a.kind == "unresolved":
                 summary.unresolved[a.name] += 1
-        events.add(note.start_date or note.title or note.source.path)
-        g = graph_iri(note)
-        if existing.get(g) == (note.source.sha256, EXTRACTOR_VERSION):
+        quads = note_quads(note)
+        if g in existing and existing[g] == _hash_of(quads):
             summary.unchanged += 1
             continue
-        store.replace_graph(g, note_quads(note))
+        store.replace_graph(g, quads)
         if g in existing:
             summary.updated += 1
         else:
             summary.added += 1
-    ref = reference_quads()
-    store.replace_graph(REFERENCE_GRAPH, ref)
+    _write_reference(store, reference_quads())
     summary.events = _count(
-        store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ONT}Event> }}"
+        store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
     )
     summary.actors = len(actors)
     summary.quads = store.quad_count()
     return summary
+
+
+def _write_reference(store: Store, quads: list[Quad]) -> None:
+    """Rewrite the reference graph only when its content changed (a no-op build writes nothing)."""
+    from graph.rdf import graph_hash
+
+    stored = getattr(store, "quads", None)
+    if stored is not None and graph_hash(stored(REFERENCE_GRAPH)) == graph_hash(quads):
+        return
+    store.replace_graph(REFERENCE_GRAPH, quads)
 
 
 def _count(store: Store, query: str) -> int:
