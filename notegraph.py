@@ -139,6 +139,58 @@ def _progress(total: int, label: str, *, quiet: bool) -> Any:
     return step
 
 
+# ---------------------------------------------------------------- validate / export / stats
+def cmd_validate(args: argparse.Namespace) -> int:
+    from graph.export import _graph_iri
+    from graph.validate import validate_store
+
+    store = _open_store(args, read_only=True)
+    graphs = [_graph_iri(store, g) for g in args.graph] or None
+    report = validate_store(store, graphs)
+    shown = report.findings if args.warnings else report.violations
+    for f in sorted(shown):
+        print(f.line())
+    print(
+        f"{report.graphs} graphs checked: {len(report.violations)} violations, "
+        f"{len(report.warnings)} warnings" + ("" if args.warnings else " (--warnings shows them)")
+    )
+    return 0 if report.conforms else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graph.export import export
+
+    store = _open_store(args, read_only=True)
+    if args.out:
+        out_path = Path(args.out)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        with out_path.open("wb") as fh:
+            export(store, args.format, fh, graph=args.graph)
+        print(f"wrote {out_path} ({args.format})", file=sys.stderr)
+    else:
+        export(store, args.format, sys.stdout.buffer, graph=args.graph)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from graph.export import stats
+
+    s = stats(_open_store(args, read_only=True))
+    if args.format == "json":
+        print(json.dumps(s, indent=2))
+        return 0
+    for key, value in s.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "none"
+            print(f"{key}: {inner}")
+        else:
+            print(f"{key}: {value}")
+    return 0
+
+
 # ---------------------------------------------------------------- query / sparql
 def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     from ontology.errors import UsageError
@@ -434,6 +486,30 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         action="store_true",
         help="serve the store itself and accept updates (default: a read-only snapshot)",
     )
+
+    va = add("validate", "check the store against the SHACL shapes (exit 1 on any violation)")
+    va.add_argument(
+        "--graph",
+        action="append",
+        default=[],
+        metavar="NOTE",
+        help="only this note's graph (file name, stem or IRI; repeatable)",
+    )
+    va.add_argument("--warnings", action="store_true", help="also list warnings")
+
+    ex = add("export", "write the store as RDF (trig, nquads, turtle, jsonld) or a network")
+    ex.add_argument(
+        "--format",
+        choices=("trig", "nquads", "turtle", "jsonld", "graphml", "gexf"),
+        default="trig",
+        help="trig|nquads|turtle|jsonld, or graphml|gexf for the actor-event "
+        "network (default trig)",
+    )
+    ex.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    ex.add_argument("--graph", metavar="NOTE", help="only this note's graph (RDF formats)")
+
+    st = add("stats", "count quads, graphs, notes, events by status, actors by kind")
+    st.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     return p, subs
 
 
@@ -475,6 +551,9 @@ COMMANDS = {
     "viz": cmd_viz,
     "push": cmd_push,
     "serve": cmd_serve,
+    "validate": cmd_validate,
+    "export": cmd_export,
+    "stats": cmd_stats,
 }
 
 

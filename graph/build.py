@@ -63,7 +63,9 @@ def _existing(store: Store) -> dict[str, str | None]:
 
 
 def _hash_of(quads: list[Quad]) -> str | None:
-    hashes = [q.object.value for q in quads if q.predicate.value == ng("graphHash")]
+    hashes = [
+        str(getattr(q.object, "value", "")) for q in quads if q.predicate.value == ng("graphHash")
+    ]
     return hashes[0] if hashes else None
 
 

@@ -50,7 +50,9 @@ def actor_event_graph(store: Store, *, include_planned: bool = True) -> nx.Graph
 
     g = nx.Graph()
     rows = store.select(_PARTICIPATIONS)
-    rows.sort(key=lambda r: (r["event"], r["agent"], r["role"], r.get("note") or "", r.get("line") or 0))
+    rows.sort(
+        key=lambda r: (r["event"], r["agent"], r["role"], r.get("note") or "", r.get("line") or 0)
+    )
     for r in rows:
         held = r["status"] == ONT + "Held"
         if not held and not include_planned:

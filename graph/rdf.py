@@ -121,9 +121,9 @@ def _evidence(w: _Writer, note_iri: str, stem: str, ev: Evidence) -> str:
     iri = f"{ID}evidence/{stem}/{ev.start}-{ev.end}"
     w.add(iri, RDF_TYPE, ng("Evidence"))
     w.add(iri, ng("inNote"), note_iri)
-    w.lit(iri, ng("line"), ev.line, "positiveInteger")
-    w.lit(iri, ng("charStart"), ev.start, "nonNegativeInteger")
-    w.lit(iri, ng("charEnd"), ev.end, "nonNegativeInteger")
+    w.lit(iri, ng("line"), ev.line, "integer")
+    w.lit(iri, ng("charStart"), ev.start, "integer")
+    w.lit(iri, ng("charEnd"), ev.end, "integer")
     w.lit(iri, ng("quote"), ev.text)
     return iri
 
