@@ -106,6 +106,10 @@ def test_search_focuses_the_osce(open_page: Any, small_page: tuple[Any, Path]) -
     assert "Organization for Security and Co-operation in Europe (OSCE)" in page.inner_text(
         "#evidence h2"
     )
+    page.fill("#search", "osce-cpc")  # the IRI tail finds it too
+    page.press("#search", "Enter")
+    assert page.evaluate("() => window.notegraph.network.getSelectedNodes()") == [OSCE_ID]
+    assert page.evaluate("() => window.notegraph.focus('UNODA')") == "org/unoda"  # an alias
     page.fill("#search", "no such actor")
     page.press("#search", "Enter")
     assert "No node matches" in page.inner_text("#search-status")

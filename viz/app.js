@@ -207,7 +207,8 @@
     const named = meta.communities.filter((c) => c.colour !== meta.other_colour);
     for (const c of named.slice(0, 12)) {
       const sw = el("span", null, "swatch"); sw.style.background = c.colour;
-      row(comms, sw, c.size > 1 ? c.leader + " and " + (c.size - 1) + " more" : c.leader);
+      const name = c.leader.length > 40 ? c.leader.slice(0, 39) + "…" : c.leader;
+      row(comms, sw, c.size > 1 ? name + " and " + (c.size - 1) + " more" : name);
     }
     if (meta.communities.length > named.length) {
       const sw = el("span", null, "swatch"); sw.style.background = meta.other_colour;
@@ -345,7 +346,9 @@
     const q = text.trim().toLowerCase();
     if (!q) return null;
     const ranked = (pred) => data.nodes.filter(pred).sort((a, b) => b.centrality - a.centrality)[0] || null;
-    return ranked((n) => n.label.toLowerCase() === q) || ranked((n) => n.id.toLowerCase() === q) ||
+    const tail = (id) => id.slice(id.lastIndexOf("/") + 1).toLowerCase();
+    return ranked((n) => n.label.toLowerCase() === q || n.aliases.some((a) => a.toLowerCase() === q)) ||
+      ranked((n) => n.id.toLowerCase() === q || tail(n.id) === q) ||
       ranked((n) => n.label.toLowerCase().startsWith(q)) || ranked((n) => n.label.toLowerCase().includes(q));
   }
 

@@ -242,6 +242,7 @@ def build_data(
                 "year": year,
                 "region": str(data["region"]) if data.get("region") else None,
                 "iri": str(data["iri"]) if data.get("iri") else None,
+                "aliases": _str_list(data.get("aliases"), keep_order=True),
                 "start": _opt_str(data.get("start")),
                 "status": _opt_str(data.get("status")),
                 "event_type": _opt_str(data.get("event_type")),

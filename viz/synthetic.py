@@ -44,6 +44,7 @@ def synthetic_graph(nodes: int, *, seed: int = 1540, hostile: bool = False) -> n
 
     actor(OSCE_ID, "Organization for Security and Co-operation in Europe (OSCE)", "organization")
     actor("org/unoda", "UN Office for Disarmament Affairs", "organization")
+    G.nodes["org/unoda"]["aliases"] = ["UNODA"]
     actor("org/iaea", "International Atomic Energy Agency", "organization")
     actor("state/BLR", "Belarus", "state", "Europe")
     if hostile:
