@@ -83,11 +83,20 @@ _NAP_STATUS: list[tuple[str, re.Pattern[str]]] = [
     ("adopted", re.compile(r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
                            r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b")),
     ("draft", re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b")),
+    ("in_preparation", re.compile(r"(?i)\b(?:is|are|was|were)\s+(?:currently\s+)?(?:preparing|developing|drafting|elaborating)\b|"
+                                  r"\bin\s+(?:the\s+)?(?:process|course)\s+of\b|\bbeing\s+(?:prepared|developed|drafted)\b|\bworking\s+on\b")),
     ("intended", re.compile(r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
                             r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b")),
     ("in_preparation", re.compile(r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
                                   r"\belaborat(?:e|ing|ion)\b")),
 ]
+
+
+_CLAUSE = re.compile(r",?\s+(?:and|while|whereas|but)\s+(?=(?:the\s+)?[A-Z])|;\s+")
+
+
+def _status(text: str) -> str | None:
+    return next((st for st, rx in _NAP_STATUS if rx.search(text)), None)
 
 
 def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_date: str | None
@@ -100,19 +109,27 @@ def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_da
             if not _NAP.search(text, s, e):
                 continue
             sent = text[s:e]
-            status = next((st for st, rx in _NAP_STATUS if rx.search(sent)), None)
+            status = _status(sent)
             if status is None:
                 continue
-            isos: list[str] = []
-            for m in find_mentions(text, s, e, list_like=False):
-                if m.entity is HOST and host:
-                    isos.append(host)
-                elif m.entity is not None and m.entity.kind == "state" and m.entity.iso3:
-                    isos.append(m.entity.iso3)
-            dates = list(find_dates(sent))
-            when = dates[0].start_date if dates else event_date
-            for iso in dict.fromkeys(isos):
-                out.setdefault((iso, status), NapStatement(iso, status, when, (doc.evidence(s, e),)))
+            # clauses: 'Peru had adopted its plan, and Colombia intends to prepare one'
+            mentions = find_mentions(text, s, e, list_like=False)
+            cuts = [s] + [s + m.end() for m in _CLAUSE.finditer(sent)
+                          if not any(x.start < s + m.end() < x.end for x in mentions)] + [e]
+            for cs, ce in zip(cuts, cuts[1:], strict=False):
+                cstatus = _status(text[cs:ce]) or status
+                isos: list[str] = []
+                for m in mentions:
+                    if not cs <= m.start < ce:
+                        continue
+                    if m.entity is HOST and host:
+                        isos.append(host)
+                    elif m.entity is not None and m.entity.kind == "state" and m.entity.iso3:
+                        isos.append(m.entity.iso3)
+                dates = list(find_dates(text[cs:ce])) or list(find_dates(sent))
+                when = dates[0].start_date if dates else event_date
+                for iso in dict.fromkeys(isos):
+                    out.setdefault((iso, cstatus), NapStatement(iso, cstatus, when, (doc.evidence(s, e),)))
     return list(out.values())
 
 

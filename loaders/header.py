@@ -76,10 +76,11 @@ def segment(text: str) -> list[Field]:
         lab = m.group(m.lastgroup or 0) if m.lastgroup else m.group()
         hits.append((m.start(), m.end(), _kind(m), lab))
     lines = text.split("\n")
-    flat = max((len(ln) for ln in lines), default=0) > 600 and len(hits) < 2
+    flat = max((len(ln) for ln in lines), default=0) > 300 and len(hits) < 2
     if flat:
         seen: set[str] = set()
-        for m in _INLINE_LABEL.finditer(text):
+        first_section = next((m.start() for m in _FLAT_SECTION.finditer(text)), len(text))
+        for m in _INLINE_LABEL.finditer(text, 0, first_section):
             k = _kind(m)
             if k in seen or k == "other" or (hits and m.start() < hits[-1][1]):
                 continue

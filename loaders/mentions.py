@@ -48,6 +48,7 @@ _CONTACT = re.compile(
 )
 
 
+_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b")
 _GOV = re.compile(r"(?i)\b(?:the\s+)?Government\s+of\s+(?:the\s+)?$")
 
 
@@ -176,7 +177,11 @@ def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | N
             off = chunk.find(sub)
             s0 = ps + off
             name = _clean_chunk(sub)
-            if not name or _inside(s0, s0 + len(sub), skip):
+            if not list_like:  # prose: the name is the capitalised run at the end of the chunk
+                name = re.sub(r"^(?:(?:[a-z][\w'’-]*|[A-Z][a-z]*(?=\s+[a-z]))\s+)+(?=[A-Z])", "", name)
+                if len(re.findall(r"\b[A-Z]", name)) < 2:
+                    continue
+            if not name or _inside(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
                 continue
             # an office location after a dash ('UNODA – Vienna') is not an actor
             if re.match(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$", sub) and prev is not None:

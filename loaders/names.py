@@ -86,96 +86,95 @@ def state(iso3: str) -> Entity | None:
     return entities().get(f"state/{iso3}")
 
 
-_FOLDS: list[tuple[str, str]] = [
-    (r"organi[sz]ation", "organi[sz]ation"),
-    (r"organi[sz]e", "organi[sz]e"),
-    (r"cent(?:re|er)", "cent(?:re|er)"),
-    (r"co-?operation", "co-?operation"),
-    (r"defen[cs]e", "defen[cs]e"),
-    (r"programme|program", "program(?:me)?"),
-    (r"united nations|un", "(?:united\\s+nations|un)"),
-    (r"and|&", "(?:and|&)"),
-]
+_TOK = re.compile(r"\w+|[^\w\s]")
+_FOLD = {"organisation": "organization", "organisations": "organizations", "organise": "organize",
+         "organised": "organized", "centre": "center", "centres": "centers", "defence": "defense",
+         "programme": "program", "programmes": "programs", "&": "and", "’": "'", "‘": "'"}
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+Trie = dict[str, Any]
 
 
-def _pattern(name: str, fold: bool) -> str:
-    """A regex for a name: flexible whitespace, straight/curly apostrophes, optional folding."""
-    tokens = re.findall(r"\w+|[^\w\s]", name.lower() if fold else name)
-    parts: list[str] = []
-    for tok in tokens:
-        p = re.escape(tok)
-        if tok in ("'", "’"):
-            p = "['’]"
-        elif tok == "-":
-            p = "[-–]?"
-        elif fold:
-            for src, dst in _FOLDS:
-                if re.fullmatch(src, tok):
-                    p = dst
-                    break
-        parts.append(p)
-    out = ""
-    for i, p in enumerate(parts):
-        if i:
-            prev, cur = tokens[i - 1], tokens[i]
-            if prev in "-'’" or cur in "-'’.,)" or prev == "(":
-                out += r"\s*"
-            elif re.match(r"\w", prev) and re.match(r"\w", cur) or cur in "(&" or prev in "&,":
-                out += r"\s+"
-            else:
-                out += r"\s*"
-        out += p
+def _tokens(text: str, fold: bool) -> list[tuple[str, int, int]]:
+    """Word and punctuation tokens with spans; hyphens and dashes dropped (so 'BWC-ISU' = 'BWC ISU');
+    with `fold`, lower case and spelling variants folded ('Co-operation' = 'cooperation',
+    'United Nations' = 'UN', '&' = 'and')."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOK.finditer(text):
+        t, a, b = m.group(), m.start(), m.end()
+        if t in "-–—":
+            continue
+        if fold:
+            t = _FOLD.get(t.lower(), t.lower())
+            if t == "cooperation":
+                out += [("co", a, a + 2), ("operation", a + 2, b)]
+                continue
+            if t == "nations" and out and out[-1][0] == "united":
+                out[-1] = ("un", out[-1][1], b)
+                continue
+        elif t in "’‘":
+            t = "'"
+        out.append((t, a, b))
     return out
 
 
+def _insert(trie: Trie, toks: list[str], eid: str) -> None:
+    node = trie
+    for t in toks:
+        node = node.setdefault(t, {})
+    node.setdefault("\0", eid)
+
+
 @functools.cache
-def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
-    """(case-insensitive names regex, case-sensitive acronyms regex, key->id maps)."""
+def _tries() -> tuple[Trie, Trie]:
+    """(folded names trie, case-sensitive acronyms trie) over token sequences."""
     import pycountry
 
-    folded: dict[str, str] = {}  # lowercase surface -> id (case-insensitive)
-    exact: dict[str, str] = {}  # acronym surface -> id (case-sensitive)
+    folded: Trie = {}
+    exact: Trie = {}
+    for name, iso3 in gazetteer()["states"]["aliases"].items():
+        if name.isupper() or "." in name and len(name) <= 6:
+            _insert(exact, [t for t, _, _ in _tokens(name, False)], f"state/{iso3}")
+        else:
+            _insert(folded, [t for t, _, _ in _tokens(name, True)], f"state/{iso3}")
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             v = getattr(c, attr, None)
             if v and "," not in v and len(v) > 3:
-                folded.setdefault(v.lower().removeprefix("the "), f"state/{c.alpha_3}")
-    for name, iso3 in gazetteer()["states"]["aliases"].items():
-        if name.isupper() or "." in name and len(name) <= 6:
-            exact[name] = f"state/{iso3}"
-        else:
-            folded[name.lower()] = f"state/{iso3}"
+                toks = [t for t, _, _ in _tokens(v, True)]
+                _insert(folded, toks[1:] if toks[0] == "the" else toks, f"state/{c.alpha_3}")
     for o in gazetteer()["orgs"]:
         oid = f"org/{o['slug']}"
-        for a in o.get("aliases", []) + [o["name"]]:
-            folded.setdefault(a.lower(), oid)
+        for a in [o["name"], *o.get("aliases", [])]:
+            _insert(folded, [t for t, _, _ in _tokens(a, True)], oid)
         for a in o.get("acronyms", []):
-            exact[a] = oid
-    fkeys = sorted(folded, key=len, reverse=True)
-    ekeys = sorted(exact, key=len, reverse=True)
-    fpat = "|".join(f"(?P<f{i}>{_pattern(k, True)})" for i, k in enumerate(fkeys))
-    epat = "|".join(f"(?P<e{i}>{_pattern(k, False)})" for i, k in enumerate(ekeys))
-    frx = re.compile(rf"(?<![\w@.])(?:{fpat})(?![\w@])", re.I)
-    erx = re.compile(rf"(?<![\w@./-])(?:{epat})(?![\w@]|-\w)")
-    fmap = {f"f{i}": folded[k] for i, k in enumerate(fkeys)}
-    emap = {f"e{i}": exact[k] for i, k in enumerate(ekeys)}
-    return frx, erx, fmap, emap
+            _insert(exact, [t for t, _, _ in _tokens(a, False)], oid)
+    return folded, exact
 
 
 def _all_matches(text: str) -> list[Match]:
-    frx, erx, fmap, emap = _matchers()
     ents = entities()
+    blocked = [m.span() for m in _CONTACT.finditer(text)]
     found: list[Match] = []
-    for rx, mp in ((frx, fmap), (erx, emap)):
-        pos = 0
-        while pos <= len(text):
-            m = rx.search(text, pos)
-            if not m:
-                break
-            key = m.lastgroup
-            if key and key in mp and mp[key] in ents:
-                found.append(Match(m.start(), m.end(), ents[mp[key]]))
-            pos = m.start() + 1  # overlapping candidates; the longest wins below
+    for trie, fold in zip(_tries(), (True, False), strict=True):
+        toks = _tokens(text, fold)
+        for i in range(len(toks)):
+            node = trie
+            best: tuple[int, str] | None = None
+            j = i
+            while j < len(toks) and toks[j][0] in node:
+                node = node[toks[j][0]]
+                j += 1
+                if "\0" in node:
+                    best = (j, node["\0"])
+            if best is None or best[1] not in ents:
+                continue
+            a, b = toks[i][1], toks[best[0] - 1][2]
+            if any(a < y and x < b for x, y in blocked):
+                continue
+            if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "@/") or \
+                    b < len(text) and (text[b].isalnum() or text[b] == "@"):
+                continue
+            found.append(Match(a, b, ents[best[1]]))
     return found
 
 

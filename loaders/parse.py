@@ -238,6 +238,14 @@ def _parse(text: str, source: Source) -> Note:
             _participants(b, f, planned)
     has_org = _first(fields, "organizers") is not None
     _body_actors(b, body_spans, date, full=not has_org, planned=planned)
+    org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
+    if venue.city and not venue.country and org_states:
+        venue = Venue(venue.name, venue.city, org_states[0])
+    b.host = b.host or venue.country or (org_states[0] if org_states else None)
+    if b.host:
+        acc = b.actors.get(f"state/{b.host}")
+        if acc is not None and "organizer" in acc.roles and "host" not in acc.roles:
+            acc.roles.append("host")
     resolutions = find_resolutions(doc)
     res_names = tuple(dict.fromkeys(r for r, _ in resolutions))
     naps = find_naps(doc, body_spans + [(f.start, f.end) for f in fields if f.kind == "title"], b.host,
@@ -365,7 +373,7 @@ def _body_actors(b: _Builder, spans: list[tuple[int, int]], date: DateSpan | Non
                   if not _ON_PART.search(t[max(0, m.start - 30):m.start])
                   and not (m.entity is not None and m.entity.kind == "state"
                            and _PLACE_BEFORE.search(t[max(0, m.start - 40):m.start]))]
-            about_event = bool(_EVENT_NOUN.search(sent))
+            about_event = bool(_EVENT_NOUN.search(sent) or re.match(r"(?:It|This|They)\b", sent))
             for m, roles in assign_roles(t, s, se, ms, ()):
                 if not about_event:
                     roles = tuple(r for r in roles if r not in ("organizer", "host", "supporter", "funder"))

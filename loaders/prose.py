@@ -30,7 +30,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("host",), re.compile(r"(?i)\bhosted\s+by\b|\bat\s+the\s+invitation\s+of\b")),
     (("organizer",), re.compile(
         r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
-        r"\s+with\b|\bjointly\s+with\b|\btogether\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+        r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
         r"\bconvened\s+by\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b")),
     (("speaker",), re.compile(
         r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
@@ -89,18 +89,17 @@ def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
         for m in rx.finditer(text, start, end):
             if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
                 cues.append((m.start(), m.end(), "b", roles))
-    cues.sort()
+    # a cue inside a name ('experts of the 1540 Committee') is part of the name
+    cues = sorted(c for c in cues if not any(c[0] < m.end and m.start < c[1] for m in mentions))
     out: list[tuple[Mention, tuple[str, ...]]] = []
     for men in mentions:
         got: tuple[str, ...] = default
         before = [c for c in cues if c[1] <= men.start]
         after = [c for c in cues if c[0] >= men.end]
-        if before and before[-1][2] == "f":
-            got = before[-1][3]
-        elif after and after[0][2] == "b":
-            got = after[0][3]
-        elif before and before[-1][2] == "b" and not default:
-            got = ()
+        fwd = next((c[3] for c in reversed(before) if c[2] == "f"), ())
+        back = next((c[3] for c in after if c[2] == "b"), ())
+        if fwd or back:
+            got = tuple(dict.fromkeys(fwd + back))
         if got:
             out.append((men, got))
     return out

@@ -87,11 +87,19 @@ def _docx_text(data: bytes) -> str:
     try:
         import docx
 
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
         d = docx.Document(io.BytesIO(data))
-        parts = [p.text for p in d.paragraphs]
-        for table in d.tables:
-            for row in table.rows:
-                parts.append("\t".join(c.text for c in row.cells))
+        parts: list[str] = []
+        for child in d.element.body.iterchildren():  # body order: paragraphs and tables interleaved
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                parts.append(Paragraph(child, d).text)
+            elif tag == "tbl":
+                for row in Table(child, d).rows:
+                    cells = list(dict.fromkeys(c.text for c in row.cells))  # merged cells repeat
+                    parts.append("\t".join(cells))
     except Exception as exc:
         raise _Unreadable(f"damaged DOCX file ({type(exc).__name__})") from exc
     return "\n".join(parts)

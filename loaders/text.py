@@ -35,6 +35,11 @@ _FOOTNOTE_LINE = re.compile(
     r"(?m)^[ \t]*(?:<sup\b[^>]*>.*?</sup>|[" + _SUPERSCRIPTS + r"]+|\[\d{1,2}\])[^\n]*$"
 )
 _DISCLAIMER_LINE = re.compile(r"(?im)^[^\n]{0,40}\bfor information\b[^\n]{0,30}not an official report[^\n]*$")
+_DISCLAIMER_INLINE = re.compile(
+    r"[" + "¹²³" + r"]?\s*\bFor information\b\s*(?:only)?\s*[-–—]?\s*not an official report\.?"
+    r"(?:\s*The views expressed here do not necessarily represent[^.]{0,200}\.)?",
+    re.I,
+)
 _ASTERISK_MARKER = re.compile(r"[a-z)]\*(?!\*)(?=[\s,.;:)]|$)")
 _ASTERISK_FOOTNOTE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]+[A-Z][^\n]*$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
@@ -126,6 +131,7 @@ def clean(raw: str) -> Doc:
     b.sub(_DROP_ELEMENTS, "")
     b.sub(_DISCLAIMER_LINE, "")
     b.sub(_FOOTNOTE_LINE, "")
+    b.sub(_DISCLAIMER_INLINE, " ")
     if _ASTERISK_MARKER.search(b.text):
         b.sub(_ASTERISK_FOOTNOTE, "")
         b.sub(_ASTERISK_MARKER, lambda m: m.group()[0])
@@ -143,7 +149,7 @@ def clean(raw: str) -> Doc:
     b.sub(re.compile(r"(?<![\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![\w])"), "")
     b.translate(_QUOTES)
     # a removed footnote leaves a gap inside a sentence: close it
-    b.sub(re.compile(r"(?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(0-9])"), " ")
+    b.sub(re.compile(r"(?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])"), " ")
     line_starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
     return Doc(raw=raw, text=b.text, starts=b.starts, ends=b.ends, line_starts=line_starts)
 
