@@ -86,7 +86,6 @@ def _docx_text(data: bytes) -> str:
         raise _Unreadable("not a DOCX file (not a zip archive)")
     try:
         import docx
-
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 

@@ -1,5 +1,4 @@
 """Seed notes scored field by field against tests/seeds-gold.json; every field must reach F1 = 1.0.
-# ruff: noqa: E501  (long explanatory docstring lines)
 
 How the record's roles map onto the gold's sets:
 
@@ -23,6 +22,7 @@ How the record's roles map onto the gold's sets:
   any of the gold's `*_alternatives`); resolutions and NAP States are sets.
 """
 
+# ruff: noqa: E501  (the docstring explains the scoring at length)
 from __future__ import annotations
 
 import json
