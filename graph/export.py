@@ -66,11 +66,9 @@ def export_bytes(store: Store, fmt: str, *, graph: str | None = None) -> bytes:
         raise UsageError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
     quads = _quads(store, graph)
     if fmt == "jsonld":
-        from rdflib import Dataset
+        from graph.store import to_rdflib_dataset
 
-        ds = Dataset()
-        body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-        ds.parse(data=body.decode("utf-8"), format="nquads")
+        ds = to_rdflib_dataset(quads)
         ctx = {k: v for k, v in PREFIXES.items()}
         return ds.serialize(format="json-ld", context=ctx, indent=1).encode("utf-8")
     if fmt == "turtle":

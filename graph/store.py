@@ -6,7 +6,8 @@ Both answer the same SPARQL with the same rows; values are bound, never pasted i
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -24,6 +25,7 @@ __all__ = [
     "default_store_path",
     "open_store",
     "python_value",
+    "to_rdflib_dataset",
 ]
 
 Row = dict[str, Any]
@@ -143,7 +145,7 @@ class OxigraphStore:
             res = self._store.query(query, use_default_graph_as_union=True, substitutions=subs)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:  # RuntimeError: e.g. a bound variable not projected
             raise QueryError(f"query failed: {e}") from e
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("only SELECT queries return rows here")
@@ -222,12 +224,15 @@ class MemoryStore:
         init: dict[str, Any] = {}
         for k, v in (bindings or {}).items():
             init[k] = URIRef(v.value) if isinstance(v, IRI) else Literal(v)
-        try:
-            res = self._ds.query(query, initBindings=init)
-        except ParseException as e:
-            raise QueryError(f"SPARQL syntax error: {e}") from e
+        with warnings.catch_warnings():
+            # rdflib 7.6's own SPARQL engine calls its deprecated Dataset.contexts for GRAPH ?g
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module="rdflib")
+            try:
+                res = self._ds.query(query, initBindings=init)
+                rows: list[Any] = list(res)
+            except ParseException as e:
+                raise QueryError(f"SPARQL syntax error: {e}") from e
         names = [str(v) for v in (res.vars or [])]
-        rows: list[Any] = list(res)
         return [{n: _rdflib_value(row[n]) for n in names} for row in rows]
 
     def replace_graph(self, graph: str, quads: list[Quad]) -> None:
@@ -236,14 +241,10 @@ class MemoryStore:
 
         self.remove_graph(graph)
         if quads:
-            g = ox.NamedNode(graph)
-            body = ox.serialize(
-                [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads],
-                format=ox.RdfFormat.N_QUADS,
-            )
-            self._ds.parse(
-                data=(body or b"").decode("utf-8"), format="nquads", publicID=URIRef(graph)
-            )
+            # Graph.parse, not Dataset.parse (which warns in rdflib 7.6: default_context)
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            self._ds.graph(URIRef(graph)).parse(data=body.decode("utf-8"), format="nt")
 
     def quads(self, graph: str | None = None) -> list[Quad]:
         """Every quad in the named graphs (or in one), as pyoxigraph terms."""
@@ -297,6 +298,25 @@ def _rdflib_value(term: Any) -> Any:
             return float(term)
         return str(term)
     return str(term)
+
+
+def to_rdflib_dataset(quads: Iterable[Quad]) -> Any:
+    """pyoxigraph quads as an rdflib Dataset (one Graph.parse per named graph: rdflib 7.6's
+    Dataset.parse warns)."""
+    import pyoxigraph as ox
+    from rdflib import Dataset, URIRef
+
+    by_graph: dict[str, list[Any]] = {}
+    for q in quads:
+        by_graph.setdefault(str(getattr(q.graph_name, "value", "")), []).append(
+            ox.Triple(q.subject, q.predicate, q.object)
+        )
+    ds = Dataset()
+    for name, triples in by_graph.items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        target = ds.graph(URIRef(name)) if name else ds.default_graph
+        target.parse(data=body.decode("utf-8"), format="nt")
+    return ds
 
 
 def open_store(path: Path | None = None, *, memory: bool = False, read_only: bool = False) -> Store:

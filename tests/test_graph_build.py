@@ -1,0 +1,166 @@
+"""The store stays true: idempotent builds, one graph per note, export round-trips, both
+backends answer alike."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from graph_notes import changed, held_note, planned_note
+
+from graph.build import build, remove_notes
+from graph.rdf import REFERENCE_GRAPH, graph_iri
+from graph.store import IRI, MemoryStore, OxigraphStore, Store
+
+
+@pytest.fixture(params=["oxigraph", "memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    s: Store = OxigraphStore(tmp_path / "store") if request.param == "oxigraph" else MemoryStore()
+    yield s
+    s.close()
+
+
+def _graph_quads(store: Store, g: str) -> set[str]:
+    return {str(q) for q in store.quads(g)}  # type: ignore[attr-defined]
+
+
+def test_build_twice_changes_nothing(store: Store) -> None:
+    notes = [held_note(), planned_note()]
+    first = build(store, notes)
+    assert (first.added, first.unchanged, first.failed) == (2, 0, [])
+    count = store.quad_count()
+    snapshot = {g: _graph_quads(store, g) for g in store.named_graphs()}
+    again = build(store, notes)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    assert store.quad_count() == count
+    assert {g: _graph_quads(store, g) for g in store.named_graphs()} == snapshot
+    assert first.events == 3 and first.actors == 6
+    assert dict(first.unresolved) == {"Poland Border Service": 1}
+
+
+def test_changed_note_replaces_only_its_graph(store: Store) -> None:
+    build(store, [held_note(), planned_note()])
+    minsk, zagreb = graph_iri(held_note()), graph_iri(planned_note())
+    before = {g: _graph_quads(store, g) for g in (minsk, zagreb, REFERENCE_GRAPH)}
+    summary = build(store, [changed(held_note()), planned_note()])
+    assert (summary.updated, summary.unchanged) == (1, 1)
+    assert _graph_quads(store, zagreb) == before[zagreb]
+    assert _graph_quads(store, REFERENCE_GRAPH) == before[REFERENCE_GRAPH]
+    added = _graph_quads(store, minsk) - before[minsk]
+    assert any("state/LTU" in q for q in added)
+    rows = store.select(
+        "SELECT DISTINCT ?p WHERE { ?p <https://w3id.org/notegraph/ontology#agent> ?a }",
+    )
+    assert any(r["p"].endswith("/state-ltu/participant") for r in rows)
+
+
+def test_remove_drops_only_that_graph(store: Store) -> None:
+    build(store, [held_note(), planned_note()])
+    zagreb = graph_iri(planned_note())
+    keep = _graph_quads(store, zagreb)
+    removed = remove_notes(store, ["somewhere/else/100_minsk.txt"])
+    assert removed == [graph_iri(held_note())]
+    assert store.named_graphs() == sorted([zagreb, REFERENCE_GRAPH])
+    assert _graph_quads(store, zagreb) == keep
+    assert remove_notes(store, ["no-such-note.txt"]) == []
+
+
+def test_same_stem_in_two_folders_is_reported_not_overwritten(store: Store) -> None:
+    a = held_note("a/100_minsk.txt")
+    b = changed(held_note("b/100_minsk.txt"))
+    summary = build(store, [a, b])
+    assert summary.added == 1
+    assert summary.collisions == [("b/100_minsk.txt", "a/100_minsk.txt")]
+    path, reason = summary.failed[0]
+    assert path == "b/100_minsk.txt" and "same file name as a/100_minsk.txt" in reason
+    assert not any("state/LTU" in q for q in _graph_quads(store, graph_iri(a)))
+
+
+def test_export_trig_reimports_isomorphic(store: Store) -> None:
+    import pyoxigraph as ox
+    from rdflib.compare import isomorphic
+
+    from graph.export import export
+    from graph.store import to_rdflib_dataset
+
+    build(store, [held_note(), planned_note()])
+    out = io.BytesIO()
+    export(store, "trig", out)
+    back = list(ox.parse(out.getvalue(), format=ox.RdfFormat.TRIG))
+    assert len(back) == store.quad_count()
+    original = to_rdflib_dataset(store.quads())  # type: ignore[attr-defined]
+    reimported = to_rdflib_dataset(back)
+    for g in store.named_graphs():
+        from rdflib import URIRef
+
+        assert isomorphic(original.graph(URIRef(g)), reimported.graph(URIRef(g))), g
+
+
+def test_export_network_formats(store: Store) -> None:
+    import networkx as nx
+
+    from graph.export import export
+
+    build(store, [held_note(), planned_note()])
+    out = io.BytesIO()
+    export(store, "graphml", out)
+    g = nx.read_graphml(io.BytesIO(out.getvalue()))
+    assert g.nodes["event/2013-01-15-minsk"]["kind"] == "event"
+    assert g.nodes["state/BLR"]["kind"] == "state"
+    assert "host" in g.edges["state/BLR", "event/2013-01-15-minsk"]["roles"]
+    out = io.BytesIO()
+    export(store, "gexf", out)
+    assert b"unresolved/poland-border-service" in out.getvalue()
+
+
+def test_stats(store: Store) -> None:
+    from graph.export import stats
+
+    build(store, [held_note(), planned_note()])
+    s = stats(store)
+    assert s["notes"] == 2 and s["graphs"] == 3
+    assert s["events"] == {"held": 1, "planned": 1, "mentioned": 1}
+    assert s["actors"] == {"state": 3, "organization": 1, "agency": 1, "unresolved": 1}
+    assert s["unresolved"] == 1
+
+
+QUERIES = [
+    # who attended which held event (DISTINCT: Oxigraph's union default graph is a bag,
+    # rdflib's a set, so queries over the union must not count duplicates)
+    """PREFIX ng: <https://w3id.org/notegraph/ontology#>
+    SELECT DISTINCT ?event ?actor WHERE {
+      ?p ng:event ?event ; ng:agent ?actor ; ng:participationStatus ng:Attended .
+      ?event ng:reportedStatus ng:Held } ORDER BY ?event ?actor""",
+    # roll-up: agencies count for their State
+    """PREFIX ng: <https://w3id.org/notegraph/ontology#>
+    SELECT ?state (COUNT(DISTINCT ?event) AS ?n) WHERE {
+      ?p ng:event ?event ; ng:agent ?a . ?a ng:rollsUpTo ?state . ?state a ng:State }
+    GROUP BY ?state ORDER BY ?state""",
+    # evidence for one actor, bound parameter
+    """PREFIX ng: <https://w3id.org/notegraph/ontology#>
+    SELECT DISTINCT ?line ?quote ?start ?who WHERE {
+      ?p ng:agent ?who ; ng:evidence ?e . ?e ng:line ?line ; ng:quote ?quote ; ng:charStart ?start }
+    ORDER BY ?line""",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_oxigraph_and_memory_give_the_same_rows(tmp_path: Path, query: str) -> None:
+    notes = [held_note(), planned_note()]
+    ox_store, mem = OxigraphStore(tmp_path / "s"), MemoryStore()
+    build(ox_store, notes)
+    build(mem, notes)
+    bindings = {"who": IRI("https://w3id.org/notegraph/id/state/BLR")} if "?who" in query else {}
+    a, b = ox_store.select(query, bindings), mem.select(query, bindings)
+    assert a and a == b
+
+
+def test_store_busy_is_a_clear_error(tmp_path: Path) -> None:
+    from ontology.errors import StoreBusyError
+
+    first = OxigraphStore(tmp_path / "s")
+    with pytest.raises(StoreBusyError, match="is busy"):
+        OxigraphStore(tmp_path / "s")
+    first.close()
