@@ -7,12 +7,20 @@ Header lines (before the query):
     #+ param: actor string required -- Name or acronym of the actor (e.g. OSCE)
     #+ param: include_planned boolean default=false -- Also count planned events
     #+ list: evidence = event note
+    #+ list: roles
     #+ explain: iso3
     #+ example: notegraph query co-attended --actor OSCE
 
 A parameter NAME is bound to the SPARQL variable ?NAME (never pasted into the text); on the
-command line it is --NAME with '_' written '-'. `list: COL = a b` splits COL (GROUP_CONCAT with
-newline separators, fields separated by spaces) into a list of {a, b} objects. `explain: KEYS`
+command line it is --NAME with '_' written '-'. Every parameter variable must be projected by the
+top-level SELECT (and grouped on when aggregating) and used only in the top-level group (its
+triple patterns, FILTERs and BINDs), so that pyoxigraph substitutions, rdflib initBindings and a
+remote VALUES block all bind it the same way; the runner drops parameter columns from the rows.
+Types: string, boolean, integer, date (YYYY-MM-DD, bound as a string: compare with STR(?date)),
+iso3, and actor/event: a name the runner resolves to an IRI first (see queries.resolve).
+ `list: COL = a b` splits COL (GROUP_CONCAT with
+newline separators, fields separated by spaces) into a sorted list of {a, b} objects; `list: COL`
+alone makes COL a sorted list of strings. Our IRIs in lists are shortened like columns. `explain: KEYS`
 runs NAME.explain.rq once per row with KEYS (and the parameters) bound, for --explain.
 """
 
@@ -28,7 +36,7 @@ from ontology.errors import QueryError, UsageError
 
 __all__ = ["Param", "QuerySpec", "catalog", "get_query", "parse_query_file"]
 
-TYPES = ("string", "boolean", "integer", "date", "iso3")
+TYPES = ("string", "boolean", "integer", "date", "iso3", "actor", "event")
 _PARAM = re.compile(
     r"^(?P<name>[a-z][a-z0-9_]*)\s+(?P<type>\w+)"
     r"(?P<req>\s+required)?(?:\s+default=(?P<default>\S+))?\s*(?:--\s*(?P<desc>.*))?$"
@@ -146,8 +154,12 @@ def parse_query_file(name: str, path: str, text: str) -> QuerySpec:
     lists: dict[str, tuple[str, ...]] = {}
     for raw in meta["list"]:
         col, sep, fields = raw.partition("=")
-        if not sep or not fields.split():
-            raise QueryError(f"{path}: malformed list {raw!r} (expected 'COLUMN = field field')")
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", col.strip()) or (
+            sep and not fields.split()
+        ):
+            raise QueryError(
+                f"{path}: malformed list {raw!r} (expected 'COLUMN' or 'COLUMN = field field')"
+            )
         lists[col.strip()] = tuple(fields.split())
     sparql = "\n".join(lines[body_start:]).strip() + "\n"
     if not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", sparql, re.I):

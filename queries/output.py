@@ -43,8 +43,18 @@ def write_rows(
     columns: Sequence[str] | None = None,
 ) -> None:
     cols = _columns(rows, columns)
+    if columns and rows:
+        have = _columns(rows, None) + ["explanation"]
+        unknown = [c for c in columns if c not in have]
+        if unknown:
+            from ontology.errors import UsageError
+
+            raise UsageError(
+                f"no column {', '.join(unknown)} in the result (columns: {', '.join(have[:-1])})"
+            )
     if fmt == "json":
-        json.dump(list(rows), out, indent=2, ensure_ascii=False)
+        data = [{c: r.get(c) for c in cols} for r in rows] if columns else list(rows)
+        json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif fmt == "csv":
         w = csv.writer(out, lineterminator="\n")

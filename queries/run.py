@@ -1,6 +1,9 @@
 """One query path for every target: the embedded store, rdflib memory, or a remote endpoint.
 
 A target is anything with `select(query, bindings) -> list[dict]` (see graph.store.Store).
+Parameters are always bound, never pasted into the text: the runner hands the target a mapping
+{variable: value}; each backend binds it its own way (pyoxigraph substitutions, rdflib
+initBindings, a VALUES block written by the RDF library for a remote endpoint).
 """
 
 from __future__ import annotations
@@ -8,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from graph.store import IRI
 from ontology.iris import ID, ONT
 from queries.catalog import QuerySpec, get_query
+from queries.resolve import resolve
 
 __all__ = ["Target", "run_named", "run_query", "shorten"]
 
@@ -31,39 +36,55 @@ def shorten(value: Any) -> Any:
     return value
 
 
-def _split_lists(spec: QuerySpec, row: dict[str, Any]) -> dict[str, Any]:
-    params = {p.name for p in spec.params}
-    out = {k: shorten(v) for k, v in row.items() if k not in params}
-    for col, fields in spec.lists.items():
-        raw = row.get(col)
-        items = []
-        for line in sorted(str(raw).split("\n")) if raw else []:
-            parts = line.split(" ", len(fields) - 1)
-            items.append({f: shorten(p) for f, p in zip(fields, parts, strict=False)})
-        out[col] = items
+def _split_list(raw: Any, fields: tuple[str, ...]) -> list[Any]:
+    """A GROUP_CONCAT column (newline-separated) as a sorted, de-duplicated list: of strings
+    when the header names no fields, else of {field: value} objects (space-separated)."""
+    lines = sorted(set(str(raw).split("\n"))) if raw not in (None, "") else []
+    if not fields:
+        return sorted({shorten(line) for line in lines})
+    items = []
+    for line in lines:
+        parts = line.split(" ", len(fields) - 1)
+        items.append({f: shorten(p) for f, p in zip(fields, parts, strict=False)})
+    return items
+
+
+def _row(spec: QuerySpec, raw: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in raw.items():
+        if k in hidden:
+            continue
+        out[k] = _split_list(v, spec.lists[k]) if k in spec.lists else shorten(v)
     return out
+
+
+def _key_value(value: Any) -> Any:
+    return IRI(value) if isinstance(value, str) and value.startswith(ID) else value
 
 
 def run_query(
     spec: QuerySpec, params: Mapping[str, Any], target: Target, *, explain: bool = False
 ) -> list[dict[str, Any]]:
-    """Run a catalogued query with validated, bound parameters. Rows are plain dicts; with
-    `explain`, each row gets an `explanation` list (event, note, line, quote)."""
+    """Run a catalogued query with validated, bound parameters. Rows are plain dicts (parameter
+    columns dropped); with `explain`, each row gets an `explanation` list of the events and
+    evidence (note, line, quote) behind it, from the query's `.explain.rq`."""
     bindings = spec.bind(dict(params))
-    rows = [_split_lists(spec, r) for r in target.select(spec.sparql, bindings)]
+    param_names = {p.name for p in spec.params}
+    for p in spec.params:
+        if p.type in ("actor", "event") and p.name in bindings:
+            iri = resolve(p.type, p.option, str(bindings[p.name]), target)
+            if iri is None:
+                return []  # a name that matches nothing: no rows
+            bindings[p.name] = IRI(iri)
+    raws = target.select(spec.sparql, bindings)
+    rows = [_row(spec, r, param_names) for r in raws]
     if explain and spec.explain_sparql:
-        for row, raw in zip(rows, target.select(spec.sparql, bindings), strict=True):
-            keys = {k: raw[k] for k in spec.explain_keys}
-            from graph.store import IRI
-
-            b = {
-                k: (IRI(v) if isinstance(v, str) and v.startswith(ID) else v)
-                for k, v in keys.items()
-            }
-            hidden = {p.name for p in spec.params} | set(spec.explain_keys)
+        hidden = param_names | set(spec.explain_keys)
+        for row, raw in zip(rows, raws, strict=True):
+            keys = {k: _key_value(raw[k]) for k in spec.explain_keys if raw.get(k) is not None}
+            found = target.select(spec.explain_sparql, {**bindings, **keys})
             row["explanation"] = [
-                {k: shorten(v) for k, v in r.items() if k not in hidden}
-                for r in target.select(spec.explain_sparql, {**bindings, **b})
+                {k: shorten(v) for k, v in r.items() if k not in hidden} for r in found
             ]
     return rows
 
