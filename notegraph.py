@@ -220,7 +220,7 @@ def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     spec.bind(params)  # a wrong parameter is a usage error before any store is opened
     target = _target(args)
     rows = run_query(spec, params, target, explain=args.explain)
-    write_rows(rows, args.format, sys.stdout, title=spec.title)
+    write_rows(rows, args.format, sys.stdout, title=spec.title, columns=_columns(args))
     return 0
 
 
@@ -280,7 +280,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
         text = src
     rows = _target(args).select(text)
     rows = [{k: shorten(v) for k, v in r.items()} for r in rows] if args.short else rows
-    write_rows(rows, args.format, sys.stdout)
+    write_rows(rows, args.format, sys.stdout, columns=_columns(args))
     return 0
 
 
@@ -301,7 +301,10 @@ def cmd_viz(args: argparse.Namespace) -> int:
         if info.truncated
         else ""
     )
-    print(f"wrote {info.path} ({info.nodes_shown} nodes, {info.edges_shown} edges){note}")
+    print(
+        f"wrote {Path(info.path).resolve()} ({info.nodes_shown} nodes, {info.edges_shown} edges)"
+        f"{note}; open it in a browser (it works offline)"
+    )
     return 0
 
 
@@ -527,9 +530,16 @@ def _remote_auth_options(sp: argparse.ArgumentParser) -> None:
     )
 
 
+def _columns(args: argparse.Namespace) -> list[str] | None:
+    return [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
+
+
 def _output_options(sp: argparse.ArgumentParser) -> None:
     sp.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default table)"
+    )
+    sp.add_argument(
+        "--columns", metavar="A,B", help="only these columns, in this order (table and csv)"
     )
     sp.add_argument(
         "--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the store"

@@ -1,4 +1,4 @@
-"""The command line: every command explains itself, mistakes give one line and the right exit code."""
+"""The command line: every command explains itself; a mistake gives one line and an exit code."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
         (["build", "does/not/exist"], 2, "no such file or folder: does/not/exist"),
         (["query", "no-such-query"], 2, "unknown query 'no-such-query'"),
         (["query", "co-attended"], 2, "needs --actor"),
-        (["query", "co-attended", "--actor", "OSCE", "--colour", "red"], 2, "no parameter --colour"),
+        (["query", "co-attended", "--actor", "OSCE", "--colour", "red"], 2, "no parameter"),
         (["query", "co-attended", "--actor", "OSCE"], 1, "no store at"),
     ],
 )
