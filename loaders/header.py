@@ -26,12 +26,13 @@ LABELS: list[tuple[str, str]] = [
     ("poc", r"POCs?|Points?\s+of\s+contact|Contacts?|Contact\s+persons?|Contact\s+details"),
     ("other", r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background"),  # noqa: E501
 ]
-_LABEL_ALT = "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS))
+_LABEL_ALT = "(?i:" + "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS)) + ")"
+_LABEL_ALT_CS = "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS))
 # a label at line start: followed by ':' or a tab, or (no colon) by a space and a capital/digit/quote
 _LINE_LABEL = re.compile(
     rf"(?m)^[ \t]*(?:\d{{1,2}}\.[ \t]*)?(?:{_LABEL_ALT})[ \t]*(?::[ \t]*|\t[ \t]*|[ \t]+(?=[A-Z0-9\"'(])|$)"
 )
-_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{_LABEL_ALT})(?::\s*|\s+(?=[A-Z0-9\"'(]))")
+_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{_LABEL_ALT_CS})(?::\s*|\s+(?=[A-Z0-9\"'(]))")
 SECTION = re.compile(
     r"(?im)^[ \t]*(?:\d{1,2}\.?[ \t]+|[IVX]{1,4}\.[ \t]+)?"
     r"(?:Background|Objectives?(?:\s+(?:of|for)\b[^\n]{0,60})?|Conference\s+Objectives|Purpose(?:\s+and\s+Objectives)?"
@@ -41,6 +42,10 @@ SECTION = re.compile(
     r"|^[ \t]*\d{1,2}\.[ \t]+[A-Z][^\n]{0,80}$"
 )
 _FLAT_SECTION = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=[A-Z][a-z])")
+_FLAT_HEAD = re.compile(
+    r"(?<=\s)(?:Background|Purpose\s+and\s+Objectives|Objectives|Methodology|Highlights|Introduction|Summary|"
+    r"Conclusions|Additional\s+comments|Outcomes?|POCs?|Points?\s+of\s+contact)(?=:?\s+[-•*]?\s*[A-Z0-9\"'(])"
+)
 
 _QUAL = (r"(?:Other|Central\s+Asian?|UN|United\s+Nations|Member|Participating|International|Regional|"
          r"Sub-?regional|and|Observer|Non-?governmental|Governmental|Civil|Private|Donor|Partner|Invited|"
@@ -84,6 +89,8 @@ def segment(text: str) -> list[Field]:
             k = _kind(m)
             if k in seen or k == "other" or (hits and m.start() < hits[-1][1]):
                 continue
+            if k == "title" and m.start() > 400:  # a title label opens the note
+                continue
             seen.add(k)
             lab = m.group(m.lastgroup or 0)
             hits.append((m.start(), m.end(), k, lab))
@@ -91,6 +98,8 @@ def segment(text: str) -> list[Field]:
     stops = [m.start() for m in SECTION.finditer(text)]
     if flat:
         stops += [m.start() for m in _FLAT_SECTION.finditer(text)]
+        stops += [m.start() for m in _FLAT_HEAD.finditer(text)]
+        stops.sort()
     fields: list[Field] = []
     for i, (ls, vs, kind, lab) in enumerate(hits):
         end = hits[i + 1][0] if i + 1 < len(hits) else len(text)

@@ -142,10 +142,10 @@ def _title(doc: Doc, fields: list[Field]) -> tuple[str | None, tuple[Evidence, .
     t = doc.text
     f = _first(fields, "title")
     if f and squash(t[f.start:f.end]):
-        return squash(t[f.start:f.end]).strip(" \"'"), (doc.evidence(f.start, f.end),)
+        return squash(t[f.start:f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
     first_field = min([x.label_start for x in fields], default=len(t))
     top = t[:first_field]
-    q = re.search(r"\"([^\"]{8,300})\"|'([^'\n]{8,80}(?:\n[^'\n]{1,80}){0,3})'", top)
+    q = re.search(r"\"([^\"]{8,300})\"|(?:^|(?<=\s))'([A-Z][^'\n]{8,200}(?:\n+[^'\n]{1,200}){0,3})'(?=\s|$|[.,;:])", top)
     if q:
         g = 1 if q.group(1) else 2
         return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)

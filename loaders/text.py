@@ -128,6 +128,7 @@ def _entity(m: re.Match[str]) -> str:
 def clean(raw: str) -> Doc:
     """Normalise a decoded note (markup, footnotes, entities, quotes), keeping the offset map."""
     b = _Builder(raw)
+    b.translate(_QUOTES)
     b.sub(_DROP_ELEMENTS, "")
     b.sub(_DISCLAIMER_LINE, "")
     b.sub(_FOOTNOTE_LINE, "")
