@@ -70,7 +70,8 @@ def export_bytes(store: Store, fmt: str, *, graph: str | None = None) -> bytes:
 
         ds = to_rdflib_dataset(quads)
         ctx = {k: v for k, v in PREFIXES.items()}
-        return ds.serialize(format="json-ld", context=ctx, indent=1).encode("utf-8")
+        text: str = ds.serialize(format="json-ld", context=ctx, indent=1)
+        return text.encode("utf-8")
     if fmt == "turtle":
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
         out = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

@@ -105,9 +105,7 @@ def terms(g: Graph | None = None) -> list[Term]:
                 f"owl:DatatypeProperty, skos:ConceptScheme, skos:Concept (has {sorted(found)})"
             )
         parents = sorted(
-            _curie(g, o)
-            for p in (RDFS.subClassOf, RDFS.subPropertyOf)
-            for o in g.objects(s, p)
+            _curie(g, o) for p in (RDFS.subClassOf, RDFS.subPropertyOf) for o in g.objects(s, p)
         )
         dom = g.value(s, RDFS.domain)
         rng = g.value(s, RDFS.range)

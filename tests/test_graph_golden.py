@@ -1,6 +1,7 @@
 """Golden graphs: hand-written Note records -> the exact named graph, compared as graphs.
 
-Regenerate after an intended change with `NOTEGRAPH_REGEN_GOLDEN=1 pytest tests/test_graph_golden.py`
+Regenerate after an intended change with
+`NOTEGRAPH_REGEN_GOLDEN=1 pytest tests/test_graph_golden.py`
 and review the diff of tests/golden/*.trig.
 """
 
