@@ -138,15 +138,22 @@ _HELD = re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s
 
 
 def _place(text: str) -> tuple[str | None, str | None]:
-    """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM')."""
-    city: str | None = None
+    """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM'); 'Hilton Hotel, Amman, Jordan' -> ('Amman', 'JOR')."""
+    parts = [p.strip(" .") for p in re.split(r",", text) if p.strip(" .")]
+    country_at: int | None = None
     country: str | None = None
-    for part in [p.strip(" .") for p in re.split(r",", text) if p.strip(" .")]:
+    for i, part in enumerate(parts):
         ms = scan(part)
         if ms and ms[0].entity.kind == "state" and ms[0].end - ms[0].start >= len(part) - 1:
-            country = country or ms[0].entity.iso3
-        elif re.fullmatch(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}", part) and city is None:
-            city = part
+            country_at, country = i, ms[0].entity.iso3
+            break
+    placelike = [bool(re.fullmatch(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}", p)) for p in parts]
+    city: str | None = None
+    if country_at is not None:
+        if country_at > 0 and placelike[country_at - 1]:
+            city = parts[country_at - 1]
+    else:
+        city = next((p for p, ok in zip(parts, placelike, strict=True) if ok), None)
     return city, country
 
 

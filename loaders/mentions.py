@@ -21,8 +21,8 @@ _ORG_HEAD = re.compile(
     r"Council|Authority|Organi[sz]ation|Bureau|University|Programme|Program|Initiative|Network|Unit|Police|"
     r"Guard|Customs|Forces|Command|Academy|Association|Foundation|Secretariat|Directorate|Administration|"
     r"Laboratory|Forum|Union|Community|Federation|Court|Parliament|Assembly|Inspectorate|Agency|Corporation|"
-    r"Company|College|School|Society|Group|Board|Army|Navy|Coast\s+Guard|Task\s+Force|Mission|Embassy|"
-    r"Delegation|Regulatory|Institution|Chamber|Project|Partnership|Fund|Bank)\b"
+    r"Company|College|School|Society|Group|Board|Army|Navy|Coast\s+Guard|Task\s+Force|"
+    r"Regulatory|Institution|Chamber|Project|Partnership|Fund|Bank)\b"
 )
 _TITLES = {"coordinator", "director", "chair", "chairman", "chairperson", "officer", "minister",
            "ambassador", "head", "adviser", "advisor", "expert", "experts", "representative",
@@ -49,7 +49,7 @@ _CONTACT = re.compile(
 
 
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b")
-_GOV = re.compile(r"(?i)\b(?:the\s+)?Government\s+of\s+(?:the\s+)?$")
+_GOV = re.compile(r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$")
 
 
 @dataclass
@@ -91,6 +91,14 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
     if strict and not _ORG_HEAD.search(chunk):
         return False
     return True
+
+
+def _trim_prose(name: str) -> str:
+    """'brought together representatives of the Ministry of X' -> 'Ministry of X'."""
+    words = name.split(" ")
+    while len(words) > 1 and (words[0][:1].islower() or words[0].lower() in _STOP or words[0].lower() in _TITLES):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _clean_chunk(s: str) -> str:
@@ -170,7 +178,9 @@ def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | N
         ps, pe = a + part.start(), a + part.end()
         chunk = part.group()
         paren = chunk.startswith("(")
-        subs = [chunk[1:-1]] if paren else re.split(r"\s+(?:and|as well as)\s+(?=[A-Z])", chunk)
+        if paren and re.fullmatch(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)", chunk):
+            continue
+        subs = [chunk[1:-1]] if paren else re.split(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])", chunk)
         for sub in subs:
             if not sub.strip():
                 continue
@@ -178,7 +188,7 @@ def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | N
             s0 = ps + off
             name = _clean_chunk(sub)
             if not list_like:  # prose: the name is the capitalised run at the end of the chunk
-                name = re.sub(r"^(?:(?:[a-z][\w'’-]*|[A-Z][a-z]*(?=\s+[a-z]))\s+)+(?=[A-Z])", "", name)
+                name = _trim_prose(name)
                 if len(re.findall(r"\b[A-Z]", name)) < 2:
                     continue
             if not name or _inside(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
@@ -216,7 +226,7 @@ def _merge_agencies(text: str, ms: list[Mention]) -> list[Mention]:
         m = ms[i]
         n = ms[i + 1] if i + 1 < len(ms) else None
         if n is not None and m.entity is not None and m.entity.kind == "state" and n.entity is None \
-                and re.fullmatch(r"\s+", text[m.end:n.start]) and _ORG_HEAD.search(n.name):
+                and re.fullmatch(r"(?:['’]s)?\s+", text[m.end:n.start]) and _ORG_HEAD.search(n.name):
             name = re.sub(r"\s+", " ", text[m.start:n.end])
             out.append(Mention(m.start, n.end, None, name, iso3=m.entity.iso3))
             i += 2

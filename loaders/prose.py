@@ -39,7 +39,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("participant",), re.compile(
         r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
         r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
-        r"\bbrought\s+together\b")),
+        r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
+        r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b")),
     (("invited",), re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b")),
 ]
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
