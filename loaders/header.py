@@ -18,7 +18,7 @@ __all__ = ["Field", "SECTION", "segment", "sublabels"]
 LABELS: list[tuple[str, str]] = [
     ("date_venue", r"Dates?\s*(?:and|&|/|,)\s*(?:Venue|Place|Location)s?|Venue\s*(?:and|&|/)\s*Dates?"),
     ("title", r"Event\s+title|Title\s+of\s+(?:the\s+)?(?:event|activity)|Name\s+of\s+(?:the\s+)?(?:event|activity)|Event|Title|Activity|Subject"),  # noqa: E501
-    ("organizers", r"Co-?organi[sz]ers?|Organi[sz]ers?|Organi[sz]ed\s+by|Organi[sz]ing\s+(?:institutions?|entities|partners|bodies)|Hosts?|Hosted\s+by|Convened\s+by|Convenors?|Conveners?"),  # noqa: E501
+    ("organizers", r"Co-?organi[sz]ers?|Organi[sz]ers?|Organi[sz]ed\s+by|Organi[sz]ing\s+(?:institutions?|entity|entities|partners|bodies|organi[sz]ations?)|Hosts?|Hosted\s+by|Convened\s+by|Convenors?|Conveners?"),  # noqa: E501
     ("supporters", r"Supported\s+by|Sponsors?|Sponsored\s+by|Funded\s+by|Funding|Donors?|Partners?"),
     ("participants", r"Participants|Participation|Attendees|Attendance|Participating\s+(?:States|countries|organi[sz]ations)|Invitees|Invited"),  # noqa: E501
     ("date", r"Dates?|When|Period"),
@@ -26,6 +26,7 @@ LABELS: list[tuple[str, str]] = [
     ("poc", r"POCs?|Points?\s+of\s+contact|Contacts?|Contact\s+persons?|Contact\s+details"),
     ("other", r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background"),  # noqa: E501
 ]
+LABELS = [(k, f"(?:{p})(?:\\(s\\))?") for k, p in LABELS]  # "Organizer(s)", "Host(s)"
 _LABEL_ALT = "(?i:" + "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS)) + ")"
 _LABEL_ALT_CS = "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS))
 # a label at line start: followed by ':' or a tab, or (no colon) by a space and a capital/digit/quote

@@ -347,7 +347,10 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
     for a, e, lab in parts:
         for s, se in sentences(t, a, e, paragraphs=False):
             ms = [m for m in find_mentions(t, s, se, list_like=True) if not _ON_PART.search(t[max(0, m.start - 30):m.start])]
-            for m, roles in assign_roles(t, s, se, ms, default):
+            dflt = default
+            if lab and re.search(r"(?i)speaker|presenter|resource\s+person", lab):
+                dflt = default + ("speaker",)
+            for m, roles in assign_roles(t, s, se, ms, dflt):
                 if planned and "participant" in roles:
                     roles = tuple("invited" if r == "participant" else r for r in roles)
                 b.add(m, roles, lab)

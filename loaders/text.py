@@ -142,6 +142,7 @@ def clean(raw: str) -> Doc:
     b.sub(_CELL_TAGS, "\t")
     b.sub(_TAG, "")
     b.sub(_ENTITY, _entity)
+    b.translate(_QUOTES)
     b.sub(re.compile("[" + _SUPERSCRIPTS + "]+"), "")
     # markdown: headings, bullets, emphasis
     b.sub(re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*"), "")
