@@ -49,6 +49,8 @@ _CONTACT = re.compile(
 
 
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b")
+# "CIS Member States", "EU countries", "OSCE participating States": a group phrase, not the body
+_GROUP_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:(?:member|participating|partner)\s+)?(?:states|countries|nations|members)\b")
 _GOV = re.compile(r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$")
 
 
@@ -114,7 +116,8 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     otherwise prose (keep only leftovers that name a body: Ministry, Agency, Centre...)."""
     seg = text[start:end]
     skip = personal_spans(text, start, end)
-    raw = [m for m in scan(seg) if not _inside(m.start + start, m.end + start, skip)]
+    raw = [m for m in scan(seg) if not _inside(m.start + start, m.end + start, skip)
+           and not (m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end))]
     ms: list[Mention] = []
     for m in raw:
         if m.entity.kind == "state":

@@ -332,7 +332,7 @@ def _two_states(b: _Builder, ms: list[Mention]) -> None:
 
 def _participants(b: _Builder, f: Field, planned: bool) -> None:
     t = b.doc.text
-    default = ("invited",) if planned else ("participant",)
+    default: tuple[str, ...] = ("invited",) if planned else ("participant",)
     subs = sublabels(t, f.start, f.end)
     parts: list[tuple[int, int, str | None]] = []
     pos = f.start

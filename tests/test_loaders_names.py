@@ -1,0 +1,105 @@
+"""The resolver: States through aliases and pycountry (never fuzzy), organisations through the gazetteer,
+longest match first, guarded fuzzy matching for long organisation names only."""
+
+# ruff: noqa: E501  (test data reads better unwrapped)
+from __future__ import annotations
+
+import pytest
+
+from loaders import parse_note
+from loaders.names import entities, resolve, scan
+
+
+def ids(text: str) -> list[str]:
+    return [m.entity.id for m in scan(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Serbia Slovenia", ["state/SRB", "state/SVN"]),
+    ("Democratic People's Republic of Korea", ["state/PRK"]),
+    ("Republic of Korea", ["state/KOR"]),
+    ("People's Republic of China", ["state/CHN"]),
+    ("Russia, Russian Federation", ["state/RUS", "state/RUS"]),
+    ("State of Palestine", ["state/PSE"]),
+    ("Bosnia & Herzegovina", ["state/BIH"]),
+    ("The former Yugoslav Republic of Macedonia", ["state/MKD"]),
+    ("Turkey, Türkiye, Republic of Turkey", ["state/TUR"] * 3),
+    ("Hellenic Republic", ["state/GRC"]),
+    ("U.S. State Department", ["org/usa-dos"]),
+    ("US and UK", ["state/USA", "state/GBR"]),
+    ("CROATIA", ["state/HRV"]),
+    ("Conflict Prevention Centre (CPC)", ["org/osce-cpc", "org/osce-cpc"]),
+    ("Organisation for Security and Co-operation in Europe (OSCE)", ["org/osce", "org/osce"]),
+    ("UN Office for Disarmament Affairs", ["org/unoda"]),
+    ("BWC-ISU and the WHO", ["org/bwc-isu", "org/who"]),
+    ("who attended", []),  # acronyms are case-sensitive
+    ("e-mail 1540experts@un.org", []),  # nothing inside addresses
+    ("Niger and Nigeria", ["state/NER", "state/NGA"]),
+])
+def test_scan(text: str, want: list[str]) -> None:
+    assert ids(text) == want
+
+
+def test_gazetteer_entries_are_consistent() -> None:
+    ents = entities()
+    for e in ents.values():
+        if e.parent:
+            assert e.parent in ents, e.id
+        if e.kind == "agency":
+            assert e.iso3 and e.id.startswith(f"org/{e.iso3.lower()}-"), e.id
+    assert ents["org/osce-cpc"].parent == "org/osce-secretariat"
+    assert ents["org/osce-secretariat"].parent == "org/osce"
+    assert ents["org/usa-dos"].iso3 == "USA" and ents["org/deu-bafa"].iso3 == "DEU"
+
+
+def test_qids_only_where_verified() -> None:
+    import json
+
+    from loaders.names import REFERENCE
+
+    orgs = json.loads((REFERENCE / "organizations.json").read_text(encoding="utf-8"))["organizations"]
+    qid = {o["slug"]: o.get("qid") for o in orgs}
+    assert qid["osce"] == "Q340195"  # Q81299 is EFTA
+    assert "Q81299" not in qid.values()
+
+
+@pytest.mark.parametrize(("name", "want"), [
+    ("Organisation for Security and Cooperation in Europa", "org/osce"),  # fuzzy, long name
+    ("United Nations Office of Drugs and Crime", "org/unodc"),
+    ("Republic of Korea", "state/KOR"),
+    ("Sudan", "state/SDN"),
+    ("Guinea", "state/GIN"),
+    ("Dominica", "state/DMA"),
+    ("Korea Republic", None),  # States are never matched fuzzily
+    ("Souht Sudan", None),
+    ("Some Unknown Body for Things", None),
+    ("", None),
+])
+def test_resolve(name: str, want: str | None) -> None:
+    got = resolve(name)
+    assert (got.id if got else None) == want
+
+
+def test_group_phrases_and_people_are_not_actors() -> None:
+    note = parse_note(
+        "Event: Workshop\nParticipants: States: Armenia, CIS Member States, Associate Members, Observers\n"
+        "1540 Committee: one member of the Committee and one expert\n"
+        "Other: Ms Vedrana Example (E-mail: v.example@example.org; Tel: +385 1 333 0 870)\n"
+    )
+    assert sorted(a.id for a in note.actors) == ["org/1540-committee", "state/ARM"]
+
+
+def test_unresolved_names_are_kept() -> None:
+    note = parse_note("Event: Workshop\nParticipants: Armenia, National Nuclear Safety Board of Armenia, ABACC\n")
+    got = {a.id: (a.kind, a.iso3) for a in note.actors}
+    assert got["unresolved/national-nuclear-safety-board-of-armenia"] == ("unresolved", "ARM")
+    assert got["unresolved/abacc"] == ("unresolved", None)
+    assert any("ABACC" in w for w in note.warnings)
+
+
+def test_host_and_government_of() -> None:
+    note = parse_note("Event: Seminar\nOrganizers: The Government of the Republic of Kazakhstan\n"
+                      "Date and Venue: 11-12 March 2014, Astana, Kazakhstan\nParticipants: Host country, Japan\n")
+    kaz = next(a for a in note.actors if a.id == "state/KAZ")
+    assert set(kaz.roles) == {"organizer", "host", "participant"}
+    assert kaz.name == "The Government of the Republic of Kazakhstan"
