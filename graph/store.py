@@ -112,6 +112,7 @@ class OxigraphStore:
         import pyoxigraph as ox
 
         self.path = path
+        self.read_only = read_only
         marker = path / MARKER
         if path.exists() and any(path.iterdir()) and not marker.exists():
             raise StoreError(
@@ -205,7 +206,8 @@ class OxigraphStore:
         self._store.flush()
 
     def close(self) -> None:
-        self._store.flush() if hasattr(self._store, "flush") else None
+        if not self.read_only:
+            self._store.flush()
         del self._store
 
 
