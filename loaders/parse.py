@@ -157,7 +157,19 @@ def _title(doc: Doc, fields: list[Field]) -> tuple[str | None, tuple[Evidence, .
         if len(line) <= 220 and not line.endswith("."):
             return squash(line), (doc.evidence(m.start(), m.end()),)
         break
+    ph = _EVENT_PHRASE.search(t[:1200])
+    if ph:
+        title = squash(ph.group(1))
+        return title[:1].upper() + title[1:], (doc.evidence(ph.start(1), ph.end(1)),)
     return None, ()
+
+
+_EVENT_PHRASE = re.compile(
+    r"\b(?:an?|the)\s+((?:(?!(?:an?|the)\b)[\w-]+\s+){0,3}?(?:workshop|seminar|conference|training\s+course|course|meeting|"
+    r"consultations?|round-?\s?table|dialogue|symposium|webinar)\s+(?:on|for|of|in\s+support\s+of)\s+[^.;()]{3,160}?)"
+    r"(?=,|\.|;|\s+(?:held|from|on\s+\d|in\s+[A-Z]|organi[sz]ed|hosted|which|that|was|were|will)\b)",
+    re.I,
+)
 
 
 def _event_type(title: str | None, body: str) -> str:
@@ -304,6 +316,13 @@ def _venue(doc: Doc, fields: list[Field], date: DateSpan | None) -> tuple[Venue,
                 city, country = _place(cand)
                 if city or country:
                     return Venue(None, city, country), (doc.evidence(m.start(1), m.start(1) + len(cand)),)
+        before = t[max(0, date.start - 80):date.start]
+        m = re.search(r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$", before)
+        if m:
+            city, country = _place(m.group(1))
+            if city or country:
+                off = max(0, date.start - 80)
+                return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
         m = re.search(r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed)\s+(?:in|at)\s+"
                       r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)", t)
         if m:

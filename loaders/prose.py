@@ -31,7 +31,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("organizer",), re.compile(
         r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
         r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
-        r"\bconvened\s+by\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b")),
+        r"\bconvened\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b")),
     (("speaker",), re.compile(
         r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
         r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
@@ -44,13 +44,15 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("invited",), re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b")),
 ]
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-    (("organizer", "host"), re.compile(r"(?i)\b(?:hosted|co-?hosted)\s+(?:a|an|the|this|its)\b")),
+    (("organizer", "host"), re.compile(r"(?i)\b(?:hosted|co-?hosted|(?:will|to)\s+(?:co-?)?host)\s+(?:a|an|the|this|its)\b")),
+    (("organizer",), re.compile(r"(?i)\b(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)\s+(?:a|an|the|this|its)\b")),
     (("organizer",), re.compile(r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
                                 r"(?:jointly\s+)?(?:a|an|the|this|its)\b")),
     (("invited",), re.compile(r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b|"
                               r"\bare\s+(?:anticipated|expected)\s+to\s+(?:attend|participate)\b")),
     (("participant",), re.compile(r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
                                   r"joined\s+(?:the|this)\b)")),
+    (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during))\b")),
     (("speaker",), re.compile(r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
                               r"statements?|briefings?|remarks|keynote|lectures?)\b")),
     (("funder",), re.compile(r"(?i)\b(?:funded|financed|sponsored)\s+(?:the|this)\b|\bprovided\s+(?:the\s+)?"
