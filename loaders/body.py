@@ -82,9 +82,9 @@ _NAP_STATUS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:action\s+)?plan|\bplan\s+(?:was|has\s+been|had\s+been)\s+(?:updated|revised)")),
     ("adopted", re.compile(r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
                            r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b")),
-    ("draft", re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b")),
     ("in_preparation", re.compile(r"(?i)\b(?:is|are|was|were)\s+(?:currently\s+)?(?:preparing|developing|drafting|elaborating)\b|"
                                   r"\bin\s+(?:the\s+)?(?:process|course)\s+of\b|\bbeing\s+(?:prepared|developed|drafted)\b|\bworking\s+on\b")),
+    ("draft", re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b")),
     ("intended", re.compile(r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
                             r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b")),
     ("in_preparation", re.compile(r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
