@@ -23,7 +23,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 
-SELECT ?event ?title ?start ?status ?etype ?agent ?alabel ?kind ?region ?role ?note ?line ?quote
+SELECT ?event ?title ?start ?status ?etype ?agent ?alabel ?kind ?region ?acronym ?state ?slabel
+       ?role ?note ?line ?quote
 WHERE {
   ?p a ng:Participation ; ng:event ?event ; ng:agent ?agent ; ng:role ?role ;
      prov:wasDerivedFrom ?note .
@@ -34,6 +35,8 @@ WHERE {
   OPTIONAL { ?agent skos:prefLabel ?alabel }
   OPTIONAL { ?agent ng:actorKind ?kind }
   OPTIONAL { ?agent ng:region ?region }
+  OPTIONAL { ?agent ng:acronym ?acronym }
+  OPTIONAL { ?agent ng:agencyOf ?state . OPTIONAL { ?state skos:prefLabel ?slabel } }
   OPTIONAL { ?p ng:evidence ?e . ?e ng:line ?line ; ng:quote ?quote }
 }
 """
@@ -45,7 +48,8 @@ def _tail(iri: str) -> str:
 
 def actor_event_graph(store: Store, *, include_planned: bool = True) -> nx.Graph:
     """A bipartite graph: actor nodes (kind state|organization|agency|unresolved) and event
-    nodes (kind event), an edge per actor–event pair with its roles and evidence quotes."""
+    nodes (kind event), an edge per actor–event pair with its roles and evidence quotes.
+    Agencies carry `state` (the tail of their State's IRI) and `state_label`."""
     import networkx as nx
 
     g = nx.Graph()
@@ -83,6 +87,9 @@ def actor_event_graph(store: Store, *, include_planned: bool = True) -> nx.Graph
                 kind=kind,
                 region=r.get("region"),
                 iri=r["agent"],
+                aliases=[r["acronym"]] if r.get("acronym") else [],
+                state=_tail(r["state"]) if r.get("state") else None,
+                state_label=r.get("slabel"),
                 evidence=[],
             )
         role = r["role"][len(ONT) :].lower() if r["role"].startswith(ONT) else r["role"]

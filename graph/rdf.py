@@ -167,7 +167,6 @@ def note_quads(note: Note) -> list[Quad]:
     for actor in note.actors:
         actor_iri = ID + actor.id
         _actor(w, actor_iri, actor.kind, actor.label, actor.name, actor.iso3)
-        evs = [_evidence(w, note_iri, stem, e) for e in actor.evidence]
         for role in actor.roles:
             concept = ROLE_CONCEPT.get(role)
             if concept is None:
@@ -187,8 +186,8 @@ def note_quads(note: Note) -> list[Quad]:
                 w.lit(part, ng("listedUnder"), actor.listed_under)
             if actor.mode:
                 w.lit(part, ng("mode"), actor.mode)
-            for ev_iri in evs:
-                w.add(part, ng("evidence"), ev_iri)
+            for e in actor.evidence_for(role):  # the spans that gave this role
+                w.add(part, ng("evidence"), _evidence(w, note_iri, stem, e))
             # derived shortcuts, so one-hop questions need no claim node
             if role in ("organizer", "host", "supporter"):
                 w.add(event, ng("organizedBy"), actor_iri)

@@ -91,6 +91,13 @@ class Actor:
     evidence: tuple[Evidence, ...] = ()
     listed_under: str | None = None  # header sub-label, e.g. "Other States"
     mode: str | None = None  # "remote" when attending e.g. by video message
+    role_evidence: tuple[tuple[str, Evidence], ...] = ()  # which span gave which role
+
+    def evidence_for(self, role: str) -> tuple[Evidence, ...]:
+        """The spans that support one role; all the actor's spans when none is recorded for it
+        (e.g. host, inferred from an organiser State that is also the venue's country)."""
+        own = tuple(e for r, e in self.role_evidence if r == role)
+        return own or self.evidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +112,8 @@ class Actor:
             "listed_under": self.listed_under,
             "mode": self.mode,
             "evidence": [e.to_dict() for e in self.evidence],
+            "role_evidence": [{"role": r, "line": e.line, "start": e.start, "end": e.end}
+                              for r, e in self.role_evidence],
         }
 
 

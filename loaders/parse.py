@@ -55,6 +55,7 @@ class _Acc:
     evidence: list[Evidence] = field(default_factory=list)
     listed_under: str | None = None
     mode: str | None = None
+    role_evidence: list[tuple[str, Evidence]] = field(default_factory=list)
 
 
 class _Builder:
@@ -91,6 +92,8 @@ class _Builder:
         for r in roles:
             if r not in acc.roles:
                 acc.roles.append(r)
+            if (r, ev) not in acc.role_evidence:
+                acc.role_evidence.append((r, ev))
         if ev not in acc.evidence:
             acc.evidence.append(ev)
         if listed_under and not acc.listed_under:
@@ -104,7 +107,8 @@ class _Builder:
             roles = tuple(sorted(a.roles, key=_ROLE_ORDER.index))
             out.append(Actor(name=a.name, id=a.entity_id, kind=a.kind, label=a.label, acronym=a.acronym,
                              iso3=a.iso3, part_of=a.part_of, roles=roles, evidence=tuple(a.evidence),
-                             listed_under=a.listed_under, mode=a.mode))
+                             listed_under=a.listed_under, mode=a.mode,
+                             role_evidence=tuple(a.role_evidence)))
         return tuple(out)
 
 

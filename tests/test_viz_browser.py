@@ -200,19 +200,38 @@ def test_large_graph_and_screenshot(open_page: Any, tmp_path: Path) -> None:
     assert opened.left == [] and opened.errors == []
 
 
-def test_readme_screenshot(open_page: Any, tmp_path: Path) -> None:
-    G = synthetic_graph(160, seed=3)
-    info = write_network(
-        G, tmp_path / "shot.html", title="Outreach network (synthetic data)",
-        subtitle="States, organisations and events; click a node for its evidence",
+def test_seed_notes_end_to_end_and_readme_screenshot(
+    open_page: Any, seed_store_path: Path, tmp_path: Path
+) -> None:
+    """The real pipeline: the seeds' co-attendance view of the OSCE written by `notegraph viz`,
+    opened offline; the node count is the view graph's, the OSCE is found, a State's quotes show."""
+    import notegraph
+    from graph.store import OxigraphStore
+    from viz.views import view_graph
+
+    out = tmp_path / "osce.html"
+    code = notegraph.main(
+        ["--store", str(seed_store_path), "viz", "--view", "co-attendance", "--actor", "OSCE",
+         "--out", str(out)]
     )  # fmt: skip
-    page = open_page(info.path, width=1400, height=820).page
-    page.fill("#search", "Belarus")
+    assert code == 0
+    store = OxigraphStore(seed_store_path, read_only=True)
+    G, _ = view_graph(store, "co-attendance", actor="OSCE")
+    store.close()
+    opened = open_page(out, width=1400, height=820)
+    page = opened.page
+    count = page.evaluate("() => Object.keys(window.notegraph.network.getPositions()).length")
+    assert count == G.number_of_nodes()
+    page.fill("#search", "OSCE")
     page.press("#search", "Enter")
-    # show the whole network with Belarus's neighbourhood highlighted
+    assert page.evaluate("() => window.notegraph.network.getSelectedNodes()") == ["org/osce"]
+    assert page.evaluate("() => window.notegraph.select('state/POL')")
+    evidence = page.inner_text("#evidence")
+    assert "Poland Border" in evidence and "000_ac2b936748c06b5a" in evidence
+    assert page.evaluate("() => window.notegraph.select('org/osce')")
     page.evaluate("() => window.notegraph.network.fit({animation: false})")
-    assert page.evaluate("() => window.notegraph.select('state/BLR')")
-    page.wait_for_timeout(200)
+    page.wait_for_timeout(300)
+    assert opened.left == [] and opened.errors == [] and opened.dialogs == []
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ontology.errors import UsageError
+from ontology.iris import ID
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -49,23 +50,39 @@ def find_actor(store: Store, name: str) -> tuple[str, set[str]]:
 
 
 def _projection(
-    bip: nx.Graph, events: list[str], *, roles: set[str] | None = None
+    bip: nx.Graph,
+    events: list[str],
+    *,
+    roles: set[str] | None = None,
+    roll_up: bool = False,
 ) -> nx.Graph:
-    """Actors linked when they share events (optionally only through the given roles)."""
+    """Actors linked when they share events (optionally only through the given roles). With
+    `roll_up`, a government agency counts as its State (the node is the State's)."""
     import networkx as nx
 
     g = nx.Graph()
     for ev in sorted(events):
-        members = []
-        for actor in sorted(bip.neighbors(ev)):
-            edge = bip.edges[actor, ev]
+        members: dict[str, list[str]] = {}  # actor node -> the participants it stands for
+        for participant in sorted(bip.neighbors(ev)):
+            edge = bip.edges[participant, ev]
             if roles is not None and not roles & set(edge["roles"]):
                 continue
             if "funder" in edge["roles"] and len(edge["roles"]) == 1:
                 continue  # money alone is not attendance
-            members.append(actor)
+            data = bip.nodes[participant]
+            actor = participant
+            if roll_up and data.get("kind") == "agency" and data.get("state"):
+                actor = data["state"]
+                data = {
+                    "label": data.get("state_label") or actor,
+                    "kind": "state",
+                    "iri": ID + actor,
+                    "aliases": [],
+                }
+                data = {**data, **bip.nodes[actor]} if actor in bip else data
+            members.setdefault(actor, []).append(participant)
             if actor not in g:
-                g.add_node(actor, **{**bip.nodes[actor], "evidence": []})
+                g.add_node(actor, **{**data, "evidence": []})
             node = g.nodes[actor]
             node["evidence"].extend(e for e in edge["evidence"] if e not in node["evidence"])
             year = bip.nodes[ev].get("year")
@@ -73,7 +90,7 @@ def _projection(
                 node.setdefault("years", set()).add(year)
         year = bip.nodes[ev].get("year")
         label = bip.nodes[ev].get("label", ev)
-        for a, b in combinations(members, 2):
+        for a, b in combinations(sorted(members), 2):
             if not g.has_edge(a, b):
                 g.add_edge(a, b, weight=0, events=[], years=[], evidence=[])
             e = g.edges[a, b]
@@ -81,7 +98,7 @@ def _projection(
             e["events"].append(label)
             if year is not None and year not in e["years"]:
                 e["years"].append(year)
-            for end in (a, b):  # the quotes that put each of the two at this event
+            for end in (*members[a], *members[b]):  # the quotes that put both at this event
                 for q in bip.edges[end, ev]["evidence"]:
                     if q not in e["evidence"]:
                         e["evidence"].append(q)
@@ -125,7 +142,7 @@ def view_graph(
             nodes |= set(nx.ego_graph(bip, u, radius=radius))
         return bip.subgraph(nodes).copy(), f"{actor}: neighbourhood ({depth} event(s) away)"
     shared = sorted({ev for u in present for ev in bip.neighbors(u)})
-    g = _projection(bip, shared)
+    g = _projection(bip, shared, roll_up=True)
     return g, f"Co-attendance with {actor}"
 
 
