@@ -18,9 +18,13 @@ triple patterns, FILTERs and BINDs), so that pyoxigraph substitutions, rdflib in
 remote VALUES block all bind it the same way; the runner drops parameter columns from the rows.
 Types: string, boolean, integer, date (YYYY-MM-DD, bound as a string: compare with STR(?date)),
 iso3, and actor/event: a name the runner resolves to an IRI first (see queries.resolve).
+An optional parameter without a default stays unbound when not given: test it with
+`FILTER (COALESCE(?x = ?param, true))`, never BOUND(?param) (pyoxigraph's BOUND does not see
+substitutions).
  `list: COL = a b` splits COL (GROUP_CONCAT with
 newline separators, fields separated by spaces) into a sorted list of {a, b} objects; `list: COL`
-alone makes COL a sorted list of strings. Our IRIs in lists are shortened like columns. `explain: KEYS`
+alone makes COL a sorted list of strings. Our IRIs in lists are shortened like columns.
+`explain: KEYS`
 runs NAME.explain.rq once per row with KEYS (and the parameters) bound, for --explain.
 """
 
@@ -34,7 +38,7 @@ from typing import Any
 
 from ontology.errors import QueryError, UsageError
 
-__all__ = ["Param", "QuerySpec", "catalog", "get_query", "parse_query_file"]
+__all__ = ["Param", "QuerySpec", "catalog", "get_query", "listing", "parse_query_file"]
 
 TYPES = ("string", "boolean", "integer", "date", "iso3", "actor", "event")
 _PARAM = re.compile(
@@ -154,9 +158,7 @@ def parse_query_file(name: str, path: str, text: str) -> QuerySpec:
     lists: dict[str, tuple[str, ...]] = {}
     for raw in meta["list"]:
         col, sep, fields = raw.partition("=")
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", col.strip()) or (
-            sep and not fields.split()
-        ):
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", col.strip()) or (sep and not fields.split()):
             raise QueryError(
                 f"{path}: malformed list {raw!r} (expected 'COLUMN' or 'COLUMN = field field')"
             )
@@ -207,3 +209,24 @@ def get_query(name: str) -> QuerySpec:
             "(see 'notegraph query --list')"
         )
     return specs[name]
+
+
+def listing() -> str:
+    """The catalogue as text for `notegraph query --list`: each query, what it answers, its
+    parameters (type, required or default) and an example."""
+    import textwrap
+
+    out: list[str] = []
+    for spec in catalog().values():
+        out.append(f"{spec.name}  {spec.title}")
+        out.extend(
+            textwrap.wrap(spec.description, 92, initial_indent="    ", subsequent_indent="    ")
+        )
+        for p in spec.params:
+            need = "required" if p.required else f"default {p.default}" if p.default else "optional"
+            out.append(f"    {p.option} {p.type.upper():<8} ({need}) {p.description}")
+        if spec.explain_keys:
+            out.append("    --explain adds the evidence behind each row")
+        out.append(f"    e.g. {spec.example}")
+        out.append("")
+    return "\n".join(out)

@@ -17,7 +17,9 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return str(len(value))  # a list column (evidence) shows as its count
+        if all(isinstance(v, str) for v in value):
+            return ", ".join(value)  # a list of names shows in full
+        return str(len(value))  # a list of objects (evidence) shows as its count
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -67,6 +69,8 @@ def write_rows(
 
 def _csv_cell(value: Any) -> str:
     if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return "; ".join(value)
         return json.dumps(value, ensure_ascii=False)
     return _cell(value)
 
@@ -76,12 +80,16 @@ def _table(rows: Sequence[dict[str, Any]], cols: list[str], out: TextIO, title: 
     from rich.markup import escape
     from rich.table import Table
 
-    list_cols = {c for c in cols if any(isinstance(r.get(c), list) for r in rows)}
+    list_cols = {
+        c for c in cols if any(isinstance(r.get(c), list) and not _strings(r[c]) for r in rows)
+    }
     table = Table(title=escape(title) if title else None, show_lines=False)
     for c in cols:
         name = f"{c} (count)" if c in list_cols else c
         numeric = all(
-            isinstance(r.get(c), int | float | list) for r in rows if r.get(c) is not None
+            isinstance(r.get(c), int | float) or (c in list_cols)
+            for r in rows
+            if r.get(c) is not None
         )
         table.add_column(escape(name), justify="right" if numeric and rows else "left")
     for r in rows:
@@ -90,12 +98,28 @@ def _table(rows: Sequence[dict[str, Any]], cols: list[str], out: TextIO, title: 
     width = 200 if not out.isatty() else None
     Console(file=buf, width=width, highlight=False, soft_wrap=False).print(table)
     out.write(buf.getvalue())
-    explained = [r for r in rows if r.get("explanation")]
-    for r in explained:
+    for r in rows:
+        if "explanation" not in r:
+            continue
         head = " ".join(_cell(r.get(c)) for c in cols[:2])
         out.write(f"\n{head}\n")
+        if not r["explanation"]:
+            out.write("  (no evidence found)\n")
         for e in r["explanation"]:
-            where = f"{e.get('note', '')}:{e.get('line', '')}"
-            quote = str(e.get("quote") or "").replace("\n", " ")
-            out.write(f'  {e.get("event", "")}  {where}  {e.get("role", "")}  "{quote}"\n')
+            out.write("  " + _evidence_line(e) + "\n")
     out.write(f"{len(rows)} row{'s' if len(rows) != 1 else ''}\n")
+
+
+def _strings(value: list[Any]) -> bool:
+    return all(isinstance(v, str) for v in value)
+
+
+def _evidence_line(e: dict[str, Any]) -> str:
+    """One explanation row: its other fields, then note:line and the quote."""
+    skip = ("note", "line", "quote")
+    parts = [_cell(v) for k, v in e.items() if k not in skip and v is not None]
+    if e.get("note"):
+        parts.append(f"{e['note']}:{e['line']}" if e.get("line") is not None else str(e["note"]))
+    if e.get("quote"):
+        parts.append('"' + " ".join(str(e["quote"]).split()) + '"')
+    return "  ".join(parts)

@@ -90,11 +90,12 @@ def resolve(kind: str, option: str, name: str, target: _Target) -> str | None:
     found = sorted({(r["it"], r.get("label") or "") for r in rows if int(r["rank"]) == best})
     iris = sorted({iri for iri, _ in found})
     if len(iris) == 1:
-        return iris[0]
-    shown = "; ".join(f"{iri[len(ID):]} ({label})" if label else iri[len(ID):]
-                      for iri, label in found[:8])
+        return str(iris[0])
+    shown = "; ".join(
+        f"{iri[len(ID) :]} ({label})" if label else iri[len(ID) :] for iri, label in found[:8]
+    )
     more = f" and {len(iris) - 8} more" if len(iris) > 8 else ""
     raise UsageError(
         f"{option} {name!r} matches {len(iris)} {kind}s: {shown}{more}; "
-        f"give one of these ids instead (e.g. {option} {iris[0][len(ID):]})"
+        f"give one of these ids instead (e.g. {option} {iris[0][len(ID) :]})"
     )

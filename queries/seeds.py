@@ -2,8 +2,8 @@
 
 Two sources of the same five events:
 
-- `extracted_notes(folder)`: what the loaders read from `data/notes/` (the real pipeline; its answers
-  change while extraction improves).
+- `extracted_notes(folder)`: what the loaders read from `data/notes/` (the real pipeline; its
+  answers change while extraction improves).
 - `gold_notes(gold_file, folder)`: the records `tests/seeds-gold.json` says the loaders should
   produce (required items only), so the queries can be checked against the expected answer
   independently of extraction. Evidence is the first line of the note that names the actor.
@@ -47,10 +47,9 @@ _RELATED = {
 
 def extracted_notes(folder: str | Path) -> list[Note]:
     """The notes as the loaders read them (sorted by file name)."""
-    import loaders
+    from loaders import read_notes
 
-    read = loaders.read_notes  # type: ignore[attr-defined]
-    notes: list[Note] = list(read([str(folder)]))
+    notes: list[Note] = list(read_notes([str(folder)]))
     return sorted(notes, key=lambda n: n.source.path)
 
 
@@ -73,9 +72,58 @@ def _orgs() -> dict[str, tuple[str, str, str | None]]:
     return out
 
 
+class _Actors:
+    """The actors of one gold note, each with its roles and first mention."""
+
+    def __init__(self, text: str, orgs: dict[str, tuple[str, str, str | None]]) -> None:
+        self.text = text
+        self.orgs = orgs
+        self.found: dict[str, dict[str, Any]] = {}
+
+    def _add(
+        self, aid: str, kind: str, label: str, iso3: str | None, role: str, names: list[str]
+    ) -> None:
+        a = self.found.setdefault(
+            aid,
+            {
+                "id": aid,
+                "kind": kind,
+                "label": label,
+                "iso3": iso3,
+                "roles": [],
+                "evidence": _evidence(self.text, names),
+            },
+        )
+        if role not in a["roles"]:
+            a["roles"].append(role)
+
+    def org(self, names: list[str], role: str) -> None:
+        hit = next((self.orgs[n.casefold()] for n in names if n.casefold() in self.orgs), None)
+        aid, kind, iso3 = hit or (f"unresolved/{slug(names[0])}", "unresolved", None)
+        self._add(aid, kind, names[0], iso3, role, names)
+
+    def state(self, iso3: str, role: str) -> None:
+        label = _state_label(iso3)
+        self._add(f"state/{iso3}", "state", label, iso3, role, [label])
+
+    def actors(self) -> tuple[Actor, ...]:
+        return tuple(
+            Actor(
+                a["label"],
+                a["id"],
+                a["kind"],
+                a["label"],
+                iso3=a["iso3"],
+                roles=tuple(a["roles"]),
+                evidence=a["evidence"],
+            )
+            for a in self.found.values()
+        )
+
+
 def _evidence(text: str, names: Iterable[str]) -> tuple[Evidence, ...]:
     for name in names:
-        m = re.search(re.escape(name), text, re.I)
+        m = re.search(r"\b" + re.escape(name) + r"\b", text, re.I)
         if m:
             line = text.count("\n", 0, m.start()) + 1
             return (Evidence(line, m.group(0), m.start(), m.end()),)
@@ -97,45 +145,24 @@ def gold_notes(gold_file: str | Path, folder: str | Path) -> list[Note]:
     for g in gold["notes"]:
         path = Path(folder) / g["file"]
         text = path.read_text(encoding="utf-8")
-        actors: dict[str, dict[str, Any]] = {}
-
-        def add(names: list[str], role: str, text: str = text) -> None:
-            hit = next((orgs[n.casefold()] for n in names if n.casefold() in orgs), None)
-            if hit:
-                aid, kind, iso3 = hit
-            else:
-                aid, kind, iso3 = f"unresolved/{slug(names[0])}", "unresolved", None
-            a = actors.setdefault(
-                aid,
-                {"name": names[0], "id": aid, "kind": kind, "label": names[0], "iso3": iso3,
-                 "roles": [], "evidence": _evidence(text, names)},
-            )
-            if role not in a["roles"]:
-                a["roles"].append(role)
-
-        def add_state(iso3: str, role: str) -> None:
-            label = _state_label(iso3)
-            a = actors.setdefault(
-                f"state/{iso3}",
-                {"name": label, "id": f"state/{iso3}", "kind": "state", "label": label,
-                 "iso3": iso3, "roles": [], "evidence": _evidence(text, [label, iso3])},
-            )
-            if role not in a["roles"]:
-                a["roles"].append(role)
-
+        acc = _Actors(text, orgs)
         for iso3 in g["organizer_states"]:
-            add_state(iso3, "organizer")
+            acc.state(iso3, "organizer")
         for names in g["organizer_orgs"]["required"]:
-            add(names, "organizer")
+            acc.org(names, "organizer")
         for iso3 in g["participant_states"]["required"]:
-            add_state(iso3, "participant")
+            acc.state(iso3, "participant")
         for names in g["participant_orgs"]["required"]:
-            add(names, "participant")
+            acc.org(names, "participant")
         for _iso3, name in sorted(g["agencies"].items()):
-            add([name], "participant")
+            acc.org([name], "participant")
         naps = tuple(
-            NapStatement(iso3, _NAP_STATUS.get(g["file"], "draft"), None,
-                         _evidence(text, [_state_label(iso3)]))
+            NapStatement(
+                iso3,
+                _NAP_STATUS.get(g["file"], "draft"),
+                None,
+                _evidence(text, [_state_label(iso3)]),
+            )
             for iso3 in g["nap_states"]["required"]
         )
         notes.append(
@@ -149,11 +176,7 @@ def gold_notes(gold_file: str | Path, folder: str | Path) -> list[Note]:
                 end_date=g["end_date"],
                 date_precision="day",
                 venue=Venue(None, g["city"], g["country"]),
-                actors=tuple(
-                    Actor(a["name"], a["id"], a["kind"], a["label"], iso3=a["iso3"],
-                          roles=tuple(a["roles"]), evidence=a["evidence"])
-                    for a in actors.values()
-                ),
+                actors=acc.actors(),
                 resolutions=tuple(g["resolutions"]),
                 naps=naps,
                 related_events=tuple([_RELATED[g["file"]]] if g["file"] in _RELATED else []),
