@@ -1,0 +1,485 @@
+"""notegraph's benchmark harness: build, queries, viz and start-up, with answers checked.
+
+    .venv/bin/python -m benchmarks.harness --sizes 1000,10000 [--big] [--out results.json]
+        [--markdown benchmarks/RESULTS.md] [--jobs N] [--rdflib-sizes 1000,10000]
+
+For each size: a synthetic corpus (benchmarks.corpus, with its truth) is built by `notegraph
+build` in a subprocess of its own (throughput in notes/s; peak RSS of the build process and of
+its extraction workers from getrusage). Then every named query runs with parameters that exist
+in the corpus, on the embedded Oxigraph store the build wrote and on rdflib memory
+(graph.store.MemoryStore) loaded with the same quads: the median of several runs, side by side,
+with the ratio. rdflib queries run in a forked child with a time cap ("> cap" when it is hit).
+The co-attended answer for the busiest organisation is compared with the one the truth gives.
+Viz: `write_network` on synthetic graphs (benchmarks/bench_viz.py; `--browser` also times the
+page in headless Chromium). Start-up: wall time of `notegraph --help`.
+
+Prints one JSON document, then a Markdown table. Not a test: numbers vary with the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import BUSIEST, NoteTruth, co_attended, load_truth, write_corpus  # noqa: E402
+
+__all__ = ["machine", "main", "run"]
+
+PACKAGES = ("pyoxigraph", "rdflib", "networkx", "pyvis", "rapidfuzz", "pycountry")
+
+
+# ------------------------------------------------------------------ machine
+def machine() -> dict[str, Any]:
+    mem_kb = 0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    except OSError:
+        pass
+    versions: dict[str, str | None] = {}
+    for p in PACKAGES:
+        try:
+            versions[p] = metadata.version(p)
+        except metadata.PackageNotFoundError:
+            versions[p] = None
+    return {
+        "nproc": os.cpu_count(),
+        "memory_gb": round(mem_kb / 1024 / 1024, 1),
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": versions,
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+# ------------------------------------------------------------------ build
+def _child_build(notes: str, store: str, jobs: int | None) -> int:
+    """Run `notegraph build` in this process; print a JSON line with time and peak memory."""
+    import contextlib
+    import io
+
+    import notegraph
+
+    argv = ["--store", store, "-q", "build", notes]
+    if jobs is not None and "--jobs" in notegraph._parser()[1]["build"].format_help():
+        argv += ["--jobs", str(jobs)]
+    out = io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(out):
+        rc = notegraph.main(argv)
+    elapsed = time.perf_counter() - start
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "rc": rc,
+                "seconds": elapsed,
+                "main_kb": self_kb,
+                "workers_kb": kids_kb,
+                "summary": out.getvalue().strip(),
+            }
+        )
+    )
+    return 0
+
+
+def bench_build(notes: Path, store: Path, n: int, jobs: int | None) -> dict[str, Any]:
+    if store.exists():
+        shutil.rmtree(store)
+    cmd = [sys.executable, "-m", "benchmarks.harness", "--child-build", str(notes), str(store)]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    wall = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - wall
+    if proc.returncode != 0:
+        raise RuntimeError(f"build of {n} notes failed: {proc.stderr[-2000:]}")
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {
+        "notes": n,
+        "jobs": jobs,
+        "seconds": round(res["seconds"], 2),
+        "wall_seconds_with_startup": round(wall, 2),
+        "notes_per_s": round(n / res["seconds"], 1),
+        "peak_main_mb": round(res["main_kb"] / 1024),
+        "peak_worker_mb": round(res["workers_kb"] / 1024),
+        "ok": res["rc"] == 0,
+        "summary": res["summary"],
+    }
+
+
+# ------------------------------------------------------------------ queries
+def query_params(truth: list[NoteTruth]) -> dict[str, dict[str, Any]]:
+    """Parameters per named query that exist in the synthetic corpus (else the query's example)."""
+    from ontology.iris import event_key
+    from queries.catalog import catalog
+
+    first = truth[0]
+    override: dict[str, Any] = {
+        "actor": "OSCE",
+        "other": "Belarus",
+        "event": "event/" + event_key(first.start, first.city, first.title),
+        "region": "Europe",
+        "place": "Serbia",
+        "since": "2010-01-01",
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for name, spec in catalog().items():
+        params: dict[str, Any] = {}
+        words = spec.example.split()
+        for i, w in enumerate(words):
+            if w.startswith("--"):
+                key = w[2:].replace("-", "_")
+                flag = i + 1 >= len(words) or words[i + 1].startswith("--")
+                params[key] = True if flag else words[i + 1]
+        for p in spec.params:
+            if p.name in override and (p.required or p.name in params):
+                params[p.name] = override[p.name]
+        out[name] = params
+    return out
+
+
+def _time_query(target: Any, name: str, params: dict[str, Any], repeat: int, cap: float) -> Any:
+    """(median seconds, rows, runs) for one named query; stops repeating after `cap` seconds."""
+    from queries.run import run_named
+
+    times: list[float] = []
+    rows: list[dict[str, Any]] = []
+    total = 0.0
+    while len(times) < repeat and (not times or total < cap):
+        start = time.perf_counter()
+        rows = run_named(name, params, target)
+        times.append(time.perf_counter() - start)
+        total += times[-1]
+    return statistics.median(times), rows, len(times)
+
+
+def _in_fork(target: Any, name: str, params: dict[str, Any], repeat: int, cap: float) -> Any:
+    """_time_query in a forked child, killed after `cap` seconds: None when it was."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+
+    def work() -> None:
+        try:
+            child.send(("ok", _time_query(target, name, params, repeat, cap)))
+        except Exception as e:  # reported to the parent, which records it
+            child.send(("error", f"{type(e).__name__}: {e}"))
+
+    proc = ctx.Process(target=work)
+    proc.start()
+    got = parent.poll(cap)
+    result = parent.recv() if got else None
+    if proc.is_alive():
+        proc.kill()
+    proc.join()
+    if result is None:
+        return None
+    if result[0] == "error":
+        raise RuntimeError(result[1])
+    return result[1]
+
+
+def _row_key(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
+
+
+def bench_queries(
+    store_dir: Path, truth: list[NoteTruth], *, rdflib: bool, repeat: int, cap: float
+) -> dict[str, Any]:
+    from graph.store import MemoryStore, OxigraphStore
+
+    ox = OxigraphStore(store_dir, read_only=True)
+    params = query_params(truth)
+    mem = None
+    load_s = None
+    if rdflib:
+        start = time.perf_counter()
+        mem = MemoryStore()
+        for g in ox.named_graphs():
+            mem.replace_graph(g, ox.quads(g))
+        load_s = round(time.perf_counter() - start, 2)
+    rows_out = []
+    for name in sorted(params):
+        ox_s, ox_rows, runs = _time_query(ox, name, params[name], repeat, cap)
+        row: dict[str, Any] = {
+            "query": name,
+            "params": params[name],
+            "rows": len(ox_rows),
+            "oxigraph_ms": round(ox_s * 1000, 2),
+            "oxigraph_runs": runs,
+        }
+        if mem is not None:
+            res = _in_fork(mem, name, params[name], repeat, cap)
+            if res is None:
+                row.update(rdflib_ms=None, rdflib_capped=True, ratio=None, same_rows=None)
+                row["ratio_at_least"] = round(cap / max(ox_s, 1e-6))
+            else:
+                mem_s, mem_rows, mruns = res
+                row.update(
+                    rdflib_ms=round(mem_s * 1000, 2),
+                    rdflib_runs=mruns,
+                    rdflib_capped=False,
+                    ratio=round(mem_s / max(ox_s, 1e-6), 1),
+                    same_rows=_row_key(mem_rows) == _row_key(ox_rows),
+                )
+        if name == "co-attended":
+            want = co_attended(truth, f"org/{BUSIEST}")
+            got = {r["iso3"]: r["events"] for r in ox_rows}
+            row["matches_truth"] = got == want
+            if got != want:
+                diff = {
+                    k: (got.get(k), want.get(k))
+                    for k in set(got) | set(want)
+                    if got.get(k) != want.get(k)
+                }
+                row["truth_diff"] = dict(list(diff.items())[:10])
+        rows_out.append(row)
+    ox.close()
+    return {"notes": len(truth), "rdflib_load_s": load_s, "cap_s": cap, "queries": rows_out}
+
+
+# ------------------------------------------------------------------ viz, start-up
+def bench_viz(sizes: list[int], *, browser: bool) -> list[dict[str, Any]]:
+    if browser:
+        from benchmarks.bench_viz import run as run_browser
+
+        return list(run_browser(sizes, max_nodes=max(sizes), timeout_s=120.0)["results"])
+    from viz.page import write_network
+    from viz.synthetic import synthetic_graph
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            G = synthetic_graph(size)
+            start = time.perf_counter()
+            info = write_network(G, Path(tmp) / f"v{size}.html", title=str(size), max_nodes=size)
+            out.append(
+                {
+                    "nodes": G.number_of_nodes(),
+                    "edges": G.number_of_edges(),
+                    "generate_s": round(time.perf_counter() - start, 3),
+                    "html_bytes": info.path.stat().st_size,
+                }
+            )
+    return out
+
+
+def bench_startup(runs: int) -> dict[str, Any]:
+    exe = Path(sys.executable).parent / "notegraph"
+    cmd = (
+        [str(exe), "--help"]
+        if exe.exists()
+        else [sys.executable, str(ROOT / "notegraph.py"), "--help"]
+    )
+    times = []
+    for _ in range(runs + 1):  # the first run warms the file cache
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return {
+        "command": "notegraph --help",
+        "median_s": round(statistics.median(times[1:]), 3),
+        "runs": runs,
+    }
+
+
+# ------------------------------------------------------------------ driver
+def run(
+    sizes: list[int],
+    *,
+    rdflib_sizes: list[int],
+    workdir: Path,
+    jobs: int | None,
+    repeat: int = 5,
+    cap: float = 60.0,
+    viz_sizes: list[int] | None = None,
+    browser: bool = False,
+    startup_runs: int = 5,
+    seed: int = 1540,
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "machine": machine(),
+        "build": [],
+        "queries": [],
+        "viz": [],
+        "startup": None,
+    }
+    for n in sizes:
+        notes = workdir / f"corpus-{n}-{seed}"
+        if not (notes / "truth.json").exists():
+            write_corpus(notes, n, seed)
+        truth = load_truth(notes)
+        store = workdir / f"store-{n}"
+        result["build"].append(bench_build(notes, store, n, jobs))
+        print(f"# build {n}: {result['build'][-1]['notes_per_s']} notes/s", file=sys.stderr)
+        if n <= max([*rdflib_sizes, 10_000]):
+            result["queries"].append(
+                bench_queries(store, truth, rdflib=n in rdflib_sizes, repeat=repeat, cap=cap)
+            )
+            print(f"# queries {n} done", file=sys.stderr)
+        shutil.rmtree(store, ignore_errors=True)
+    if viz_sizes:
+        result["viz"] = bench_viz(viz_sizes, browser=browser)
+    if startup_runs:
+        result["startup"] = bench_startup(startup_runs)
+    return result
+
+
+def _ms(v: Any) -> str:
+    return "—" if v is None else f"{v:,.1f}"
+
+
+def markdown(res: dict[str, Any]) -> str:
+    m = res["machine"]
+    pk = ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v)
+    lines = [
+        f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, "
+        f"{m['platform']}; {pk}.",
+        "",
+        "| notes | jobs | build s | notes/s | peak main MB | peak worker MB | ok |",
+        "|---:|---:|---:|---:|---:|---:|:--:|",
+    ]
+    for b in res["build"]:
+        lines.append(
+            f"| {b['notes']:,} | {b['jobs'] or '-'} | {b['seconds']} | {b['notes_per_s']:,}"
+            f" | {b['peak_main_mb']} | {b['peak_worker_mb']} | {'yes' if b['ok'] else 'NO'} |"
+        )
+    for q in res["queries"]:
+        cap = q["cap_s"]
+        lines += [
+            "",
+            f"Queries at {q['notes']:,} notes (median ms; rdflib loaded in "
+            f"{q['rdflib_load_s']} s, cap {cap} s per query):",
+            "",
+            "| query | rows | Oxigraph ms | rdflib ms | rdflib/Oxigraph | same rows | truth |",
+            "|---|---:|---:|---:|---:|:--:|:--:|",
+        ]
+        for r in q["queries"]:
+            if r.get("rdflib_capped"):
+                rd, ratio = f"> {cap * 1000:,.0f}", f"> {r['ratio_at_least']:,}"
+            else:
+                rd, ratio = _ms(r.get("rdflib_ms")), _ms(r.get("ratio"))
+            same = {True: "yes", False: "NO", None: "—"}[r.get("same_rows")]
+            truth = {True: "yes", False: "NO", None: ""}[r.get("matches_truth")]
+            lines.append(
+                f"| {r['query']} | {r['rows']} | {_ms(r['oxigraph_ms'])} | {rd} | {ratio}"
+                f" | {same} | {truth} |"
+            )
+    if res["viz"]:
+        lines += [
+            "",
+            "| viz nodes | edges | generate s | ready s (Chromium) |",
+            "|---:|---:|---:|---:|",
+        ]
+        for v in res["viz"]:
+            lines.append(
+                f"| {v['nodes']:,} | {v['edges']:,} | {v['generate_s']} | {v.get('ready_s', '—')} |"
+            )
+    if res["startup"]:
+        lines += [
+            "",
+            f"`notegraph --help`: {res['startup']['median_s']} s (median of "
+            f"{res['startup']['runs']})",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _ints(s: str) -> list[int]:
+    return [int(x) for x in s.split(",") if x.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument(
+        "--sizes", type=_ints, default=[1000, 10_000], help="corpus sizes, e.g. 1000,10000"
+    )
+    ap.add_argument("--big", action="store_true", help="also build 100,000 notes (minutes)")
+    ap.add_argument(
+        "--rdflib-sizes",
+        type=_ints,
+        default=None,
+        help="sizes also queried on rdflib memory (default: those <= 10000)",
+    )
+    ap.add_argument(
+        "--jobs", type=int, default=None, help="notegraph build --jobs (default: its own)"
+    )
+    ap.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
+    ap.add_argument("--cap", type=float, default=60.0, help="seconds per rdflib query at most")
+    ap.add_argument("--viz-sizes", type=_ints, default=[500, 2000, 5000])
+    ap.add_argument("--browser", action="store_true", help="also time the page in Chromium")
+    ap.add_argument("--startup-runs", type=int, default=5)
+    ap.add_argument("--workdir", type=Path, default=None, help="corpora and stores (default: temp)")
+    ap.add_argument("--out", type=Path, help="also write the JSON here")
+    ap.add_argument("--markdown", type=Path, help="also write the Markdown table here")
+    ap.add_argument("--child-build", nargs=2, metavar=("NOTES", "STORE"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.child_build:
+        return _child_build(a.child_build[0], a.child_build[1], a.jobs)
+    sizes = [*a.sizes, *([100_000] if a.big and 100_000 not in a.sizes else [])]
+    rdflib_sizes = (
+        a.rdflib_sizes if a.rdflib_sizes is not None else [n for n in a.sizes if n <= 10_000]
+    )
+    tmp = None
+    if a.workdir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="notegraph-bench-")
+        workdir = Path(tmp.name)
+    else:
+        workdir = a.workdir
+        workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        res = run(
+            sizes,
+            rdflib_sizes=rdflib_sizes,
+            workdir=workdir,
+            jobs=a.jobs,
+            repeat=a.repeat,
+            cap=a.cap,
+            viz_sizes=a.viz_sizes,
+            browser=a.browser,
+            startup_runs=a.startup_runs,
+        )
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    text = json.dumps(res, indent=2)
+    print(text)
+    md = markdown(res)
+    print(md)
+    if a.out:
+        a.out.write_text(text + "\n", encoding="utf-8")
+    if a.markdown:
+        a.markdown.write_text(md, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""The benchmark harness still runs end to end at a tiny size (real sizes are for people)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_corpus_is_deterministic_and_resolvable(tmp_path: Path) -> None:
+    from benchmarks.corpus import co_attended, generate, write_corpus
+
+    a = [(f, text) for f, text, _ in generate(8, seed=7)]
+    b = [(f, text) for f, text, _ in generate(8, seed=7)]
+    assert a == b and len({f for f, _ in a}) == 8
+    truth = write_corpus(tmp_path, 8, seed=7)
+    assert {t.layout for t in truth} == {"bold", "bullets", "tabs", "prose"}
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(t.file for t in truth)
+    assert all(any(a.startswith("org/") for a in t.actors) for t in truth)
+    assert sum(co_attended(truth).values()) > 0
+
+
+def test_harness_smoke(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.harness", "--sizes", "8", "--rdflib-sizes", "8",
+         "--repeat", "1", "--cap", "1.5", "--viz-sizes", "30", "--startup-runs", "1",
+         "--workdir", str(tmp_path), "--out", str(tmp_path / "r.json")],
+        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    res = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    [build] = res["build"]
+    assert build["ok"] and build["notes"] == 8 and build["notes_per_s"] > 0
+    assert build["peak_main_mb"] > 0
+    [q] = res["queries"]
+    by_name = {r["query"]: r for r in q["queries"]}
+    assert "co-attended" in by_name and by_name["co-attended"]["matches_truth"] is True
+    assert by_name["co-attended"]["rows"] > 0
+    for r in q["queries"]:
+        assert r["oxigraph_ms"] > 0
+        assert r["rdflib_capped"] or r["same_rows"] is True, r
+    assert res["viz"][0]["nodes"] == 30 and res["viz"][0]["generate_s"] > 0
+    assert 0 < res["startup"]["median_s"] < 5
+    assert "| notes | jobs |" in done.stdout
