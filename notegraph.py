@@ -194,19 +194,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- query / sparql
 def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     from ontology.errors import UsageError
-    from queries.catalog import catalog, get_query
+    from queries.catalog import get_query, listing
     from queries.output import write_rows
     from queries.run import run_query
 
     if args.list:
-        for spec in catalog().values():
-            print(f"{spec.name}: {spec.title}")
-            for p in spec.params:
-                req = "required" if p.required else f"default {p.default}" if p.default else ""
-                print(
-                    f"    {p.option} {p.type.upper()}  {p.description} {f'({req})' if req else ''}"
-                )
-            print(f"    e.g. {spec.example}")
+        print(listing())
         return 0
     if not args.name:
         raise UsageError("name a query (see 'notegraph query --list')")
@@ -278,6 +271,9 @@ def cmd_sparql(args: argparse.Namespace) -> int:
         raise UsageError(f"no such query file: {src}")
     else:
         text = src
+    from queries.readonly import check_read_only
+
+    check_read_only(text)
     rows = _target(args).select(text)
     rows = [{k: shorten(v) for k, v in r.items()} for r in rows] if args.short else rows
     write_rows(rows, args.format, sys.stdout, columns=_columns(args))
