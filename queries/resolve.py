@@ -13,6 +13,7 @@ query then has no rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -78,8 +79,8 @@ def resolve(kind: str, option: str, name: str, target: _Target) -> str | None:
     tail = name if name.startswith(("org/", "state/", "unresolved/", "event/")) else None
     if kind == "event" and tail is None and not name.startswith(ID):
         tail = "event/" + name
-    if tail or name.startswith(ID):
-        iri = name if name.startswith(ID) else ID + (tail or "")
+    iri = name if name.startswith(ID) else ID + (tail or "")
+    if (tail or name.startswith(ID)) and re.fullmatch(r"[A-Za-z0-9._~:/%-]+", iri):
         if target.select(_ID, {"it": IRI(iri)}):
             return iri
     query = _ACTOR if kind == "actor" else _EVENT
