@@ -193,7 +193,7 @@ def note_quads(note: Note) -> list[Quad]:
                 w.add(event, ng("organizedBy"), actor_iri)
             if status == "Attended" and role != "funder":
                 w.add(event, ng("attendedBy"), actor_iri)
-            elif status != "Attended":
+            elif status != "Attended" and role != "funder":
                 w.add(event, ng("invited"), actor_iri)
 
     cited: dict[str, list[Evidence]] = {}
