@@ -60,10 +60,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     from loaders import extraction_report, read_notes
 
-    notes = list(read_notes(args.paths))
+    notes = list(read_notes(args.paths, **_limits(args)))
     for n in notes:
         if n.error:
-            _err(f"{n.source.path}: {n.error}")
+            _err(_file_error(n.source.path, n.error))
     if args.report:
         report = extraction_report(notes)
         if args.format == "json":
@@ -75,6 +75,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
         json.dump([n.to_dict() for n in notes], sys.stdout, indent=2, ensure_ascii=False)
         print()
     return 1 if any(n.error for n in notes) else 0
+
+
+def _limits(args: argparse.Namespace) -> dict[str, Any]:
+    """--max-file-size / --time-limit, else NOTEGRAPH_MAX_FILE_SIZE / NOTEGRAPH_TIME_LIMIT."""
+    from loaders.limits import env_max_file_size, env_time_limit, parse_size
+
+    size = parse_size(args.max_file_size) if args.max_file_size else env_max_file_size()
+    return {"max_bytes": size, "time_limit": args.time_limit or env_time_limit()}
+
+
+def _file_error(path: str, error: str) -> str:
+    """One line naming the file once (loader errors already start with the path)."""
+    return error if error.startswith(f"{path}: ") else f"{path}: {error}"
 
 
 def _print_report(report: dict[str, Any]) -> None:
@@ -106,10 +119,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 0 if len(removed) == len(args.remove) else 1
     paths = list(iter_note_paths(args.paths))
     progress = _progress(len(paths), "building", quiet=args.quiet)
-    summary = build(store, (read_note(p) for p in paths), on_note=lambda n: progress(n.source.path))
+    limits = _limits(args)
+    notes = (read_note(p, **limits) for p in paths)
+    summary = build(store, notes, on_note=lambda n: progress(n.source.path))
     progress(None)
     for path, error in summary.failed:
-        _err(f"{path}: {error}")
+        _err(_file_error(path, error))
     s = summary
     print(
         f"{s.notes} notes ({s.added} added, {s.updated} updated, {s.unchanged} unchanged, "
@@ -244,7 +259,12 @@ def _target(args: argparse.Namespace) -> Any:
         from graph.remote import RemoteStore
 
         return RemoteStore(args.endpoint, **_remote_kwargs(args))
-    return _open_store(args, read_only=True)
+    store = _open_store(args, read_only=True)
+    if getattr(args, "timeout", None):
+        from graph.timeout import TimedStore
+
+        return TimedStore(store, args.timeout)
+    return store
 
 
 def _remote_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -271,12 +291,29 @@ def cmd_sparql(args: argparse.Namespace) -> int:
         raise UsageError(f"no such query file: {src}")
     else:
         text = src
+    if args.update:
+        return _sparql_update(args, text)
     from queries.readonly import check_read_only
 
     check_read_only(text)
     rows = _target(args).select(text)
     rows = [{k: shorten(v) for k, v in r.items()} for r in rows] if args.short else rows
     write_rows(rows, args.format, sys.stdout, columns=_columns(args))
+    return 0
+
+
+def _sparql_update(args: argparse.Namespace, text: str) -> int:
+    """`sparql --update`: a SPARQL update on the embedded store (one transaction)."""
+    from ontology.errors import UsageError
+
+    if args.endpoint:
+        raise UsageError("--update works on the local store only (not with --endpoint)")
+    store = _open_store(args)
+    before = store.quad_count()
+    store.update(text)
+    after = store.quad_count()
+    store.close()
+    print(f"update done: {before} -> {after} quads in {_store_path(args)}")
     return 0
 
 
@@ -356,6 +393,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- doctor
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from graph.doctor import run_checks
+
+    endpoint = args.endpoint or os.environ.get("NOTEGRAPH_ENDPOINT")
+    checks = run_checks(_store_path(args), endpoint=endpoint, timeout=args.timeout)
+    for c in checks:
+        print(c.line())
+    failed = [c for c in checks if c.required and not c.ok]
+    print(f"{len(checks)} checks: " + (f"{len(failed)} failed" if failed else "ready"))
+    return 1 if failed else 0
+
+
 # ---------------------------------------------------------------- parser
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     p = _Parser(
@@ -389,6 +439,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     e.add_argument(
         "--report", action="store_true", help="summarise: files read, warnings, unresolved names"
     )
+    _limit_options(e)
 
     b = add("build", "extract notes and load them into the store, one named graph per note")
     b.add_argument("paths", nargs="*", metavar="PATH", help="note files or folders")
@@ -399,6 +450,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         metavar="PATH",
         help="drop this note's graph (repeatable)",
     )
+    _limit_options(b)
 
     q = add("query", "run a named question from the catalogue (see --list)")
     q.add_argument("name", nargs="?", metavar="NAME", help="query name, e.g. co-attended")
@@ -418,6 +470,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     s.add_argument("query", metavar="QUERY", help="the query text, a .rq file, or - for stdin")
     s.add_argument(
         "--short", action="store_true", help="show notegraph IRIs as short ids (state/BLR)"
+    )
+    s.add_argument(
+        "--update",
+        action="store_true",
+        help="allow a SPARQL update (INSERT, DELETE, DROP...) on the local store",
     )
     _output_options(s)
 
@@ -507,9 +564,31 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     ex.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     ex.add_argument("--graph", metavar="NOTE", help="only this note's graph (RDF formats)")
 
+    do = add("doctor", "check Python, packages, the store, chromium, the endpoint; say what to fix")
+    do.add_argument(
+        "--endpoint", metavar="URL", help="also check this SPARQL endpoint (or $NOTEGRAPH_ENDPOINT)"
+    )
+    do.add_argument(
+        "--timeout", type=float, default=10.0, metavar="S", help="endpoint timeout (default 10)"
+    )
+
     st = add("stats", "count quads, graphs, notes, events by status, actors by kind")
     st.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     return p, subs
+
+
+def _limit_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        help="skip larger files unread (e.g. 20MB, 500KB; default $NOTEGRAPH_MAX_FILE_SIZE, 20MB)",
+    )
+    sp.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="S",
+        help="stop extracting a file after S seconds (default $NOTEGRAPH_TIME_LIMIT or 60)",
+    )
 
 
 def _remote_auth_options(sp: argparse.ArgumentParser) -> None:
@@ -545,7 +624,7 @@ def _output_options(sp: argparse.ArgumentParser) -> None:
         type=float,
         default=30.0,
         metavar="S",
-        help="remote timeout in seconds (default 30)",
+        help="give up on a query after S seconds, local store or remote (default 30)",
     )
     _remote_auth_options(sp)
 
@@ -560,6 +639,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "export": cmd_export,
     "stats": cmd_stats,
+    "doctor": cmd_doctor,
 }
 
 

@@ -114,6 +114,11 @@ class OxigraphStore:
         self.path = path
         self.read_only = read_only
         marker = path / MARKER
+        if path.exists() and not path.is_dir():
+            raise StoreError(
+                f"{path} is a file, not a store directory: choose another --store directory "
+                "(or $NOTEGRAPH_STORE)"
+            )
         if path.exists() and any(path.iterdir()) and not marker.exists():
             raise StoreError(
                 f"{path} is not a notegraph store (no {MARKER} marker); "
@@ -135,6 +140,11 @@ class OxigraphStore:
                     "wait for it to finish"
                 ) from e
             raise StoreError(f"cannot open the store {path}: {msg.splitlines()[0]}") from e
+        except RuntimeError as e:  # RocksDB reports damaged files (truncated, foreign) this way
+            raise StoreError(
+                f"the store {path} is damaged ({str(e).splitlines()[0][:200]}); "
+                "remove the directory and run 'notegraph build PATH' again"
+            ) from e
         if not read_only and not marker.exists():
             marker.write_text("notegraph store 1\n", encoding="utf-8")
 

@@ -11,6 +11,13 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .limits import (
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_TIME_LIMIT,
+    ExtractionTimeout,
+    deadline,
+    human_size,
+)
 from .model import Note, Source
 from .parse import parse_note
 
@@ -104,16 +111,54 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def read_note(path: str | Path) -> Note:
-    """Read one file of any supported format. Never raises: a bad file gives a Note with `error`."""
+def _read_bytes(p: Path, max_bytes: int | None) -> bytes:
+    """The file's bytes, never more than `max_bytes` + 1 (a file growing while read is caught)."""
+    with open(p, "rb") as fh:
+        return fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+
+
+def _too_big(src: str, size: int, max_bytes: int) -> str:
+    return (
+        f"{src}: skipped: the file is {human_size(size)} ({size} bytes), over the "
+        f"{human_size(max_bytes)} limit (raise it with --max-file-size or NOTEGRAPH_MAX_FILE_SIZE)"
+    )
+
+
+def read_note(
+    path: str | Path,
+    *,
+    max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Note:
+    """Read one file of any supported format. Never raises: a bad file gives a Note with `error`.
+
+    A file larger than `max_bytes` is skipped before it is read; extraction that takes longer than
+    `time_limit` seconds is stopped (POSIX main thread only, see loaders.limits). None: no limit."""
     p = Path(path)
     src = str(path)
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return Note(source=Source(src, ""), error=_too_big(src, size, max_bytes))
+        data = _read_bytes(p, max_bytes)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return Note(source=Source(src, ""), error=f"{src}: cannot read file ({reason})")
+    if max_bytes is not None and len(data) > max_bytes:
+        return Note(source=Source(src, ""), error=_too_big(src, len(data), max_bytes))
     sha = hashlib.sha256(data).hexdigest()
+    try:
+        with deadline(time_limit):
+            return _extract(p, src, data, sha)
+    except ExtractionTimeout:
+        reason = (
+            f"skipped: extraction took longer than {time_limit:g} s (a pathological text?); "
+            "raise the limit with --time-limit or NOTEGRAPH_TIME_LIMIT"
+        )
+        return Note(source=Source(src, sha), error=f"{src}: {reason}")
+
+
+def _extract(p: Path, src: str, data: bytes, sha: str) -> Note:
     try:
         if not data.strip():
             raise _Unreadable("empty file")
@@ -168,6 +213,11 @@ def iter_note_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[Path]:
                 yield rp
 
 
-def read_notes(paths: Iterable[str | Path] | str | Path) -> Iterator[Note]:
+def read_notes(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    max_bytes: int | None = DEFAULT_MAX_FILE_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Iterator[Note]:
     for p in iter_note_paths(paths):
-        yield read_note(p)
+        yield read_note(p, max_bytes=max_bytes, time_limit=time_limit)
