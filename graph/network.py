@@ -23,7 +23,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 
-SELECT ?event ?title ?start ?status ?etype ?agent ?alabel ?kind ?region ?acronym ?state ?slabel
+SELECT ?event ?title ?start ?status ?etype ?agent ?alabel ?kind ?region ?acronym
+       ?state ?slabel ?sregion
        ?role ?note ?line ?quote
 WHERE {
   ?p a ng:Participation ; ng:event ?event ; ng:agent ?agent ; ng:role ?role ;
@@ -36,7 +37,11 @@ WHERE {
   OPTIONAL { ?agent ng:actorKind ?kind }
   OPTIONAL { ?agent ng:region ?region }
   OPTIONAL { ?agent ng:acronym ?acronym }
-  OPTIONAL { ?agent ng:agencyOf ?state . OPTIONAL { ?state skos:prefLabel ?slabel } }
+  OPTIONAL {
+    ?agent ng:agencyOf ?state .
+    OPTIONAL { ?state skos:prefLabel ?slabel }
+    OPTIONAL { ?state ng:region ?sregion }
+  }
   OPTIONAL { ?p ng:evidence ?e . ?e ng:line ?line ; ng:quote ?quote }
 }
 """
@@ -85,7 +90,7 @@ def actor_event_graph(store: Store, *, include_planned: bool = True) -> nx.Graph
                 ag,
                 label=r.get("alabel") or ag,
                 kind=kind,
-                region=r.get("region"),
+                region=r.get("region") or r.get("sregion"),
                 iri=r["agent"],
                 aliases=[r["acronym"]] if r.get("acronym") else [],
                 state=_tail(r["state"]) if r.get("state") else None,

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from graph.store import Store
     from viz.page import PageInfo
 
-__all__ = ["VIEWS", "find_actor", "render_view", "view_graph"]
+__all__ = ["VIEWS", "Filters", "find_actor", "render_view", "view_graph"]
 
 VIEWS = ("full", "co-attendance", "ego", "co-organizers")
 ORGANIZING = {"organizer", "host", "supporter"}
@@ -76,6 +77,7 @@ def _projection(
                 data = {
                     "label": data.get("state_label") or actor,
                     "kind": "state",
+                    "region": data.get("region"),
                     "iri": ID + actor,
                     "aliases": [],
                 }
@@ -108,6 +110,41 @@ def _projection(
     return g
 
 
+@dataclass(frozen=True)
+class Filters:
+    """What to keep before a view is drawn. Dates are ISO strings compared with event starts;
+    `regions` keep States of those UN regions (organisations have none and stay); `roles` keep
+    only actor–event links with one of those roles."""
+
+    since: str | None = None
+    until: str | None = None
+    event_types: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+
+    def apply(self, bip: nx.Graph) -> nx.Graph:
+        keep = set()
+        for n, d in bip.nodes(data=True):
+            if d.get("kind") == "event":
+                start = d.get("start")
+                if self.since and (not start or start < self.since):
+                    continue
+                if self.until and (not start or start > self.until):
+                    continue
+                if self.event_types and d.get("event_type") not in self.event_types:
+                    continue
+            elif self.regions and d.get("kind") in ("state", "agency"):
+                if (d.get("region") or "").lower() not in {r.lower() for r in self.regions}:
+                    continue
+            keep.add(n)
+        g = bip.subgraph(keep).copy()
+        if self.roles:
+            drop = [(a, b) for a, b, d in g.edges(data=True) if not self.roles & set(d["roles"])]
+            g.remove_edges_from(drop)
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+        return g
+
+
 def view_graph(
     store: Store,
     view: str,
@@ -115,6 +152,7 @@ def view_graph(
     actor: str | None = None,
     depth: int = 1,
     include_planned: bool = False,
+    filters: Filters | None = None,
 ) -> tuple[nx.Graph, str]:
     """The networkx graph of a view and its title."""
     import networkx as nx
@@ -124,6 +162,8 @@ def view_graph(
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     bip = actor_event_graph(store, include_planned=include_planned)
+    if filters is not None:
+        bip = filters.apply(bip)
     events = [n for n, d in bip.nodes(data=True) if d.get("kind") == "event"]
     if view == "full":
         return bip, "Actors and events"
@@ -155,11 +195,12 @@ def render_view(
     depth: int = 1,
     include_planned: bool = False,
     max_nodes: int = 1500,
+    filters: Filters | None = None,
 ) -> PageInfo:
     from viz.page import write_network
 
     g, title = view_graph(
-        store, view, actor=actor, depth=depth, include_planned=include_planned
+        store, view, actor=actor, depth=depth, include_planned=include_planned, filters=filters
     )
     scope = "held and planned events" if include_planned else "held events"
     out.parent.mkdir(parents=True, exist_ok=True)
