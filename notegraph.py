@@ -319,15 +319,27 @@ def _sparql_update(args: argparse.Namespace, text: str) -> int:
 
 # ---------------------------------------------------------------- viz
 def cmd_viz(args: argparse.Namespace) -> int:
-    from viz.views import render_view
+    from viz.views import Filters, render_view
 
+    def _set(values: list[str]) -> frozenset[str]:
+        return frozenset(v.strip() for raw in values for v in raw.split(",") if v.strip())
+
+    filters = Filters(
+        since=args.since,
+        until=args.until,
+        event_types=_set(args.event_type),
+        regions=_set(args.region),
+        roles=_set(args.role),
+    )
     info = render_view(
         _target(args),
         view=args.view,
         actor=args.actor,
+        depth=args.depth,
         out=Path(args.out),
         include_planned=args.include_planned,
         max_nodes=args.max_nodes,
+        filters=filters,
     )
     note = (
         f" (showing the top {info.nodes_shown} of {info.nodes_total} nodes)"
@@ -496,6 +508,32 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     v.add_argument("--include-planned", action="store_true", help="also include planned events")
     v.add_argument(
+        "--depth", type=int, default=1, metavar="N", help="ego view: N events away (default 1)"
+    )
+    v.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="only events from then")
+    v.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="only events until then")
+    v.add_argument(
+        "--event-type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="only these event types (workshop, training, consultation, ...; repeatable)",
+    )
+    v.add_argument(
+        "--region",
+        action="append",
+        default=[],
+        metavar="REGION",
+        help="only States of this UN region (Africa, Americas, Asia, Europe, Oceania; repeatable)",
+    )
+    v.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="only links with this role (organizer, host, supporter, participant, ...; repeatable)",
+    )
+    v.add_argument(
         "--max-nodes",
         type=int,
         default=1500,
@@ -607,6 +645,15 @@ def _remote_auth_options(sp: argparse.ArgumentParser) -> None:
 
 def _columns(args: argparse.Namespace) -> list[str] | None:
     return [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
+
+
+def _iso_date(value: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {value!r}") from None
 
 
 def _output_options(sp: argparse.ArgumentParser) -> None:
