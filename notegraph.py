@@ -105,8 +105,8 @@ def _print_report(report: dict[str, Any]) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     if args.paths:
         _check_paths(args.paths)
-    from graph.build import build, remove_notes
-    from loaders import iter_note_paths, read_note
+    from graph.build import build_files, remove_notes
+    from loaders import iter_note_paths
 
     store = _open_store(args)
     if args.remove:
@@ -120,8 +120,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = list(iter_note_paths(args.paths))
     progress = _progress(len(paths), "building", quiet=args.quiet)
     limits = _limits(args)
-    notes = (read_note(p, **limits) for p in paths)
-    summary = build(store, notes, on_note=lambda n: progress(n.source.path))
+    summary = build_files(
+        store,
+        paths,
+        jobs=args.jobs,
+        read_options=limits,
+        on_note=lambda n: progress(n.source.path),
+    )
     progress(None)
     for path, error in summary.failed:
         _err(_file_error(path, error))
@@ -461,6 +466,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         default=[],
         metavar="PATH",
         help="drop this note's graph (repeatable)",
+    )
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="extract notes in N processes (default: the number of cores)",
     )
     _limit_options(b)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graph.rdf import REFERENCE_GRAPH, graph_iri, ng, note_quads
 from graph.store import Store
@@ -16,7 +18,7 @@ from ontology.iris import ID
 if TYPE_CHECKING:
     from pyoxigraph import Quad
 
-__all__ = ["BuildSummary", "build", "remove_notes"]
+__all__ = ["BuildSummary", "build", "build_files", "remove_notes"]
 
 
 @dataclass
@@ -69,6 +71,83 @@ def _hash_of(quads: list[Quad]) -> str | None:
     return hashes[0] if hashes else None
 
 
+BATCH_QUADS = 100_000  # quads written per transaction (about 400 notes)
+_CHUNK = 16  # notes per task handed to an extraction worker
+_MIN_PARALLEL = 64  # fewer files than this are read in-process (no pool start-up)
+
+
+@dataclass
+class _Prepared:
+    """One note, extracted and turned into its graph (in a worker process when parallel)."""
+
+    note: Note
+    graph: str = ""
+    hash: str | None = None
+    triples: bytes = b""  # the graph's N-Triples
+    size: int = 0
+
+
+def _prepare(note: Note) -> _Prepared:
+    if not note.ok:
+        return _Prepared(note)
+    import pyoxigraph as ox
+
+    quads = note_quads(note)
+    body = ox.serialize(
+        [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
+    )
+    return _Prepared(note, graph_iri(note), _hash_of(quads), body or b"", len(quads))
+
+
+def _prepare_paths(paths: list[str], options: dict[str, Any]) -> list[_Prepared]:
+    from loaders import read_note
+
+    return [_prepare(read_note(p, **options)) for p in paths]
+
+
+def _prepared_files(
+    paths: Sequence[str | Path], jobs: int, options: dict[str, Any]
+) -> Iterator[_Prepared]:
+    """Read and map the files in `jobs` worker processes, in order, with a bounded number of
+    chunks in flight (memory stays flat however many files there are)."""
+    names = [str(p) for p in paths]
+    if jobs <= 1 or len(names) < _MIN_PARALLEL:
+        for i in range(0, len(names), _CHUNK):
+            yield from _prepare_paths(names[i : i + _CHUNK], options)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    chunks = (names[i : i + _CHUNK] for i in range(0, len(names), _CHUNK))
+    # forkserver: workers start from a clean process (not a fork of one holding the store open)
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["loaders", "graph.build"])
+    with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+        window: deque[Future[list[_Prepared]]] = deque(
+            pool.submit(_prepare_paths, c, options) for c in islice(chunks, jobs * 4)
+        )
+        while window:
+            done = window.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                window.append(pool.submit(_prepare_paths, nxt, options))
+            yield from done
+
+
+def build_files(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    jobs: int | None = None,
+    on_note: Callable[[Note], None] | None = None,
+    read_options: Mapping[str, Any] | None = None,
+) -> BuildSummary:
+    """`build` over files, read (`loaders.read_note(path, **read_options)`) and mapped to RDF in
+    `jobs` worker processes (default: the number of cores), in order."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    return _build(store, _prepared_files(paths, jobs, dict(read_options or {})), on_note)
+
+
 def build(
     store: Store,
     notes: Iterable[Note],
@@ -77,24 +156,34 @@ def build(
 ) -> BuildSummary:
     """Load each note into its own named graph. A note whose graph would be the same as the
     stored one (same ng:graphHash: same file, same extractor, same mapping) is left alone; a
-    changed one replaces only its graph, in one transaction. Notes that failed to read are
-    reported and keep whatever graph they had. Two files with the same stem (in different
-    folders) would share a graph: the second is reported in `collisions` and not loaded.
-    The reference graph is rewritten only when it changed."""
+    changed one replaces only its graph, in one transaction (many graphs per transaction, each
+    either old or new). Notes that failed to read are reported and keep whatever graph they had.
+    Two files with the same stem (in different folders) would share a graph: the second is
+    reported in `collisions` and not loaded. The reference graph is rewritten only when it
+    changed."""
+    return _build(store, (_prepare(n) for n in notes), on_note)
+
+
+def _build(
+    store: Store, prepared: Iterable[_Prepared], on_note: Callable[[Note], None] | None
+) -> BuildSummary:
     from graph.reference import reference_quads
 
     summary = BuildSummary()
     existing = _existing(store)
     seen: dict[str, str] = {}  # graph -> path that claimed it in this run
     actors: set[str] = set()
-    for note in notes:
+    pending: list[_Prepared] = []
+    size = 0
+    for p in prepared:
+        note = p.note
         summary.notes += 1
         if on_note:
             on_note(note)
         if not note.ok:
             summary.failed.append((note.source.path, note.error or "unreadable"))
             continue
-        g = graph_iri(note)
+        g = p.graph
         if g in seen:
             summary.collisions.append((note.source.path, seen[g]))
             summary.failed.append(
@@ -111,15 +200,19 @@ def build(
             actors.add(a.id)
             if a.kind == "unresolved":
                 summary.unresolved[a.name] += 1
-        quads = note_quads(note)
-        if g in existing and existing[g] == _hash_of(quads):
+        if g in existing and existing[g] == p.hash:
             summary.unchanged += 1
             continue
-        store.replace_graph(g, quads)
+        pending.append(p)
+        size += p.size
         if g in existing:
             summary.updated += 1
         else:
             summary.added += 1
+        if size >= BATCH_QUADS:
+            _flush(store, pending, existing)
+            pending, size = [], 0
+    _flush(store, pending, existing)
     _write_reference(store, reference_quads())
     summary.events = _count(
         store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
@@ -127,6 +220,24 @@ def build(
     summary.actors = len(actors)
     summary.quads = store.quad_count()
     return summary
+
+
+def _flush(store: Store, pending: list[_Prepared], existing: dict[str, str | None]) -> None:
+    """Write a batch of graphs: the store's batch write if it has one, else graph by graph."""
+    if not pending:
+        return
+    batch = [(p.graph, p.triples) for p in pending]
+    replace_graphs = getattr(store, "replace_graphs", None)
+    if replace_graphs is not None:
+        replace_graphs(batch, replace={g for g, _ in batch if g in existing})
+        return
+    import pyoxigraph as ox
+
+    for g, body in batch:
+        node = ox.NamedNode(g)
+        parsed: Iterable[Quad]
+        parsed = ox.parse(body, format=ox.RdfFormat.N_TRIPLES) if body else []
+        store.replace_graph(g, [ox.Quad(q.subject, q.predicate, q.object, node) for q in parsed])
 
 
 def _write_reference(store: Store, quads: list[Quad]) -> None:

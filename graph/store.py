@@ -188,6 +188,29 @@ class OxigraphStore:
             update += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body.decode('utf-8')}}} }}"
         self._store.update(update)
 
+    def replace_graphs(
+        self, graphs: list[tuple[str, bytes]], *, replace: set[str] | None = None
+    ) -> None:
+        """Write many graphs (name, N-Triples) in bulk. Graphs named in `replace` are dropped
+        and rewritten in ONE update (one transaction: each is old or new, never half-written);
+        the others are new and go in with ONE transactional N-Quads load."""
+        import pyoxigraph as ox
+
+        replace = replace or set()
+        new = [(g, body) for g, body in graphs if g not in replace]
+        if new:
+            # N-Triples lines end with " .\n" (newlines inside literals are escaped): add the graph
+            data = b"".join(
+                body.replace(b" .\n", f" {ox.NamedNode(g)} .\n".encode()) for g, body in new
+            )
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        old = [(ox.NamedNode(g), body) for g, body in graphs if g in replace]
+        if old:
+            update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g, _ in old)
+            update += "INSERT DATA {\n"
+            update += "".join(f"GRAPH {g} {{\n{body.decode('utf-8')}}}\n" for g, body in old)
+            self._store.update(update + "}")
+
     def remove_graph(self, graph: str) -> None:
         import pyoxigraph as ox
 
