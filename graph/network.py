@@ -16,35 +16,48 @@ if TYPE_CHECKING:
 
 __all__ = ["actor_event_graph"]
 
-_PARTICIPATIONS = """
+_PREFIXES = """
 PREFIX ng:   <https://w3id.org/notegraph/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
+"""
 
-SELECT ?event ?title ?start ?status ?etype ?agent ?alabel ?kind ?region ?acronym
-       ?state ?slabel ?sregion
-       ?role ?note ?line ?quote
-WHERE {
+# Separate, flat queries joined in Python: one query with every OPTIONAL multiplies rows when
+# several notes describe the same event (each label x each date x each quote).
+_PARTICIPATIONS = _PREFIXES + """
+SELECT DISTINCT ?p ?event ?agent ?role ?note WHERE {
   ?p a ng:Participation ; ng:event ?event ; ng:agent ?agent ; ng:role ?role ;
      prov:wasDerivedFrom ?note .
-  ?event ng:reportedStatus ?status .
-  OPTIONAL { ?event rdfs:label ?title }
-  OPTIONAL { ?event schema:startDate ?start }
-  OPTIONAL { ?event ng:eventType ?etype }
-  OPTIONAL { ?agent skos:prefLabel ?alabel }
-  OPTIONAL { ?agent ng:actorKind ?kind }
-  OPTIONAL { ?agent ng:region ?region }
-  OPTIONAL { ?agent ng:acronym ?acronym }
+}"""
+_EVIDENCE = _PREFIXES + """
+SELECT DISTINCT ?p ?line ?quote WHERE {
+  ?p a ng:Participation ; ng:evidence ?e . ?e ng:line ?line ; ng:quote ?quote .
+}"""
+_EVENTS = _PREFIXES + """
+SELECT ?event (MIN(?s) AS ?status) (SAMPLE(?t) AS ?title) (MIN(?d) AS ?start)
+       (SAMPLE(?ty) AS ?etype) WHERE {
+  ?event a ng:Event ; ng:reportedStatus ?s .
+  OPTIONAL { ?event rdfs:label ?t }
+  OPTIONAL { ?event schema:startDate ?d }
+  OPTIONAL { ?event ng:eventType ?ty }
+} GROUP BY ?event"""
+_ACTORS = _PREFIXES + """
+SELECT ?agent (SAMPLE(?l) AS ?alabel) (SAMPLE(?k) AS ?kind) (SAMPLE(?r) AS ?region)
+       (SAMPLE(?a) AS ?acronym) (SAMPLE(?st) AS ?state) (SAMPLE(?sl) AS ?slabel)
+       (SAMPLE(?sr) AS ?sregion) WHERE {
+  ?x ng:agent ?agent .
+  OPTIONAL { ?agent skos:prefLabel ?l }
+  OPTIONAL { ?agent ng:actorKind ?k }
+  OPTIONAL { ?agent ng:region ?r }
+  OPTIONAL { ?agent ng:acronym ?a }
   OPTIONAL {
-    ?agent ng:agencyOf ?state .
-    OPTIONAL { ?state skos:prefLabel ?slabel }
-    OPTIONAL { ?state ng:region ?sregion }
+    ?agent ng:agencyOf ?st .
+    OPTIONAL { ?st skos:prefLabel ?sl }
+    OPTIONAL { ?st ng:region ?sr }
   }
-  OPTIONAL { ?p ng:evidence ?e . ?e ng:line ?line ; ng:quote ?quote }
-}
-"""
+} GROUP BY ?agent"""
 
 
 def _tail(iri: str) -> str:
@@ -58,43 +71,46 @@ def actor_event_graph(store: Store, *, include_planned: bool = True) -> nx.Graph
     import networkx as nx
 
     g = nx.Graph()
+    events = {r["event"]: r for r in store.select(_EVENTS)}
+    actors = {r["agent"]: r for r in store.select(_ACTORS)}
+    quotes: dict[str, list[tuple[int, str]]] = {}
+    for r in store.select(_EVIDENCE):
+        quotes.setdefault(r["p"], []).append((int(r["line"]), r["quote"]))
     rows = store.select(_PARTICIPATIONS)
-    rows.sort(
-        key=lambda r: (r["event"], r["agent"], r["role"], r.get("note") or "", r.get("line") or 0)
-    )
+    rows.sort(key=lambda r: (r["event"], r["agent"], r["role"], r["note"], r["p"]))
+    held_iri = ONT + "Held"
     for r in rows:
-        held = r["status"] == ONT + "Held"
+        e = events.get(r["event"], {})
+        held = e.get("status") == held_iri
         if not held and not include_planned:
             continue
         ev, ag = _tail(r["event"]), _tail(r["agent"])
         note = _tail(r["note"])
-        evidence = (
-            {"note": note, "line": r["line"], "quote": r["quote"]} if r.get("quote") else None
-        )
         if ev not in g:
-            start = r.get("start")
+            start = e.get("start")
             g.add_node(
                 ev,
-                label=r.get("title") or ev,
+                label=e.get("title") or ev,
                 kind="event",
                 year=int(start[:4]) if start else None,
                 start=start,
                 status="held" if held else "planned",
-                event_type=r.get("etype"),
+                event_type=e.get("etype"),
                 iri=r["event"],
                 evidence=[],
             )
         if ag not in g:
-            kind = r.get("kind") or ag.split("/", 1)[0].replace("org", "organization")
+            a = actors.get(r["agent"], {})
+            kind = a.get("kind") or ag.split("/", 1)[0].replace("org", "organization")
             g.add_node(
                 ag,
-                label=r.get("alabel") or ag,
+                label=a.get("alabel") or ag,
                 kind=kind,
-                region=r.get("region") or r.get("sregion"),
+                region=a.get("region") or a.get("sregion"),
                 iri=r["agent"],
-                aliases=[r["acronym"]] if r.get("acronym") else [],
-                state=_tail(r["state"]) if r.get("state") else None,
-                state_label=r.get("slabel"),
+                aliases=[a["acronym"]] if a.get("acronym") else [],
+                state=_tail(a["state"]) if a.get("state") else None,
+                state_label=a.get("slabel"),
                 evidence=[],
             )
         role = r["role"][len(ONT) :].lower() if r["role"].startswith(ONT) else r["role"]
@@ -103,9 +119,11 @@ def actor_event_graph(store: Store, *, include_planned: bool = True) -> nx.Graph
         edge: dict[str, Any] = g.edges[ag, ev]
         if role not in edge["roles"]:
             edge["roles"].append(role)
-        if evidence and evidence not in edge["evidence"]:
-            edge["evidence"].append(evidence)
-            g.nodes[ag]["evidence"].append(evidence)
+        for line, quote in sorted(quotes.get(r["p"], [])):
+            evidence = {"note": note, "line": line, "quote": quote}
+            if evidence not in edge["evidence"]:
+                edge["evidence"].append(evidence)
+                g.nodes[ag]["evidence"].append(evidence)
         roles = g.nodes[ag].setdefault("roles", [])
         if role not in roles:
             roles.append(role)

@@ -63,3 +63,28 @@ def test_views_needing_an_actor_say_so(store: OxigraphStore) -> None:
         view_graph(store, "ego")
     with pytest.raises(UsageError, match="no actor called"):
         view_graph(store, "ego", actor="No Such Body")
+
+
+def test_many_notes_about_one_event_stay_linear(tmp_path: Path) -> None:
+    """Six notes on the same event meet in one event node; evidence is not multiplied."""
+    from graph.build import build
+    from graph.network import actor_event_graph
+    from loaders import read_notes
+
+    text = (
+        "Information Note\n\nEvent\tRegional Workshop on resolution 1540 (2004)\n"
+        "Organizers\tOSCE with the support of UNODA\n"
+        "Date and Venue\t9-10 May 2013, Belgrade, Serbia\n"
+        "Participants\tStates: Albania, Croatia, Montenegro, Serbia\n"
+    )
+    for i in range(6):
+        (tmp_path / f"note{i}.txt").write_text(text + f"\nCopy {i}.\n", encoding="utf-8")
+    store = OxigraphStore(tmp_path / "store")
+    build(store, read_notes([tmp_path]))
+    g = actor_event_graph(store)
+    store.close()
+    events = [n for n, d in g.nodes(data=True) if d["kind"] == "event"]
+    assert events == ["event/2013-05-09-belgrade"]
+    evidence = g.edges["state/ALB", "event/2013-05-09-belgrade"]["evidence"]
+    assert len(evidence) == 6  # one quote per note, not one per combination of rows
+    assert {e["note"] for e in evidence} == {f"note/note{i}" for i in range(6)}
