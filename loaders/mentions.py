@@ -43,8 +43,10 @@ _STOP = {"the", "of", "and", "a", "an", "with", "by", "from", "in", "on", "for",
          "who", "whom", "apart", "above", "mentioned", "here", "there", "it", "they", "he", "she"}
 _PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}")
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|<[^>]*>|"
-    r"(?:\+\s*)?\(?\d[\d\s()./-]{6,}\d|\b(?:Tel|Fax|Phone|E-?mail)\.?\s*:?"
+    # each alternative starts only where its token starts (look-behinds), so a long run of
+    # letters or digits is scanned once, not once per position (which was quadratic)
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|<[^>]*>|"
+    r"(?<![\d\s()./+-])(?:\+\s*)?\(?\d[\d\s()./-]{6,}\d|\b(?:Tel|Fax|Phone|E-?mail)\.?\s*:?"
 )
 
 

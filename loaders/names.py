@@ -90,7 +90,7 @@ _TOK = re.compile(r"\w+|[^\w\s]")
 _FOLD = {"organisation": "organization", "organisations": "organizations", "organise": "organize",
          "organised": "organized", "centre": "center", "centres": "centers", "defence": "defense",
          "programme": "program", "programmes": "programs", "&": "and", "’": "'", "‘": "'"}
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 Trie = dict[str, Any]
 
 
@@ -183,9 +183,11 @@ def scan(text: str) -> list[Match]:
     cands = _all_matches(text)
     cands.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[Match] = []
+    used = bytearray(len(text) + 1)  # characters already covered by a longer match
     for m in cands:
-        if any(m.start < t.end and t.start < m.end for t in taken):
+        if any(used[m.start : m.end]):
             continue
+        used[m.start : m.end] = b"\x01" * (m.end - m.start)
         taken.append(m)
     taken.sort(key=lambda m: m.start)
     return taken

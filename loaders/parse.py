@@ -56,6 +56,7 @@ class _Acc:
     listed_under: str | None = None
     mode: str | None = None
     role_evidence: list[tuple[str, Evidence]] = field(default_factory=list)
+    seen: set[object] = field(default_factory=set)
 
 
 class _Builder:
@@ -92,9 +93,11 @@ class _Builder:
         for r in roles:
             if r not in acc.roles:
                 acc.roles.append(r)
-            if (r, ev) not in acc.role_evidence:
+            if (r, ev) not in acc.seen:  # sets, not list scans: a long list stays linear
+                acc.seen.add((r, ev))
                 acc.role_evidence.append((r, ev))
-        if ev not in acc.evidence:
+        if ev not in acc.seen:
+            acc.seen.add(ev)
             acc.evidence.append(ev)
         if listed_under and not acc.listed_under:
             acc.listed_under = listed_under
