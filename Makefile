@@ -1,6 +1,6 @@
 # Two entry points (see README "Quick start"):
 #   make run   - set up .venv and run the main job on the bundled notes (embedded store)
-#   make test  - set up .venv (with test extras) and run the whole test suite
+#   make test  - set up .venv (with test extras) and run the whole test suite, then ruff and mypy
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -31,6 +31,8 @@ run: setup
 
 test: setup-test
 	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 lint: setup-test
 	$(BIN)/ruff check .
