@@ -158,10 +158,25 @@ def test_size_limit_option_and_environment(
 
 
 def test_time_limit_stops_a_pathological_note(
-    corpus: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    corpus: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    slow = tmp_path / "slow.txt"  # quadratic in the loaders today: minutes without a limit
-    slow.write_text("Participants: " + "Belarus, " * 30000, encoding="utf-8")
+    import loaders.read
+
+    real_parse = loaders.read.parse_note
+
+    def pathological(text: str, **kwargs: Any) -> Any:
+        """Stands in for a text that sends some pattern into endless backtracking."""
+        if text.startswith("PATHOLOGICAL"):
+            while True:
+                time.sleep(0.01)
+        return real_parse(text, **kwargs)
+
+    monkeypatch.setattr(loaders.read, "parse_note", pathological)
+    slow = tmp_path / "slow.txt"
+    slow.write_text("PATHOLOGICAL\nParticipants: Belarus\n", encoding="utf-8")
     good = corpus["good"][0]
     t0 = time.monotonic()
     assert notegraph.main(["extract", "--time-limit", "1", str(slow), str(good)]) == 1
