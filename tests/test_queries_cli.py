@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from goldens import NOTES
+from seed_records import build_store, extracted_notes
 
 import notegraph
 from graph.store import OxigraphStore
-from queries.goldens import NOTES
-from queries.seeds import build_store, extracted_notes
 
 
 @pytest.fixture(scope="module")

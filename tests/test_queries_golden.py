@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from goldens import CASES, NOTES, compute, load
+from seed_records import build_store, extracted_notes, gold_notes
 
 from graph.store import MemoryStore, OxigraphStore
 from queries.catalog import catalog
-from queries.goldens import CASES, NOTES, compute, load
 from queries.run import run_named
-from queries.seeds import build_store, extracted_notes, gold_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "seeds-gold.json").read_text(encoding="utf-8"))
@@ -45,7 +45,7 @@ def test_every_query_has_golden_cases() -> None:
 def test_golden_rows(name: str, ox: Any) -> None:
     assert compute(name, ox) == load(name), (
         f"{name}: rows differ from tests/golden/queries/{name}.json; if the notes or extraction "
-        "changed, run 'python -m queries.goldens --write' and read the new rows"
+        "changed, run 'python tests/goldens.py --write' and read the new rows"
     )
 
 

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from goldens import NOTES
+from seed_records import build_store, extracted_notes
 
 import notegraph
 from graph.store import MemoryStore, OxigraphStore
 from ontology.errors import QueryError, UsageError
 from queries.catalog import catalog, parse_query_file
-from queries.goldens import NOTES
 from queries.run import run_named
-from queries.seeds import build_store, extracted_notes
 
 EVIL = 'OSCE" } ; DROP ALL ; #'
 

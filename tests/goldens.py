@@ -1,7 +1,7 @@
 """Golden answers of every named query on the seed notes.
 
-    python -m queries.goldens            # compare: exit 1 and name the queries whose rows changed
-    python -m queries.goldens --write    # rewrite tests/golden/queries/NAME.json
+    python tests/goldens.py            # compare: exit 1 and name the queries whose rows changed
+    python tests/goldens.py --write    # rewrite tests/golden/queries/NAME.json
 
 Each golden file holds the cases of one query: its parameters and the exact rows (with --explain
 where the query can explain its rows). Read every file you write against data/notes/ before
@@ -57,8 +57,9 @@ CASES: dict[str, list[tuple[dict[str, Any], bool]]] = {
 
 def seed_store(path: Path) -> Any:
     """An Oxigraph store at `path` holding the seed notes as the loaders read them."""
+    from seed_records import build_store, extracted_notes
+
     from graph.store import OxigraphStore
-    from queries.seeds import build_store, extracted_notes
 
     return build_store(extracted_notes(NOTES), OxigraphStore(path))
 
@@ -86,7 +87,7 @@ def load(name: str) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m queries.goldens", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python tests/goldens.py", description=__doc__)
     ap.add_argument("--write", action="store_true", help="rewrite the golden files")
     args = ap.parse_args(argv)
     from queries.catalog import catalog
