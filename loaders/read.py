@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -30,11 +31,14 @@ class _Unreadable(Exception):
     """A file whose text cannot be read; the message is the one-line reason."""
 
 
+# control characters other than \t \n \v \f \r, lone surrogates, U+FFF0 and above
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff\ufff0-\U0010ffff]")
+
+
 def _is_binary(text: str) -> bool:
     if not text:
         return False
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0xFFF0 <= ord(c) or
-              0xD800 <= ord(c) <= 0xDFFF)
+    bad = len(_BAD_CHARS.findall(text))
     return bad / len(text) > 0.02
 
 

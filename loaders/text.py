@@ -42,6 +42,13 @@ _DISCLAIMER_INLINE = re.compile(
 )
 _ASTERISK_MARKER = re.compile(r"[a-z)]\*(?!\*)(?=[\s,.;:)]|$)")
 _ASTERISK_FOOTNOTE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]+[A-Z][^\n]*$")
+_SUPERSCRIPT_RUN = re.compile("[" + _SUPERSCRIPTS + "]+")
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*")
+_MD_BULLET = re.compile(r"(?m)^[ \t]*[-•▪◦·][ \t]+")
+_MD_EMPHASIS = re.compile(r"\*{1,3}")
+_MD_UNDERSCORE = re.compile(r"(?<![\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![\w])")
+_FOOTNOTE_GAP = re.compile(r"(?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])")
+_NEWLINE = re.compile(r"\n")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
                          "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "})
 
@@ -84,12 +91,15 @@ class _Builder:
         self.ends = list(range(1, len(raw) + 1))
 
     def sub(self, pattern: re.Pattern[str], repl: Repl) -> None:
+        text = self.text
+        found = list(pattern.finditer(text))
+        if not found:  # most patterns match nothing in most notes: keep the map as is
+            return
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
-        text = self.text
-        for m in pattern.finditer(text):
+        for m in found:
             a, b = m.span()
             out.append(text[pos:a])
             starts.extend(self.starts[pos:a])
@@ -143,16 +153,16 @@ def clean(raw: str) -> Doc:
     b.sub(_TAG, "")
     b.sub(_ENTITY, _entity)
     b.translate(_QUOTES)
-    b.sub(re.compile("[" + _SUPERSCRIPTS + "]+"), "")
+    b.sub(_SUPERSCRIPT_RUN, "")
     # markdown: headings, bullets, emphasis
-    b.sub(re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*"), "")
-    b.sub(re.compile(r"(?m)^[ \t]*[-•▪◦·][ \t]+"), "")
-    b.sub(re.compile(r"\*{1,3}"), "")
-    b.sub(re.compile(r"(?<![\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![\w])"), "")
+    b.sub(_MD_HEADING, "")
+    b.sub(_MD_BULLET, "")
+    b.sub(_MD_EMPHASIS, "")
+    b.sub(_MD_UNDERSCORE, "")
     b.translate(_QUOTES)
     # a removed footnote leaves a gap inside a sentence: close it
-    b.sub(re.compile(r"(?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])"), " ")
-    line_starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
+    b.sub(_FOOTNOTE_GAP, " ")
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(raw)]
     return Doc(raw=raw, text=b.text, starts=b.starts, ends=b.ends, line_starts=line_starts)
 
 
