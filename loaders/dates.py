@@ -43,6 +43,9 @@ def _compile() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _COMPILED = _compile()
+# every pattern needs a month name and a year: a text without both has no date (a cheap pre-check)
+_HAS_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+_HAS_YEAR = re.compile(_Y)
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def _build(name: str, m: re.Match[str]) -> DateSpan | None:
 def find_dates(text: str) -> Iterator[DateSpan]:
     """Every date or date range in `text`, in text order, the longest reading at each place."""
     found: list[DateSpan] = []
+    if not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
+        return
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):

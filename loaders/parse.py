@@ -14,7 +14,7 @@ from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
-from .prose import assign_roles, sentences
+from .prose import assign_roles, has_cue, sentences
 from .text import Doc, clean, squash
 
 __all__ = ["parse_note"]
@@ -390,6 +390,9 @@ def _body_actors(b: _Builder, spans: list[tuple[int, int]], date: DateSpan | Non
     t = b.doc.text
     for a, e in spans:
         for s, se in sentences(t, a, e):
+            # no default roles here: a sentence without a cue that can survive gives no role
+            if not has_cue(t, s, se, talk_only=not full):
+                continue
             sent = t[s:se]
             ds = list(find_dates(sent))
             if ds and date and all(d.start_date != date.start_date for d in ds):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .mentions import Mention
 
-__all__ = ["FORWARD", "assign_roles", "sentences"]
+__all__ = ["FORWARD", "assign_roles", "has_cue", "sentences"]
 
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("funder",), re.compile(
@@ -58,6 +58,28 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("funder",), re.compile(r"(?i)\b(?:funded|financed|sponsored)\s+(?:the|this)\b|\bprovided\s+(?:the\s+)?"
                              r"(?:financial\s+support|funding)\b")),
 ]
+
+
+def _union(rxs: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches somewhere exactly where one of `rxs` (all `(?i)...`) does."""
+    parts = []
+    for rx in rxs:
+        if not rx.pattern.startswith("(?i)"):
+            raise ValueError(f"cue pattern without (?i): {rx.pattern[:40]}")
+        parts.append(f"(?:{rx.pattern[4:]})")
+    return re.compile("|".join(parts), re.I)
+
+
+_ANY_CUE = _union([rx for _, rx in FORWARD + BACKWARD])
+_TALK_CUE = _union([rx for roles, rx in FORWARD + BACKWARD if {"speaker", "invited"} & set(roles)])
+
+
+def has_cue(text: str, start: int, end: int, *, talk_only: bool = False) -> bool:
+    """Whether text[start:end] has any role cue (`talk_only`: a speaker or invitation cue).
+    Without one, `assign_roles` gives each mention only its default roles."""
+    return (_TALK_CUE if talk_only else _ANY_CUE).search(text, start, end) is not None
+
+
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bNo|\be\.g|\bi\.e|\bSt|\bvs|\betc|\bProf|\bInc|\bCo)\.$")
 
 
@@ -83,6 +105,10 @@ def sentences(text: str, start: int, end: int, *, paragraphs: bool = True) -> It
 def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
                  default: tuple[str, ...] = ()) -> list[tuple[Mention, tuple[str, ...]]]:
     """Roles for the mentions of one sentence (or one header field)."""
+    if not mentions:
+        return []
+    if not has_cue(text, start, end):
+        return [(men, default) for men in mentions] if default else []
     cues: list[tuple[int, int, str, tuple[str, ...]]] = []
     for roles, rx in FORWARD:
         for m in rx.finditer(text, start, end):
