@@ -10,7 +10,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.rdf import REFERENCE_GRAPH, graph_iri, ng, note_quads
+from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, graph_iri, map_note, ng
 from graph.store import Store
 from loaders.model import Note
 from ontology.iris import ID
@@ -85,18 +85,23 @@ class _Prepared:
     hash: str | None = None
     triples: bytes = b""  # the graph's N-Triples
     size: int = 0
+    shared: bytes = b""  # N-Triples of its descriptions for the derived graph
+
+
+def _ntriples(quads: list[Quad]) -> bytes:
+    import pyoxigraph as ox
+
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"") if triples else b""
 
 
 def _prepare(note: Note) -> _Prepared:
     if not note.ok:
         return _Prepared(note)
-    import pyoxigraph as ox
-
-    quads = note_quads(note)
-    body = ox.serialize(
-        [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
+    quads, shared = map_note(note)
+    return _Prepared(
+        note, graph_iri(note), _hash_of(quads), _ntriples(quads), len(quads), _ntriples(shared)
     )
-    return _Prepared(note, graph_iri(note), _hash_of(quads), body or b"", len(quads))
 
 
 def _prepare_paths(paths: list[str], options: dict[str, Any]) -> list[_Prepared]:
@@ -173,6 +178,7 @@ def _build(
     existing = _existing(store)
     seen: dict[str, str] = {}  # graph -> path that claimed it in this run
     actors: set[str] = set()
+    shared: set[bytes] = set()  # N-Triples lines of the derived graph
     pending: list[_Prepared] = []
     size = 0
     for p in prepared:
@@ -195,6 +201,7 @@ def _build(
             )
             continue
         seen[g] = note.source.path
+        shared.update(p.shared.splitlines())
         summary.warnings += len(note.warnings)
         for a in note.actors:
             actors.add(a.id)
@@ -213,7 +220,8 @@ def _build(
             _flush(store, pending, existing)
             pending, size = [], 0
     _flush(store, pending, existing)
-    _write_reference(store, reference_quads())
+    _write_reference(store, REFERENCE_GRAPH, reference_quads())
+    _write_derived(store, shared, complete=set(existing) <= set(seen))
     summary.events = _count(
         store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
     )
@@ -240,14 +248,55 @@ def _flush(store: Store, pending: list[_Prepared], existing: dict[str, str | Non
         store.replace_graph(g, [ox.Quad(q.subject, q.predicate, q.object, node) for q in parsed])
 
 
-def _write_reference(store: Store, quads: list[Quad]) -> None:
-    """Rewrite the reference graph only when its content changed (a no-op build writes nothing)."""
+def _write_reference(store: Store, graph: str, quads: list[Quad]) -> None:
+    """Rewrite a build-wide graph only when its content changed (a no-op build writes nothing)."""
     from graph.rdf import graph_hash
 
     stored = getattr(store, "quads", None)
-    if stored is not None and graph_hash(stored(REFERENCE_GRAPH)) == graph_hash(quads):
+    if stored is not None and graph_hash(stored(graph)) == graph_hash(quads):
         return
-    store.replace_graph(REFERENCE_GRAPH, quads)
+    store.replace_graph(graph, quads)
+
+
+def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> None:
+    """The derived graph: one copy of each description the notes contribute. When this build
+    saw every note graph of the store it is exactly this build's; otherwise (a folder added to
+    a store built from others) the stored descriptions are kept too, then any description of a
+    thing no note graph mentions any more is dropped."""
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(DERIVED_GRAPH)
+    body = b"\n".join(sorted(lines))
+    quads = [
+        ox.Quad(t.subject, t.predicate, t.object, node)
+        for t in (ox.parse(body, format=ox.RdfFormat.N_TRIPLES) if body else [])
+    ]
+    stored = getattr(store, "quads", None)
+    if not complete and stored is not None:
+        quads = list(dict.fromkeys([*stored(DERIVED_GRAPH), *quads]))
+    _write_reference(store, DERIVED_GRAPH, quads)
+    if not complete:
+        prune_derived(store)
+
+
+_UNUSED = f"""
+SELECT DISTINCT ?s WHERE {{
+  GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{
+    GRAPH ?g {{ ?x ?y ?s }} FILTER (?g != <{DERIVED_GRAPH}> && ?g != <{REFERENCE_GRAPH}>)
+  }}
+}}"""
+
+
+def prune_derived(store: Store) -> None:
+    """Drop derived descriptions of things no note graph points to (after notes are removed)."""
+    stored = getattr(store, "quads", None)
+    if stored is None:
+        return
+    unused = {r["s"] for r in store.select(_UNUSED)}
+    if unused:
+        quads = list(stored(DERIVED_GRAPH))
+        store.replace_graph(DERIVED_GRAPH, [q for q in quads if q.subject.value not in unused])
 
 
 def _count(store: Store, query: str) -> int:
@@ -268,4 +317,6 @@ def remove_notes(store: Store, paths: Iterable[str | Path]) -> list[str]:
         if g in present:
             store.remove_graph(g)
             removed.append(g)
+    if removed:
+        prune_derived(store)
     return removed

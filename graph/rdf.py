@@ -6,7 +6,7 @@ or, serialised as N-Quads, to rdflib's memory store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -19,17 +19,23 @@ if TYPE_CHECKING:
     from pyoxigraph import Literal, NamedNode, Quad
 
 __all__ = [
+    "DERIVED_GRAPH",
     "EXTRACTOR_VERSION",
     "REFERENCE_GRAPH",
     "graph_hash",
     "graph_iri",
+    "map_note",
     "ng",
     "note_quads",
     "note_stem",
 ]
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 REFERENCE_GRAPH = ID + "graph/reference"
+# Descriptions of things many notes mention (resolutions, places, NAPs, actors the reference
+# graph lacks), one copy each: a triple repeated in thousands of note graphs is returned once per
+# graph by Oxigraph's union default graph, which multiplies every join on it.
+DERIVED_GRAPH = ID + "graph/derived"
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -91,6 +97,8 @@ class _Writer:
 
         self.g = NamedNode(graph)
         self.quads: list[Quad] = []
+        self.shared: list[Quad] = []  # descriptions for DERIVED_GRAPH
+        self._d = NamedNode(DERIVED_GRAPH)
         self._nn: dict[str, NamedNode] = {}
 
     def node(self, iri: str) -> NamedNode:
@@ -101,12 +109,17 @@ class _Writer:
             n = self._nn[iri] = NamedNode(iri)
         return n
 
-    def add(self, s: str, p: str, o: str) -> None:
+    def add(self, s: str, p: str, o: str, *, shared: bool = False) -> None:
         from pyoxigraph import Quad
 
-        self.quads.append(Quad(self.node(s), self.node(p), self.node(o), self.g))
+        if shared:
+            self.shared.append(Quad(self.node(s), self.node(p), self.node(o), self._d))
+        else:
+            self.quads.append(Quad(self.node(s), self.node(p), self.node(o), self.g))
 
-    def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
+    def lit(
+        self, s: str, p: str, value: object, datatype: str | None = None, *, shared: bool = False
+    ) -> None:
         from pyoxigraph import Literal, Quad
 
         lit: Literal
@@ -114,7 +127,10 @@ class _Writer:
             lit = Literal(str(value), datatype=self.node(XSD + datatype))
         else:
             lit = Literal(str(value))
-        self.quads.append(Quad(self.node(s), self.node(p), lit, self.g))
+        if shared:
+            self.shared.append(Quad(self.node(s), self.node(p), lit, self._d))
+        else:
+            self.quads.append(Quad(self.node(s), self.node(p), lit, self.g))
 
 
 def _evidence(w: _Writer, note_iri: str, stem: str, ev: Evidence) -> str:
@@ -130,6 +146,12 @@ def _evidence(w: _Writer, note_iri: str, stem: str, ev: Evidence) -> str:
 
 def note_quads(note: Note) -> list[Quad]:
     """All quads of one note's named graph. A note with an error yields only its metadata."""
+    return map_note(note)[0]
+
+
+def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
+    """The note's named graph (its claims, with evidence), and the descriptions it contributes
+    to DERIVED_GRAPH (resolutions, places, NAPs, actors missing from the reference graph)."""
     stem = note_stem(note)
     w = _Writer(graph_iri(note))
     note_iri = f"{ID}note/{stem}"
@@ -142,7 +164,7 @@ def note_quads(note: Note) -> list[Quad]:
     if note.title:
         w.lit(note_iri, DCTERMS + "title", note.title)
     if not note.ok:
-        return _sealed(w, note_iri)
+        return _sealed(w, note_iri), []
 
     key = event_key(note.start_date, note.venue.city, note.title)
     event = f"{ID}event/{key}"
@@ -182,6 +204,7 @@ def note_quads(note: Note) -> list[Quad]:
             w.add(part, ng("role"), ng(concept))
             w.add(part, ng("participationStatus"), ng(status))
             w.add(part, PROV + "wasDerivedFrom", note_iri)
+            w.lit(part, ng("surfaceForm"), actor.name)
             if actor.listed_under:
                 w.lit(part, ng("listedUnder"), actor.listed_under)
             if actor.mode:
@@ -215,8 +238,8 @@ def note_quads(note: Note) -> list[Quad]:
     for nap in note.naps:
         plan = f"{ID}nap/{nap.state}"
         st = f"{ID}napstatement/{stem}/{nap.state}/{nap.status}"
-        w.add(plan, RDF_TYPE, ng("NationalActionPlan"))
-        w.add(plan, ng("ofState"), f"{ID}state/{nap.state}")
+        w.add(plan, RDF_TYPE, ng("NationalActionPlan"), shared=True)
+        w.add(plan, ng("ofState"), f"{ID}state/{nap.state}", shared=True)
         w.add(st, RDF_TYPE, ng("NapStatement"))
         w.add(st, ng("aboutPlan"), plan)
         w.lit(st, ng("napStatus"), nap.status)
@@ -242,7 +265,7 @@ def note_quads(note: Note) -> list[Quad]:
         _place(w, rel_iri, rel.city, rel.country, None)
         for e in rel.evidence:
             w.add(rel_iri, ng("evidence"), _evidence(w, note_iri, stem, e))
-    return _sealed(w, note_iri)
+    return _sealed(w, note_iri), _dedupe(w.shared)
 
 
 def graph_hash(quads: Iterable[Quad]) -> str:
@@ -262,22 +285,22 @@ def _sealed(w: _Writer, note_iri: str) -> list[Quad]:
 
 
 def _actor(w: _Writer, iri: str, kind: str, label: str, name: str, iso3: str | None) -> None:
-    """The actor as this note names it. States and gazetteer organisations are described in
-    the reference graph; anything else (unresolved names, an agency or organisation the
-    gazetteer lacks) is described here, with its roll-up, so queries still find it."""
+    """States and gazetteer organisations are described in the reference graph; anything else
+    (unresolved names, an agency or organisation the gazetteer lacks) is described in the
+    derived graph, with its roll-up, so queries still find it. How the note named the actor
+    is on its participations (ng:surfaceForm)."""
     kind = kind if kind in KIND_CLASS else "unresolved"
-    w.add(iri, RDF_TYPE, ng(KIND_CLASS[kind]))
-    w.lit(iri, ng("surfaceForm"), name)
     if kind == "state" or (kind != "unresolved" and iri[len(ID) :] in _reference_org_ids()):
         return
-    w.lit(iri, SKOS + "prefLabel", label or name)
-    w.lit(iri, ng("actorKind"), kind)
-    w.add(iri, ng("rollsUpTo"), iri)
+    w.add(iri, RDF_TYPE, ng(KIND_CLASS[kind]), shared=True)
+    w.lit(iri, SKOS + "prefLabel", label or name, shared=True)
+    w.lit(iri, ng("actorKind"), kind, shared=True)
+    w.add(iri, ng("rollsUpTo"), iri, shared=True)
     if kind == "agency" and iso3:
         state = f"{ID}state/{iso3}"
-        w.add(iri, ng("agencyOf"), state)
-        w.add(iri, ORG + "subOrganizationOf", state)
-        w.add(iri, ng("rollsUpTo"), state)
+        w.add(iri, ng("agencyOf"), state, shared=True)
+        w.add(iri, ORG + "subOrganizationOf", state, shared=True)
+        w.add(iri, ng("rollsUpTo"), state, shared=True)
 
 
 def _reference_org_ids() -> frozenset[str]:
@@ -292,27 +315,22 @@ def _place(w: _Writer, event: str, city: str | None, country: str | None, name: 
     if city:
         place = f"{ID}place/{(country or 'xxx').lower()}-{slug(city)}"
         w.add(event, SCHEMA + "location", place)
-        w.add(place, RDF_TYPE, ng("Place"))
-        w.lit(place, RDFS_LABEL, city)
+        w.add(place, RDF_TYPE, ng("Place"), shared=True)
+        w.lit(place, RDFS_LABEL, city, shared=True)
         if country:
-            w.add(place, ng("country"), f"{ID}state/{country}")
+            w.add(place, ng("country"), f"{ID}state/{country}", shared=True)
     if name:
         w.lit(event, ng("venueName"), name)
 
 
 def _resolution(w: _Writer, iri: str, number: str, year: str) -> None:
-    w.add(iri, RDF_TYPE, ng("Resolution"))
+    w.add(iri, RDF_TYPE, ng("Resolution"), shared=True)
     if number.isdigit():
-        w.lit(iri, ng("resolutionNumber"), int(number), "integer")
+        w.lit(iri, ng("resolutionNumber"), int(number), "integer", shared=True)
     if year.isdigit():
-        w.lit(iri, ng("adoptedYear"), year, "gYear")
-    w.lit(iri, RDFS_LABEL, f"{number} ({year})" if year.isdigit() else number)
+        w.lit(iri, ng("adoptedYear"), year, "gYear", shared=True)
+    w.lit(iri, RDFS_LABEL, f"{number} ({year})" if year.isdigit() else number, shared=True)
 
 
 def _dedupe(quads: Iterable[Quad]) -> list[Quad]:
     return list(dict.fromkeys(quads))
-
-
-def iter_note_quads(notes: Iterable[Note]) -> Iterator[tuple[Note, list[Quad]]]:
-    for note in notes:
-        yield note, note_quads(note)

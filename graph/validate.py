@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from graph.rdf import REFERENCE_GRAPH
+from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH
 from ontology.errors import OntologyError
 from ontology.iris import ID, ONT
 
@@ -154,24 +154,31 @@ def _to_rdflib(quads: Iterable[Quad]) -> Graph:
     return g
 
 
-def validate_quads(note_graphs: dict[str, list[Quad]], reference: list[Quad]) -> ValidationReport:
-    """Validate each note graph (with the reference triples about the IRIs it uses), then the
-    reference graph itself."""
+def validate_quads(
+    note_graphs: dict[str, list[Quad]], reference: list[Quad], derived: Iterable[Quad] = ()
+) -> ValidationReport:
+    """Validate each note graph (with the reference and derived triples about the IRIs it
+    uses), then the derived graph (with the reference triples it uses), then the reference
+    graph itself."""
     from rdflib import URIRef
 
     ref = _to_rdflib(reference)
+    shared = _to_rdflib([*reference, *derived])
     report = ValidationReport()
-    for name, quads in sorted(note_graphs.items()):
-        data = _to_rdflib(quads)
+    derived_graph = _to_rdflib(derived)
+    graphs = [(name, _to_rdflib(quads), shared) for name, quads in sorted(note_graphs.items())]
+    if len(derived_graph):
+        graphs.append((DERIVED_GRAPH, derived_graph, ref))
+    for name, data, context in graphs:
         used = {t for triple in data for t in triple if isinstance(t, URIRef)}
         linked: set[URIRef] = set()
         for s in used:
-            for triple in ref.triples((s, None, None)):
+            for triple in context.triples((s, None, None)):
                 data.add(triple)
                 if isinstance(triple[2], URIRef):
                     linked.add(triple[2])
         for o in linked - used:  # what those point to: parents, an agency's State
-            for triple in ref.triples((o, None, None)):
+            for triple in context.triples((o, None, None)):
                 data.add(triple)
         report.findings += validate_graph(data, graph=name)
         report.graphs += 1
@@ -188,10 +195,10 @@ def validate_store(store: Store, graphs: Iterable[str] | None = None) -> Validat
     quads_of = getattr(store, "quads", None)
     if quads_of is None:
         raise UsageError("this store cannot list its quads: validate an embedded store")
-    present = [g for g in store.named_graphs() if g != REFERENCE_GRAPH]
+    present = [g for g in store.named_graphs() if g not in (REFERENCE_GRAPH, DERIVED_GRAPH)]
     wanted = list(graphs) if graphs is not None else present
     missing = [g for g in wanted if g not in present]
     if missing:
         raise UsageError(f"no such note graph in the store: {', '.join(map(_short, missing))}")
     notes = {g: list(quads_of(g)) for g in wanted}
-    return validate_quads(notes, list(quads_of(REFERENCE_GRAPH)))
+    return validate_quads(notes, list(quads_of(REFERENCE_GRAPH)), list(quads_of(DERIVED_GRAPH)))

@@ -33,7 +33,23 @@ _ACTOR = (
     + """SELECT DISTINCT ?it ?rank ?label ?name WHERE {
   { ?it ng:acronym|skos:prefLabel|skos:notation ?l BIND (2 AS ?rank) }
   UNION { ?it skos:altLabel ?l BIND (3 AS ?rank) }
-  UNION { ?it ng:surfaceForm ?l BIND (4 AS ?rank) }
+  FILTER (LCASE(STR(?l)) = LCASE(STR(?name)))
+  OPTIONAL { ?it skos:prefLabel ?label }
+}"""
+)
+# a spelling read in a note: on the participations (one per claim, so many), looked up only when
+# no label matched, first as typed (an index lookup), then ignoring case (a scan)
+_SPELLING = (
+    _PREFIXES
+    + """SELECT DISTINCT ?it (4 AS ?rank) ?label ?name WHERE {
+  ?p ng:surfaceForm ?name ; ng:agent ?it .
+  OPTIONAL { ?it skos:prefLabel ?label }
+}"""
+)
+_SPELLING_ANY_CASE = (
+    _PREFIXES
+    + """SELECT DISTINCT ?it (4 AS ?rank) ?label ?name WHERE {
+  ?p ng:surfaceForm ?l ; ng:agent ?it .
   FILTER (LCASE(STR(?l)) = LCASE(STR(?name)))
   OPTIONAL { ?it skos:prefLabel ?label }
 }"""
@@ -83,8 +99,12 @@ def resolve(kind: str, option: str, name: str, target: _Target) -> str | None:
     if (tail or name.startswith(ID)) and re.fullmatch(r"[A-Za-z0-9._~:/%-]+", iri):
         if target.select(_ID, {"it": IRI(iri)}):
             return iri
-    query = _ACTOR if kind == "actor" else _EVENT
-    rows = target.select(query, {"name": name})
+    if kind == "actor":
+        rows = target.select(_ACTOR, {"name": name})
+        rows = rows or target.select(_SPELLING, {"name": name})
+        rows = rows or target.select(_SPELLING_ANY_CASE, {"name": name})
+    else:
+        rows = target.select(_EVENT, {"name": name})
     if not rows:
         return None
     best = min(int(r["rank"]) for r in rows)

@@ -11,7 +11,7 @@ import pytest
 from graph_notes import changed, held_note, planned_note
 
 from graph.build import build, remove_notes
-from graph.rdf import REFERENCE_GRAPH, graph_iri
+from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, graph_iri
 from graph.store import IRI, MemoryStore, OxigraphStore, Store
 
 
@@ -62,9 +62,47 @@ def test_remove_drops_only_that_graph(store: Store) -> None:
     keep = _graph_quads(store, zagreb)
     removed = remove_notes(store, ["somewhere/else/100_minsk.txt"])
     assert removed == [graph_iri(held_note())]
-    assert store.named_graphs() == sorted([zagreb, REFERENCE_GRAPH])
+    assert store.named_graphs() == sorted([zagreb, DERIVED_GRAPH, REFERENCE_GRAPH])
     assert _graph_quads(store, zagreb) == keep
+    # descriptions only the removed note needed go too; those the other note uses stay
+    derived = _graph_quads(store, DERIVED_GRAPH)
+    assert not any("poland-border-service" in q or "nap/BLR" in q for q in derived)
+    assert any("place/hrv-zagreb" in q for q in derived)
     assert remove_notes(store, ["no-such-note.txt"]) == []
+
+
+def test_building_one_note_more_keeps_the_others_descriptions(store: Store) -> None:
+    build(store, [held_note(), planned_note()])
+    everything = _graph_quads(store, DERIVED_GRAPH)
+    build(store, [planned_note()])  # only some of the store's notes: nothing of the other lost
+    assert _graph_quads(store, DERIVED_GRAPH) == everything
+    assert any("poland-border-service" in q for q in everything)
+
+
+def test_shared_descriptions_are_stored_once(tmp_path: Path) -> None:
+    """No triple is repeated across note graphs but the notes' own claims: a label in every
+    note graph multiplies joins under Oxigraph's union default graph."""
+    from collections import Counter
+
+    from loaders import read_notes
+
+    seeds = Path(__file__).resolve().parent.parent / "data" / "notes"
+    store = OxigraphStore(tmp_path / "s")
+    build(store, read_notes([str(seeds)]))
+    copies = Counter(
+        (q.subject.value, q.predicate.value, str(q.object))
+        for q in store.quads()
+        if q.graph_name.value not in (REFERENCE_GRAPH,)
+    )
+    repeated = {t for t, n in copies.items() if n > 1}
+    # only an event several notes describe may repeat (each note's own claim about it)
+    assert all("/id/event/" in s for s, _, _ in repeated), sorted(repeated)[:5]
+    labels = store.select(
+        "SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/notegraph/id/resolution/1540> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+    )
+    assert [r["g"] for r in labels] == [DERIVED_GRAPH]
+    store.close()
 
 
 def test_same_stem_in_two_folders_is_reported_not_overwritten(store: Store) -> None:
@@ -120,7 +158,7 @@ def test_stats(store: Store) -> None:
 
     build(store, [held_note(), planned_note()])
     s = stats(store)
-    assert s["notes"] == 2 and s["graphs"] == 3
+    assert s["notes"] == 2 and s["graphs"] == 4  # two notes, derived, reference
     assert s["events"] == {"held": 1, "planned": 1, "mentioned": 1}
     assert s["actors"] == {"state": 3, "organization": 1, "agency": 1, "unresolved": 1}
     assert s["unresolved"] == 1

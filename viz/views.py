@@ -31,7 +31,7 @@ _FIND = """
 PREFIX ng:   <https://w3id.org/notegraph/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?unit ?target ?name WHERE {
-  ?target ng:acronym|skos:prefLabel|skos:altLabel|ng:surfaceForm ?label .
+  ?target ng:acronym|skos:prefLabel|skos:altLabel|^ng:agent/ng:surfaceForm ?label .
   FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
   ?unit ng:rollsUpTo ?target .
 }
