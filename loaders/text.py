@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Evidence
@@ -46,11 +46,29 @@ _SUPERSCRIPT_RUN = re.compile("[" + _SUPERSCRIPTS + "]+")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*")
 _MD_BULLET = re.compile(r"(?m)^[ \t]*[-•▪◦·][ \t]+")
 _MD_EMPHASIS = re.compile(r"\*{1,3}")
-_MD_UNDERSCORE = re.compile(r"(?<![\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![\w])")
-_FOOTNOTE_GAP = re.compile(r"(?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])")
+# Two patterns below are written to start with a character (the regex engine then skips ahead to
+# it) rather than with a look-behind; each matches exactly what its readable form does (see
+# tests/test_loaders_text.py):
+# underscore emphasis: (?<![\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![\w])
+_MD_UNDERSCORE = re.compile(r"_(?:(?<!\w_)(?:_(?=\w)|(?=\w))|(?<=\w_)(?:_(?!\w)|(?!\w)))")
+# a gap of blank lines inside a sentence:
+# (?<=[^.:;!?\s])[ \t]*\n(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])
+_FOOTNOTE_GAP = re.compile(
+    r"(?:[ \t](?<=[^.:;!?\s][ \t])[ \t]*\n|\n(?<=[^.:;!?\s]\n))(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])"
+)
 _NEWLINE = re.compile(r"\n")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
-                         "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "})
+_QUOTE_MAP = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
+              "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "}
+_QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
+# Necessary conditions: a pattern cannot match a text without its `_NEED` (a quick scan first;
+# the patterns themselves start with look-behinds or optional parts and scan slowly)
+_FOR_INFORMATION = re.compile(r"for information", re.I)
+_NEED: dict[re.Pattern[str], re.Pattern[str]] = {
+    _DISCLAIMER_LINE: _FOR_INFORMATION,
+    _DISCLAIMER_INLINE: _FOR_INFORMATION,
+    _BROKEN_SUP: re.compile(r"lt;sup>", re.I),
+    _FOOTNOTE_GAP: re.compile(r"\n[ \t]*\n[ \t]*\n"),
+}
 
 
 @dataclass
@@ -84,6 +102,21 @@ class Doc:
         return Evidence(line=self.line_of(rs), text=self.raw[rs:re_], start=rs, end=re_)
 
 
+def _line_matches(pattern: re.Pattern[str], need: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern anchored at line starts that stays within one line
+    and needs `need` in that line: tried only on the lines that have it."""
+    found: list[re.Match[str]] = []
+    last = -1
+    for h in need.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        if ls != last:
+            last = ls
+            m = pattern.match(text, ls)
+            if m:
+                found.append(m)
+    return found
+
+
 class _Builder:
     def __init__(self, raw: str) -> None:
         self.text = raw
@@ -92,7 +125,13 @@ class _Builder:
 
     def sub(self, pattern: re.Pattern[str], repl: Repl) -> None:
         text = self.text
-        found = list(pattern.finditer(text))
+        need = _NEED.get(pattern)
+        if need is not None and need.search(text) is None:
+            return
+        if pattern is _DISCLAIMER_LINE:
+            found = _line_matches(pattern, _FOR_INFORMATION, text)
+        else:
+            found = list(pattern.finditer(text))
         if not found:  # most patterns match nothing in most notes: keep the map as is
             return
         out: list[str] = []
@@ -123,11 +162,10 @@ class _Builder:
         self.starts = starts
         self.ends = ends
 
-    def translate(self, table: Mapping[int, str | int | None]) -> None:
-        """One-to-one character replacement (keeps the map as is)."""
-        new = self.text.translate(table)
-        if len(new) == len(self.text):
-            self.text = new
+    def straighten_quotes(self) -> None:
+        """Typographic quotes and odd spaces to ASCII, one character for one (keeps the map)."""
+        if _QUOTE_CHARS.search(self.text):  # str.translate is slow on non-ASCII text: only if needed
+            self.text = _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], self.text)
 
 
 def _entity(m: re.Match[str]) -> str:
@@ -138,7 +176,7 @@ def _entity(m: re.Match[str]) -> str:
 def clean(raw: str) -> Doc:
     """Normalise a decoded note (markup, footnotes, entities, quotes), keeping the offset map."""
     b = _Builder(raw)
-    b.translate(_QUOTES)
+    b.straighten_quotes()
     b.sub(_DROP_ELEMENTS, "")
     b.sub(_DISCLAIMER_LINE, "")
     b.sub(_FOOTNOTE_LINE, "")
@@ -152,14 +190,14 @@ def clean(raw: str) -> Doc:
     b.sub(_CELL_TAGS, "\t")
     b.sub(_TAG, "")
     b.sub(_ENTITY, _entity)
-    b.translate(_QUOTES)
+    b.straighten_quotes()
     b.sub(_SUPERSCRIPT_RUN, "")
     # markdown: headings, bullets, emphasis
     b.sub(_MD_HEADING, "")
     b.sub(_MD_BULLET, "")
     b.sub(_MD_EMPHASIS, "")
     b.sub(_MD_UNDERSCORE, "")
-    b.translate(_QUOTES)
+    b.straighten_quotes()
     # a removed footnote leaves a gap inside a sentence: close it
     b.sub(_FOOTNOTE_GAP, " ")
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(raw)]
