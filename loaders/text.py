@@ -60,15 +60,11 @@ _NEWLINE = re.compile(r"\n")
 _QUOTE_MAP = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
               "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "}
 _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
-# Necessary conditions: a pattern cannot match a text without its `_NEED` (a quick scan first;
-# the patterns themselves start with look-behinds or optional parts and scan slowly)
+# Necessary conditions: some patterns cannot match a text without a `need` (a quick scan first;
+# these patterns start with look-behinds or optional parts and scan slowly)
 _FOR_INFORMATION = re.compile(r"for information", re.I)
-_NEED: dict[re.Pattern[str], re.Pattern[str]] = {
-    _DISCLAIMER_LINE: _FOR_INFORMATION,
-    _DISCLAIMER_INLINE: _FOR_INFORMATION,
-    _BROKEN_SUP: re.compile(r"lt;sup>", re.I),
-    _FOOTNOTE_GAP: re.compile(r"\n[ \t]*\n[ \t]*\n"),
-}
+_LT_SUP = re.compile(r"lt;sup>", re.I)
+_THREE_NEWLINES = re.compile(r"\n[ \t]*\n[ \t]*\n")
 
 
 @dataclass
@@ -123,9 +119,9 @@ class _Builder:
         self.starts = list(range(len(raw)))
         self.ends = list(range(1, len(raw) + 1))
 
-    def sub(self, pattern: re.Pattern[str], repl: Repl) -> None:
+    def sub(self, pattern: re.Pattern[str], repl: Repl,
+            need: re.Pattern[str] | None = None) -> None:
         text = self.text
-        need = _NEED.get(pattern)
         if need is not None and need.search(text) is None:
             return
         if pattern is _DISCLAIMER_LINE:
@@ -178,14 +174,14 @@ def clean(raw: str) -> Doc:
     b = _Builder(raw)
     b.straighten_quotes()
     b.sub(_DROP_ELEMENTS, "")
-    b.sub(_DISCLAIMER_LINE, "")
+    b.sub(_DISCLAIMER_LINE, "", need=_FOR_INFORMATION)
     b.sub(_FOOTNOTE_LINE, "")
-    b.sub(_DISCLAIMER_INLINE, " ")
+    b.sub(_DISCLAIMER_INLINE, " ", need=_FOR_INFORMATION)
     if _ASTERISK_MARKER.search(b.text):
         b.sub(_ASTERISK_FOOTNOTE, "")
         b.sub(_ASTERISK_MARKER, lambda m: m.group()[0])
     b.sub(_SUP, "")
-    b.sub(_BROKEN_SUP, "")
+    b.sub(_BROKEN_SUP, "", need=_LT_SUP)
     b.sub(_BLOCK_TAGS, "\n")
     b.sub(_CELL_TAGS, "\t")
     b.sub(_TAG, "")
@@ -199,7 +195,7 @@ def clean(raw: str) -> Doc:
     b.sub(_MD_UNDERSCORE, "")
     b.straighten_quotes()
     # a removed footnote leaves a gap inside a sentence: close it
-    b.sub(_FOOTNOTE_GAP, " ")
+    b.sub(_FOOTNOTE_GAP, " ", need=_THREE_NEWLINES)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(raw)]
     return Doc(raw=raw, text=b.text, starts=b.starts, ends=b.ends, line_starts=line_starts)
 

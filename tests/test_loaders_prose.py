@@ -1,0 +1,64 @@
+"""Role cues: the quick word test in front of each cue regex never hides a match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders import prose
+from loaders.mentions import Mention
+
+CUES = list(enumerate(prose.FORWARD + prose.BACKWARD))
+ASCII = st.characters(min_codepoint=32, max_codepoint=126)
+
+
+@pytest.mark.parametrize(("i", "cue"), CUES, ids=[f"{i}-{'+'.join(c[0])}" for i, c in CUES])
+def test_every_match_of_a_cue_contains_one_of_its_words(
+    i: int, cue: tuple[tuple[str, ...], re.Pattern[str]]
+) -> None:
+    rx = cue[1]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rx, alphabet=ASCII))
+    def check(text: str) -> None:
+        assert rx.search(text)
+        for m in rx.finditer(text):
+            words = prose._WORDS[i]
+            assert any(w in m.group().lower() for w in words), (m.group(), words)
+
+    check()
+
+
+SENTENCE = st.lists(st.sampled_from([
+    "The", "OSCE", "hosted", "a", "workshop", "with the support of", "funded by", "co-organized by",
+    "Participants from", "will be invited", "speakers from", "in co-operation with", "delivered",
+    "presentations", "attended", "Took part", "invitation", "ſupported by", "İnvited", ",", ".",
+    " ", "meeting of the", "jointly with", "HOSTED BY", "the", "remarks", "by", "Belarus", "–",
+]), max_size=25).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCE)
+def test_cue_tests_agree_with_the_regexes(text: str) -> None:
+    want = any(rx.search(text) for _, rx in prose.FORWARD + prose.BACKWARD)
+    assert prose.has_cue(text, 0, len(text)) == want
+    cues = prose.FORWARD + prose.BACKWARD
+    talk = [rx for roles, rx in cues if {"speaker", "invited"} & set(roles)]
+    assert prose.has_cue(text, 0, len(text), talk_only=True) == any(rx.search(text) for rx in talk)
+
+
+def test_roles_from_cues() -> None:
+    text = "The workshop was hosted by Chile with the support of the OSCE. Peru attended."
+    a = text.index("Chile")
+    b = text.index("OSCE")
+    ms = [Mention(a, a + 5, None, "Chile"), Mention(b, b + 4, None, "OSCE")]
+    got = [(m.name, roles) for m, roles in prose.assign_roles(text, 0, 62, ms)]
+    assert got == [("Chile", ("host",)), ("OSCE", ("supporter",))]
+    assert prose.assign_roles(text, 0, 62, []) == []
+    plain = [Mention(0, 5, None, "Chile")]
+    assert prose.assign_roles("Chile, OSCE", 0, 11, plain, ("participant",)) == [
+        (plain[0], ("participant",))
+    ]
