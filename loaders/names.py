@@ -151,18 +151,48 @@ def _tries() -> tuple[Trie, Trie]:
     return folded, exact
 
 
+_DASHES = frozenset("-–—")
+_QUOTE_TOKENS = {"’": "'", "‘": "'"}
+
+
+def _token_lists(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """(`_tokens(text, True)`, `_tokens(text, False)`) in one pass over the text."""
+    folded: list[tuple[str, int, int]] = []
+    exact: list[tuple[str, int, int]] = []
+    fold_get = _FOLD.get
+    for m in _TOK.finditer(text):
+        t = m.group()
+        if t in _DASHES:
+            continue
+        a, b = m.span()
+        exact.append((_QUOTE_TOKENS.get(t, t), a, b))
+        low = t.lower()
+        f = fold_get(low, low)
+        if f == "cooperation":
+            folded.append(("co", a, a + 2))
+            folded.append(("operation", a + 2, b))
+        elif f == "nations" and folded and folded[-1][0] == "united":
+            folded[-1] = ("un", folded[-1][1], b)
+        else:
+            folded.append((f, a, b))
+    return folded, exact
+
+
 def _all_matches(text: str) -> list[Match]:
     ents = entities()
     blocked = [m.span() for m in _CONTACT.finditer(text)]
     found: list[Match] = []
-    for trie, fold in zip(_tries(), (True, False), strict=True):
-        toks = _tokens(text, fold)
-        for i in range(len(toks)):
+    for trie, toks in zip(_tries(), _token_lists(text), strict=True):
+        words = [w for w, _, _ in toks]
+        n = len(words)
+        for i, w in enumerate(words):
+            if w not in trie:  # most words start no name
+                continue
             node = trie
             best: tuple[int, str] | None = None
             j = i
-            while j < len(toks) and toks[j][0] in node:
-                node = node[toks[j][0]]
+            while j < n and words[j] in node:  # (`in` and [], as written: see the NUL note below)
+                node = node[words[j]]
                 j += 1
                 if "\0" in node:
                     best = (j, node["\0"])
