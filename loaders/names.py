@@ -13,6 +13,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -153,56 +154,72 @@ def _tries() -> tuple[Trie, Trie]:
 
 _DASHES = frozenset("-–—")
 _QUOTE_TOKENS = {"’": "'", "‘": "'"}
+_TOK_SPLIT = re.compile(r"(\w+|[^\w\s])")  # split() gives whitespace, token, whitespace, ...
+Tokens = tuple[list[str], list[int], list[int]]  # words, starts, ends
 
 
-def _token_lists(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """(`_tokens(text, True)`, `_tokens(text, False)`) in one pass over the text."""
-    folded: list[tuple[str, int, int]] = []
-    exact: list[tuple[str, int, int]] = []
+def _token_lists(text: str) -> tuple[Tokens, Tokens]:
+    """`_tokens(text, True)` and `_tokens(text, False)` as (words, starts, ends) lists, built
+    with few Python steps per token (this runs on every text scanned)."""
+    parts = _TOK_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    toks, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    if not _DASHES.isdisjoint(toks):
+        keep = [i for i, t in enumerate(toks) if t not in _DASHES]
+        toks = [toks[i] for i in keep]
+        starts = [starts[i] for i in keep]
+        ends = [ends[i] for i in keep]
+    exact = [_QUOTE_TOKENS.get(t, t) for t in toks] if not _QUOTE_TOKENS.keys().isdisjoint(toks) \
+        else toks
     fold_get = _FOLD.get
-    for m in _TOK.finditer(text):
-        t = m.group()
-        if t in _DASHES:
-            continue
-        a, b = m.span()
-        exact.append((_QUOTE_TOKENS.get(t, t), a, b))
-        low = t.lower()
-        f = fold_get(low, low)
+    folded = [fold_get(w, w) for w in map(str.lower, toks)]
+    if "cooperation" not in folded and "nations" not in folded:
+        return (folded, starts, ends), (exact, starts, ends)
+    fw: list[str] = []
+    fs: list[int] = []
+    fe: list[int] = []
+    for f, a, b in zip(folded, starts, ends, strict=True):
         if f == "cooperation":
-            folded.append(("co", a, a + 2))
-            folded.append(("operation", a + 2, b))
-        elif f == "nations" and folded and folded[-1][0] == "united":
-            folded[-1] = ("un", folded[-1][1], b)
+            fw += ["co", "operation"]
+            fs += [a, a + 2]
+            fe += [a + 2, b]
+        elif f == "nations" and fw and fw[-1] == "united":
+            fw[-1] = "un"
+            fe[-1] = b
         else:
-            folded.append((f, a, b))
-    return folded, exact
+            fw.append(f)
+            fs.append(a)
+            fe.append(b)
+    return (fw, fs, fe), (exact, starts, ends)
 
 
 def _all_matches(text: str) -> list[Match]:
     ents = entities()
-    blocked = [m.span() for m in _CONTACT.finditer(text)]
+    # e-mails and URLs (their alternatives need "@", and "http" or "www.")
+    maybe_contact = "@" in text or "http" in text or "www." in text
+    blocked = [m.span() for m in _CONTACT.finditer(text)] if maybe_contact else []
     found: list[Match] = []
-    for trie, toks in zip(_tries(), _token_lists(text), strict=True):
-        words = [w for w, _, _ in toks]
+    n_text = len(text)
+    for trie, (words, starts, ends) in zip(_tries(), _token_lists(text), strict=True):
         n = len(words)
-        for i, w in enumerate(words):
-            if w not in trie:  # most words start no name
-                continue
+        for i in [i for i, w in enumerate(words) if w in trie]:  # most words start no name
             node = trie
             best: tuple[int, str] | None = None
             j = i
-            while j < n and words[j] in node:  # (`in` and [], as written: see the NUL note below)
+            # `in` then [] as first written: a NUL token after a full name steps into its id
+            # (a str), which can raise; parse_note's last resort then reports the note as failed
+            while j < n and words[j] in node:
                 node = node[words[j]]
                 j += 1
                 if "\0" in node:
                     best = (j, node["\0"])
             if best is None or best[1] not in ents:
                 continue
-            a, b = toks[i][1], toks[best[0] - 1][2]
-            if any(a < y and x < b for x, y in blocked):
+            a, b = starts[i], ends[best[0] - 1]
+            if blocked and any(a < y and x < b for x, y in blocked):
                 continue
             if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "@/") or \
-                    b < len(text) and (text[b].isalnum() or text[b] == "@"):
+                    b < n_text and (text[b].isalnum() or text[b] == "@"):
                 continue
             found.append(Match(a, b, ents[best[1]]))
     return found

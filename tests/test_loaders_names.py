@@ -5,6 +5,8 @@ longest match first, guarded fuzzy matching for long organisation names only."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders import parse_note
 from loaders.names import entities, resolve, scan
@@ -103,3 +105,20 @@ def test_host_and_government_of() -> None:
     kaz = next(a for a in note.actors if a.id == "state/KAZ")
     assert set(kaz.roles) == {"organizer", "host", "participant"}
     assert kaz.name == "The Government of the Republic of Kazakhstan"
+
+
+TOKEN_TEXT = st.lists(st.sampled_from([
+    "United", "Nations", "united nations", "Co-operation", "cooperation", "COOPERATION", "Centre",
+    "&", "’", "‘", "-", "–", "—", " ", "\n", "\t", "_", "x_y", "İstanbul", "ǅ", "ß", "Ⅻ", "٢٠١٥",
+    "OSCE", "(", ")", ".", ",", "\u00a0", "\u2028", "\x00", "organisation", "a",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TOKEN_TEXT, st.text(max_size=60)))
+def test_token_lists_are_the_tokens(text: str) -> None:
+    from loaders.names import _token_lists, _tokens
+
+    (fw, fs, fe), (ew, es, ee) = _token_lists(text)
+    assert list(zip(fw, fs, fe, strict=True)) == _tokens(text, True)
+    assert list(zip(ew, es, ee, strict=True)) == _tokens(text, False)
