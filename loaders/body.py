@@ -7,6 +7,7 @@ import functools
 import re
 
 from .dates import find_dates
+from .guard import Guarded
 from .mentions import HOST, find_mentions
 from .model import Evidence, NapStatement, RelatedEvent
 from .names import gazetteer, scan
@@ -72,23 +73,30 @@ def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
     return out
 
 
-_NAP = re.compile(
+_NAP = Guarded(re.compile(
     r"(?i)\b(?:national\s+(?:implementation\s+)?action\s+plans?|NAPs?\b|action\s+plans?|road\s*-?\s*maps?|"
     r"implementation\s+plans?|such\s+(?:a\s+)?plans?|plans?\s+of\s+action)"
-)
-_NAP_STATUS: list[tuple[str, re.Pattern[str]]] = [
-    ("submitted", re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b")),
-    ("updated", re.compile(r"(?i)\b(?:updated|revised)\s+(?:its|their|the)\s+(?:national\s+)?(?:implementation\s+)?"
-                           r"(?:action\s+)?plan|\bplan\s+(?:was|has\s+been|had\s+been)\s+(?:updated|revised)")),
-    ("adopted", re.compile(r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
-                           r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b")),
-    ("in_preparation", re.compile(r"(?i)\b(?:is|are|was|were)\s+(?:currently\s+)?(?:preparing|developing|drafting|elaborating)\b|"
-                                  r"\bin\s+(?:the\s+)?(?:process|course)\s+of\b|\bbeing\s+(?:prepared|developed|drafted)\b|\bworking\s+on\b")),
-    ("draft", re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b")),
-    ("intended", re.compile(r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
-                            r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b")),
-    ("in_preparation", re.compile(r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
-                                  r"\belaborat(?:e|ing|ion)\b")),
+), ("plan", "nap", "road"))
+_NAP_STATUS: list[tuple[str, Guarded]] = [
+    ("submitted", Guarded(re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b"),
+                          ("submitted", "presented", "handed"))),
+    ("updated", Guarded(re.compile(r"(?i)\b(?:updated|revised)\s+(?:its|their|the)\s+(?:national\s+)?(?:implementation\s+)?"
+                                   r"(?:action\s+)?plan|\bplan\s+(?:was|has\s+been|had\s+been)\s+(?:updated|revised)"),
+                        ("updated", "revised"))),
+    ("adopted", Guarded(re.compile(r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
+                                   r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b"),
+                        ("adopted", "approved", "prepare", "plan", "finali"))),
+    ("in_preparation", Guarded(re.compile(r"(?i)\b(?:is|are|was|were)\s+(?:currently\s+)?(?:preparing|developing|drafting|elaborating)\b|"
+                                          r"\bin\s+(?:the\s+)?(?:process|course)\s+of\b|\bbeing\s+(?:prepared|developed|drafted)\b|\bworking\s+on\b"),
+                               ("preparing", "developing", "drafting", "elaborating", "process", "course", "being",
+                                "working"))),
+    ("draft", Guarded(re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b"), ("draft",))),
+    ("intended", Guarded(re.compile(r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
+                                    r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b"),
+                         ("intend", "view", "plan", "will", "interest"))),
+    ("in_preparation", Guarded(re.compile(r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
+                                          r"\belaborat(?:e|ing|ion)\b"),
+                               ("prepar", "develop", "working", "elaborat"))),
 ]
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .guard import Guarded
 from .names import Entity, ancestors, demonym_state, resolve, scan
 
 __all__ = ["Mention", "find_mentions", "personal_spans"]
 
 HOST = Entity(id="@host", kind="state", label="host")
 
-_HOST_RX = re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)")
+_HOST_RX = Guarded(re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"),
+                   ("host",))
 _MODE_RX = re.compile(r"(?i)^\s*\((?:via|by|through)\s+video[- ]?(?:message|link|conference|statement)\)|"
                       r"^\s*\((?:remotely|online|virtually|remote participation)\)")
 _ORG_HEAD = re.compile(
@@ -41,13 +43,14 @@ _STOP = {"the", "of", "and", "a", "an", "with", "by", "from", "in", "on", "for",
          "under", "part", "addition", "in addition", "will", "be", "was", "were", "is", "are",
          "this", "that", "these", "those", "following", "e.g", "i.e", "etc", "or", "nor", "which",
          "who", "whom", "apart", "above", "mentioned", "here", "there", "it", "they", "he", "she"}
-_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}")
-_CONTACT = re.compile(
+_PERSON = Guarded(re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}"),
+                  ("Mr", "Ms", "Dr", "Prof", "H.E", "Amb", "Col", "Gen", "Lt", "Maj", "Capt"))
+_CONTACT = Guarded(re.compile(
     # each alternative starts only where its token starts (look-behinds), so a long run of
     # letters or digits is scanned once, not once per position (which was quadratic)
     r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|<[^>]*>|"
     r"(?<![\d\s()./+-])(?:\+\s*)?\(?\d[\d\s()./-]{6,}\d|\b(?:Tel|Fax|Phone|E-?mail)\.?\s*:?"
-)
+), ("@", "http", "www.", "<", "Tel", "Fax", "Phone", "E-mail", "Email"), re.compile(r"\d[\d\s()./-]{6,}\d"))
 
 
 _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b")

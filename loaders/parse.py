@@ -10,6 +10,7 @@ from ontology.iris import slug
 
 from .body import _place, find_naps, find_related, find_resolutions
 from .dates import DateSpan, find_dates
+from .guard import Guarded
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
@@ -28,17 +29,23 @@ _TYPES = [
     ("visit", r"visits?|missions?"),
     ("meeting", r"meetings?|round-?\s?tables?|dialogues?|briefings?|forum|sessions?|events?"),
 ]
-_FUTURE = re.compile(r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
-                     r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
-                     r"\bis\s+scheduled\b|\bupcoming\b")
-_PAST = re.compile(r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
-                   r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b")
+_FUTURE = Guarded(re.compile(r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
+                             r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
+                             r"\bis\s+scheduled\b|\bupcoming\b"),
+                  ("will", "anticipated", "expected", "invited", "shall", "scheduled", "upcoming"))
+_PAST = Guarded(re.compile(r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
+                           r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b"),
+                ("held", "organi", "convened", "conducted", "attended", "took", "participated", "hosted",
+                 "discussed", "agreed", "delivered", "concluded"))
 _ON_PART = re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
                            r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$")
-_EVENT_NOUN = re.compile(r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
-                         r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
-                         r"exercises?|forum|sessions?|activity|mission)\b")
+_EVENT_NOUN = Guarded(re.compile(r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
+                                 r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
+                                 r"exercises?|forum|sessions?|activity|mission)\b"),
+                      ("workshop", "seminar", "webinar", "conference", "symposium", "training", "course", "meeting",
+                       "event", "consultation", "visit", "round", "dialogue", "briefing", "exercise", "forum",
+                       "session", "activity", "mission"))
 _ROLE_ORDER = ("organizer", "host", "supporter", "funder", "participant", "invited", "speaker")
 
 
@@ -140,7 +147,8 @@ def _doc_type(t: str, fields: list[Field]) -> str:
         if len(_FUTURE.findall(t)) >= 2 and not _PAST.search(t):
             return "concept_note"
         return "press_release" if len(t) > 200 else "other"
-    if len(_FUTURE.findall(t)) >= 2 and len(_FUTURE.findall(t)) > len(_PAST.findall(t)):
+    future = len(_FUTURE.findall(t))
+    if future >= 2 and future > len(_PAST.findall(t)):
         return "concept_note"
     return "other"
 

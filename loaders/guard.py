@@ -1,0 +1,61 @@
+"""Regexes with a quick necessary test in front.
+
+Most of the extractor's patterns are scanned over every sentence and match in few of them; a
+pattern that starts with a look-behind, `\\b` or a case-insensitive alternation makes the regex
+engine try it at every position. A `Guarded` pattern knows words one of which every match
+contains (and optionally a simpler regex every match contains a match of): where none occurs in
+the scanned span it returns no match without running the pattern. Results are the pattern's own.
+
+For `(?i)` patterns the words are tested on the lower-cased span only when the span is ASCII (where
+the regex engine's case folding is ASCII's); other spans always run the pattern.
+tests/test_loaders_guard.py checks every guard against text generated from its pattern.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+__all__ = ["GUARDS", "Guarded"]
+
+GUARDS: list[Guarded] = []  # every guard made, for the tests
+
+
+class Guarded:
+    """A compiled pattern and what every one of its matches contains."""
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...],
+                 need: re.Pattern[str] | None = None) -> None:
+        self.rx = pattern
+        self.words = words
+        self.need = need
+        self.fold = bool(pattern.flags & re.IGNORECASE)
+        if self.fold and any(w != w.lower() for w in words):
+            raise ValueError(f"words of a (?i) pattern must be lower case: {words}")
+        GUARDS.append(self)
+
+    def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """False only when the pattern cannot match in text[pos:endpos]."""
+        seg = text[pos:endpos]
+        if self.fold:
+            if not seg.isascii():
+                return True
+            seg = seg.lower()
+        if any(w in seg for w in self.words):
+            return True
+        return self.need is not None and self.need.search(seg) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self.possible(text, pos, endpos):
+            return None
+        return self.rx.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if not self.possible(text, pos, endpos):
+            return iter(())
+        return self.rx.finditer(text, pos, endpos)
+
+    def findall(self, text: str) -> list[str]:
+        return self.rx.findall(text) if self.possible(text) else []
