@@ -145,6 +145,7 @@ _PAREN_EVENT = re.compile(r"\(([^()]{6,120})\)")
 _HELD = re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _place(text: str) -> tuple[str | None, str | None]:
     """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM'); 'Hilton Hotel, Amman, Jordan' -> ('Amman', 'JOR')."""
     parts = [p.strip(" .") for p in re.split(r",", text) if p.strip(" .")]

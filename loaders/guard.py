@@ -6,8 +6,9 @@ engine try it at every position. A `Guarded` pattern knows words one of which ev
 contains (and optionally a simpler regex every match contains a match of): where none occurs in
 the scanned span it returns no match without running the pattern. Results are the pattern's own.
 
-For `(?i)` patterns the words are tested on the lower-cased span only when the span is ASCII (where
-the regex engine's case folding is ASCII's); other spans always run the pattern.
+For `(?i)` patterns the words are tested on the lower-cased span. The regex engine's case folding
+matches four non-ASCII characters to ASCII letters (İ ı to i, K Kelvin to k, ſ long s to s), which
+lower() does not map so; a span holding one of them always runs the pattern.
 tests/test_loaders_guard.py checks every guard against text generated from its pattern.
 """
 
@@ -17,7 +18,18 @@ import re
 import sys
 from collections.abc import Iterator
 
-__all__ = ["GUARDS", "Guarded"]
+__all__ = ["GUARDS", "Guarded", "fold_ascii"]
+
+# non-ASCII characters that (?i) matches to an ASCII letter
+_ODD_CASE = re.compile("[\u0130\u0131\u212a\u017f]")
+
+
+def fold_ascii(seg: str) -> str | None:
+    """`seg` lower-cased, where an ASCII word in it is one a `(?i)` pattern can match; None when
+    the span holds a character (?i) folds to an ASCII letter that lower() does not."""
+    if not seg.isascii() and _ODD_CASE.search(seg):
+        return None
+    return seg.lower()
 
 GUARDS: list[Guarded] = []  # every guard made, for the tests
 
@@ -39,9 +51,10 @@ class Guarded:
         """False only when the pattern cannot match in text[pos:endpos]."""
         seg = text[pos:endpos]
         if self.fold:
-            if not seg.isascii():
+            low = fold_ascii(seg)
+            if low is None:
                 return True
-            seg = seg.lower()
+            seg = low
         if any(w in seg for w in self.words):
             return True
         return self.need is not None and self.need.search(seg) is not None

@@ -4,6 +4,7 @@ names between them (kept as unresolved candidates when they look like names of b
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -215,6 +216,7 @@ def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | N
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _state_in(name: str) -> str | None:
     words = name.split()
     if words:

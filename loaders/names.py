@@ -255,6 +255,27 @@ def fold(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
+def _fuzzy_scores(key: str) -> dict[str, float]:
+    """Entity id -> its best `fuzz.ratio` against `key` over its long names, in table order of
+    first score above 0 (entities scoring 0 are left out). One rapidfuzz call for the table."""
+    from rapidfuzz import fuzz, process
+
+    keys, eids = _fuzzy_lists()
+    by_index = {i: sc for _, sc, i in process.extract(key, keys, scorer=fuzz.ratio, limit=None)}
+    scores: dict[str, float] = {}
+    for i, eid in enumerate(eids):
+        sc = by_index.get(i, 0)
+        if sc > scores.get(eid, 0):
+            scores[eid] = sc
+    return scores
+
+
+@functools.cache
+def _fuzzy_lists() -> tuple[list[str], list[str]]:
+    table = _fuzzy_table()
+    return list(table), list(table.values())
+
+
 @functools.cache
 def _fuzzy_table() -> dict[str, str]:
     table: dict[str, str] = {}
@@ -265,8 +286,10 @@ def _fuzzy_table() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def resolve(name: str) -> Entity | None:
-    """Resolve one free-standing name; None when unknown. Never raises."""
+    """Resolve one free-standing name; None when unknown. Never raises. (Cached: names recur
+    across notes, and the fuzzy pass scores every long gazetteer name.)"""
     try:
         s = re.sub(r"\s+", " ", name).strip(" ,;:.-–")
         if not s:
@@ -276,14 +299,7 @@ def resolve(name: str) -> Entity | None:
             return ms[0].entity
         if len(s) < 20:
             return None
-        from rapidfuzz import fuzz
-
-        key = fold(s)
-        scores: dict[str, float] = {}
-        for k, eid in _fuzzy_table().items():
-            sc = fuzz.ratio(key, k)
-            if sc > scores.get(eid, 0):
-                scores[eid] = sc
+        scores = _fuzzy_scores(fold(s))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 92 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 5):
             return entities()[ranked[0][0]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .guard import fold_ascii
 from .mentions import Mention
 
 __all__ = ["FORWARD", "assign_roles", "has_cue", "sentences"]
@@ -60,9 +61,8 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 ]
 
 
-# For each cue, words one of which every match contains (lower case): on ASCII text (where `(?i)`
-# is plain ASCII case folding) a cue whose words are all absent cannot match, and its regex is not
-# run. tests/test_loaders_prose.py checks the words against text generated from each regex.
+# For each cue, words one of which every match contains (lower case): a cue whose words are all
+# absent from the lower-cased text cannot match, and its regex is not run (see guard.fold_ascii). tests/test_loaders_prose.py checks the words against text generated from each regex.
 _WORDS: list[tuple[str, ...]] = [
     # FORWARD
     ("fund", "financ", "paid", "contribut"),
@@ -97,10 +97,9 @@ if len(_WORDS) != len(_CUES):
 
 def _possible(text: str, start: int, end: int) -> set[int] | None:
     """The cues (indices) that may match in text[start:end]; None: any may (non-ASCII text)."""
-    seg = text[start:end]
-    if not seg.isascii():
+    low = fold_ascii(text[start:end])
+    if low is None:
         return None
-    low = seg.lower()
     return {i for w, i in _WORD_CUES if w in low}
 
 

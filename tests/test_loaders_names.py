@@ -122,3 +122,37 @@ def test_token_lists_are_the_tokens(text: str) -> None:
     (fw, fs, fe), (ew, es, ee) = _token_lists(text)
     assert list(zip(fw, fs, fe, strict=True)) == _tokens(text, True)
     assert list(zip(ew, es, ee, strict=True)) == _tokens(text, False)
+
+
+def loop_scores(key: str) -> dict[str, float]:
+    """The fuzzy scores as first written: fuzz.ratio against every long name, one at a time."""
+    from rapidfuzz import fuzz
+
+    from loaders.names import _fuzzy_table
+
+    scores: dict[str, float] = {}
+    for k, eid in _fuzzy_table().items():
+        sc = fuzz.ratio(key, k)
+        if sc > scores.get(eid, 0):
+            scores[eid] = sc
+    return scores
+
+
+def test_fuzzy_scores_are_those_of_one_ratio_at_a_time() -> None:
+    from loaders.names import _fuzzy_scores, _fuzzy_table, fold
+
+    keys = list(_fuzzy_table())
+    probes = keys[::7] + [k[:-3] + "xyz" for k in keys[::11]] + [k.replace(" ", "", 1) for k in keys[::13]]
+    probes += [fold("Republican Research & Practical Centre for Epidemiology"), "zzzzzzzzzzzzzzzzzzzzzz", ""]
+    for key in probes:
+        got = _fuzzy_scores(key)
+        want = loop_scores(key)
+        assert got == want and list(got) == list(want), key
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=20, max_size=60))
+def test_fuzzy_scores_on_any_key(key: str) -> None:
+    from loaders.names import _fuzzy_scores
+
+    assert list(_fuzzy_scores(key).items()) == list(loop_scores(key).items())
