@@ -116,9 +116,17 @@ def _docx_text(data: bytes) -> str:
 
 
 def _read_bytes(p: Path, max_bytes: int | None) -> bytes:
-    """The file's bytes, never more than `max_bytes` + 1 (a file growing while read is caught)."""
+    """The file's bytes, never more than `max_bytes` + 1 (a file growing while read is caught).
+    The first read is sized by fstat: asking for max_bytes + 1 at once makes Python allocate
+    that much (20 MB by default) for every small file."""
     with open(p, "rb") as fh:
-        return fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+        if max_bytes is None:
+            return fh.read()
+        first = min(max_bytes + 1, os.fstat(fh.fileno()).st_size + 1)
+        data = fh.read(first)
+        if len(data) == first < max_bytes + 1:  # it grew since fstat: read on up to the limit
+            data += fh.read(max_bytes + 1 - first)
+        return data
 
 
 def _too_big(src: str, size: int, max_bytes: int) -> str:

@@ -90,3 +90,24 @@ def test_parse_note_is_pure_and_tolerant() -> None:
     assert n.source.path == "x"
     n = parse_note(GOOD, sha256="abc")
     assert n.source.sha256 == "abc" and n.venue.country == "BLR"
+
+
+@pytest.mark.parametrize("size", [0, 1, 99, 100, 101, 5000])
+@pytest.mark.parametrize("limit", [None, 0, 1, 99, 100, 101, 20 * 1024 * 1024])
+def test_read_bytes_stops_one_byte_past_the_limit(tmp_path: Path, size: int, limit: int | None) -> None:
+    from loaders.read import _read_bytes
+
+    p = tmp_path / "f.txt"
+    data = bytes(range(256)) * (size // 256 + 1)
+    p.write_bytes(data[:size])
+    assert _read_bytes(p, limit) == (data[:size] if limit is None else data[:min(size, limit + 1)])
+
+
+def test_read_bytes_reads_past_a_stale_size() -> None:
+    from loaders.read import _read_bytes
+
+    status = Path("/proc/self/status")  # stat says 0 bytes; reading gives more
+    if not status.exists():
+        pytest.skip("no /proc")
+    assert len(_read_bytes(status, 10)) == 11
+    assert len(_read_bytes(status, 1 << 20)) > 11
