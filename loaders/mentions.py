@@ -58,6 +58,21 @@ _DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][
 # "CIS Member States", "EU countries", "OSCE participating States": a group phrase, not the body
 _GROUP_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:(?:member|participating|partner)\s+)?(?:states|countries|nations|members)\b")
 _GOV = re.compile(r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$")
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_GROUP_PHRASE = re.compile(r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b")
+_WS = re.compile(r"\s+")
+_LEAD_WORD = re.compile(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+")
+_LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
+_TRAIL_WORD = re.compile(r"(?i)\s+(?:and|the|of|or)$")
+_OPEN_GAP = re.compile(r"\s*\(?\s*")
+_OF_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of|in|within)\s+(?:the\s+)?")
+_CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()]+")
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)")
+_AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])")
+_CAP = re.compile(r"\b[A-Z]")
+_OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
+_OF_IN_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 
 
 @dataclass
@@ -83,7 +98,7 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _looks_like_name(chunk: str, strict: bool) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’.-]*", chunk)
+    words = _NAME_WORD.findall(chunk)
     content = [w for w in words if w.lower().strip(".") not in _STOP]
     if not content or len(words) > 14:
         return False
@@ -94,7 +109,7 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
         return False
     if _GROUP.fullmatch(" ".join(content)) or all(_GROUP.fullmatch(w) for w in content):
         return False
-    if re.search(r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b", chunk):
+    if _GROUP_PHRASE.search(chunk):
         return False
     if strict and not _ORG_HEAD.search(chunk):
         return False
@@ -110,10 +125,10 @@ def _trim_prose(name: str) -> str:
 
 
 def _clean_chunk(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip(" \t\n,;:.-–—()[]\"'")
-    s = re.sub(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+", "", s)
-    s = re.sub(r"(?i)^(?:the|of)\s+", "", s)
-    s = re.sub(r"(?i)\s+(?:and|the|of|or)$", "", s)
+    s = _WS.sub(" ", s).strip(" \t\n,;:.-–—()[]\"'")
+    s = _LEAD_WORD.sub("", s)
+    s = _LEAD_THE.sub("", s)
+    s = _TRAIL_WORD.sub("", s)
     return s.strip(" ,;:.-–—()[]\"'")
 
 
@@ -130,12 +145,12 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
             g = _GOV.search(text, max(start, m.start + start - 40), m.start + start)
             if g:
                 ms.append(Mention(g.start(), m.end + start, m.entity,
-                                  re.sub(r"\s+", " ", text[g.start():m.end + start])))
+                                  _WS.sub(" ", text[g.start():m.end + start])))
                 continue
-        ms.append(Mention(m.start + start, m.end + start, m.entity, re.sub(r"\s+", " ", seg[m.start:m.end])))
+        ms.append(Mention(m.start + start, m.end + start, m.entity, _WS.sub(" ", seg[m.start:m.end])))
     for h in _HOST_RX.finditer(text, start, end):
         if not any(h.start() < m.end and m.start < h.end() for m in ms):
-            ms.append(Mention(h.start(), h.end(), HOST, re.sub(r"\s+", " ", h.group())))
+            ms.append(Mention(h.start(), h.end(), HOST, _WS.sub(" ", h.group())))
     ms.sort(key=lambda m: m.start)
     ms = _absorb(text, ms)
     # leftovers between mentions
@@ -167,9 +182,9 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
             gap = text[last.end:m.start]
             same = m.entity.id == last.entity.id  # type: ignore[union-attr]
             parent = m.entity.id in ancestors(last.entity.id)  # type: ignore[union-attr]
-            if (same and re.fullmatch(r"\s*\(?\s*", gap)) or (
-                parent and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:of|in|within)\s+(?:the\s+)?", gap)
-            ) or (parent and re.fullmatch(r"\s*\(?\s*", gap) and last.entity.kind != "state"):  # type: ignore[union-attr]
+            if (same and _OPEN_GAP.fullmatch(gap)) or (
+                parent and _OF_GAP.fullmatch(gap)
+            ) or (parent and _OPEN_GAP.fullmatch(gap) and last.entity.kind != "state"):  # type: ignore[union-attr]
                 close = text.find(")", m.end, m.end + 2)
                 last.end = close + 1 if close != -1 and text[m.end:close].strip() == "" and "(" in gap else m.end
                 continue
@@ -183,27 +198,34 @@ def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | N
     if b <= a:
         return out
     seg = text[a:b]
-    for part in re.finditer(r"\([^()]*\)|[^,;:\n\t()]+", seg):
+    for part in _CHUNK.finditer(seg):
         ps, pe = a + part.start(), a + part.end()
         chunk = part.group()
         paren = chunk.startswith("(")
-        if paren and re.fullmatch(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)", chunk):
+        if paren and _ACRONYM.fullmatch(chunk):
             continue
-        subs = [chunk[1:-1]] if paren else re.split(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])", chunk)
+        if paren:
+            subs = [chunk[1:-1]]
+        elif "and" in chunk or "as well as" in chunk:
+            subs = _AND_SPLIT.split(chunk)
+        else:
+            subs = [chunk]
         for sub in subs:
             if not sub.strip():
                 continue
+            if not list_like and len(_CAP.findall(sub)) < 2:
+                continue  # cleaning and trimming only drop capitals: too few for a prose name
             off = chunk.find(sub)
             s0 = ps + off
             name = _clean_chunk(sub)
             if not list_like:  # prose: the name is the capitalised run at the end of the chunk
                 name = _trim_prose(name)
-                if len(re.findall(r"\b[A-Z]", name)) < 2:
+                if len(_CAP.findall(name)) < 2:
                     continue
             if not name or _inside(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
                 continue
             # an office location after a dash ('UNODA – Vienna') is not an actor
-            if re.match(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$", sub) and prev is not None:
+            if _OFFICE_PLACE.match(sub) and prev is not None:
                 continue
             if not _looks_like_name(name, strict=not list_like or paren and not _ORG_HEAD.search(name)):
                 continue
@@ -236,14 +258,14 @@ def _merge_agencies(text: str, ms: list[Mention]) -> list[Mention]:
         m = ms[i]
         n = ms[i + 1] if i + 1 < len(ms) else None
         if n is not None and m.entity is not None and m.entity.kind == "state" and n.entity is None \
-                and re.fullmatch(r"(?:['’]s)?\s+", text[m.end:n.start]) and _ORG_HEAD.search(n.name):
-            name = re.sub(r"\s+", " ", text[m.start:n.end])
+                and _POSSESSIVE_GAP.fullmatch(text[m.end:n.start]) and _ORG_HEAD.search(n.name):
+            name = _WS.sub(" ", text[m.start:n.end])
             out.append(Mention(m.start, n.end, None, name, iso3=m.entity.iso3))
             i += 2
             continue
         if n is not None and m.entity is None and n.entity is not None and n.entity.kind == "state" \
-                and re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", text[m.end:n.start]) and _ORG_HEAD.search(m.name):
-            name = re.sub(r"\s+", " ", text[m.start:n.end])
+                and _OF_IN_GAP.fullmatch(text[m.end:n.start]) and _ORG_HEAD.search(m.name):
+            name = _WS.sub(" ", text[m.start:n.end])
             out.append(Mention(m.start, n.end, None, name, iso3=n.entity.iso3))
             i += 2
             continue
