@@ -3,7 +3,9 @@
 Pipeline: read.py (bytes -> text: formats, encodings) -> text.py (markup, footnotes; offset map
 back to the decoded text) -> header.py (label lexicon, fields) -> mentions.py/names.py (gazetteer
 and States, longest match first; leftovers kept as unresolved) -> prose.py (role cues) -> body.py
-(resolutions, NAPs, related events) -> parse.py (assembles the Note).
+(resolutions, NAPs, related events) -> event.py (document type, title, date, venue) -> parse.py
+(assembles the Note). guard.py puts a quick word test in front of patterns scanned over every
+sentence; process-wide caches (gazetteer tries, resolved names, places) are built on first use.
 
 Decisions worth knowing:
 - Year-less resolution mentions are normalised with the adoption-year table in

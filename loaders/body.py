@@ -22,6 +22,15 @@ _RES_HEAD = re.compile(
 _RES_ITEM = re.compile(r"(?:No\.?\s*)?(\d{3,4})(?:\s*\(\s*((?:19|20)\d\d)[^()]{0,20}\))?")
 _RES_SEP = re.compile(r"\s*(?:,|and|&|as\s+well\s+as)\s*(?:resolutions?\s*|UNSCR\s*)?")
 _BARE = re.compile(r"(?<![\w/])(\d{4})\s*\(\s*((?:19|20)\d\d)\s*\)")
+_COMMITTEE_AFTER = re.compile(r"\s*Committee")
+_COMMA = re.compile(r",")
+_PLACELIKE = re.compile(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}")
+_ARRIVAL = re.compile(r"(?i)arrival|departure")
+_IN_AT_PLACE = re.compile(r"\s*(?:in|at)\s+([^.;()\n]{2,60})")
+_ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z-]{1,12}\)")
+_QUOTED_BEFORE = re.compile(r"\"([^\"]{5,250})\"\s*(?:,?\s*which\s+was|,)?\s*$")
+_ORGANIZED_CUT = re.compile(r",\s*(?:organi[sz]ed|hosted|convened|held|jointly)\b")
+_LEAD_WORDS = re.compile(r"(?i)^(?:and|in|the|a|an|participation\s+in|including)\s+")
 
 
 @functools.cache
@@ -58,7 +67,7 @@ def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
             m = _RES_ITEM.match(text, pos)
             if not m:
                 break
-            if re.match(r"\s*Committee", text[m.end():m.end() + 12]) and not m.group(2):
+            if _COMMITTEE_AFTER.match(text[m.end():m.end() + 12]) and not m.group(2):
                 break
             add(m.group(1), m.group(2), h.start() if pos == h.end() else m.start(), m.end())
             sep = _RES_SEP.match(text, m.end())
@@ -148,7 +157,7 @@ _HELD = re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s
 @functools.lru_cache(maxsize=1 << 14)
 def _place(text: str) -> tuple[str | None, str | None]:
     """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM'); 'Hilton Hotel, Amman, Jordan' -> ('Amman', 'JOR')."""
-    parts = [p.strip(" .") for p in re.split(r",", text) if p.strip(" .")]
+    parts = [p.strip(" .") for p in _COMMA.split(text) if p.strip(" .")]
     country_at: int | None = None
     country: str | None = None
     for i, part in enumerate(parts):
@@ -156,7 +165,7 @@ def _place(text: str) -> tuple[str | None, str | None]:
         if ms and ms[0].entity.kind == "state" and ms[0].end - ms[0].start >= len(part) - 1:
             country_at, country = i, ms[0].entity.iso3
             break
-    placelike = [bool(re.fullmatch(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}", p)) for p in parts]
+    placelike = [bool(_PLACELIKE.fullmatch(p)) for p in parts]
     city: str | None = None
     if country_at is not None:
         if country_at > 0 and placelike[country_at - 1]:
@@ -177,7 +186,7 @@ def find_related(doc: Doc, spans: list[tuple[int, int]], main_start: str | None)
             ds = list(find_dates(inner))
             if not ds or ds[0].start > 3 or ds[0].start_date == main_start:
                 continue
-            if re.search(r"(?i)arrival|departure", inner):
+            if _ARRIVAL.search(inner):
                 continue
             city, country = _place(inner[ds[0].end:])
             title = _title_before(text, a, m.start())
@@ -188,7 +197,7 @@ def find_related(doc: Doc, spans: list[tuple[int, int]], main_start: str | None)
             if not ds or ds[0].start != 0 or ds[0].start_date == main_start:
                 continue
             rest = text[m.end() + ds[0].end:m.end() + ds[0].end + 80]
-            pm = re.match(r"\s*(?:in|at)\s+([^.;()\n]{2,60})", rest)
+            pm = _IN_AT_PLACE.match(rest)
             city, country = _place(pm.group(1)) if pm else (None, None)
             title = _title_before(text, a, m.start())
             end = m.end() + ds[0].end + (pm.end() if pm else 0)
@@ -199,13 +208,13 @@ def find_related(doc: Doc, spans: list[tuple[int, int]], main_start: str | None)
 
 def _title_before(text: str, floor: int, pos: int) -> str | None:
     seg = text[max(floor, pos - 400):pos]
-    seg = re.sub(r"\([A-Z][A-Za-z-]{1,12}\)", lambda m: " " * len(m.group()), seg)
-    q = re.search(r"\"([^\"]{5,250})\"\s*(?:,?\s*which\s+was|,)?\s*$", seg)
+    seg = _ACRONYM_PAREN.sub(lambda m: " " * len(m.group()), seg)
+    q = _QUOTED_BEFORE.search(seg)
     if q:
         return squash(q.group(1))
     cut = max(seg.rfind(c) for c in (";", ":", ". ", ")", "\n\n"))
     part = seg[cut + 1:] if cut >= 0 else seg
-    part = re.split(r",\s*(?:organi[sz]ed|hosted|convened|held|jointly)\b", part)[0]
+    part = _ORGANIZED_CUT.split(part)[0]
     part = squash(part).strip(" ,.)(")
-    part = re.sub(r"(?i)^(?:and|in|the|a|an|participation\s+in|including)\s+", "", part)
+    part = _LEAD_WORDS.sub("", part)
     return part[:200] or None

@@ -68,6 +68,7 @@ def _regions(text: str) -> list[tuple[int, int]]:
             regions.append((start, y.end()))
         scanned = y.end()
     return regions
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class DateSpan:
 
 
 def _day(s: str) -> int:
-    return int(re.match(r"\d+", s).group()) if re.match(r"\d+", s) else 0  # type: ignore[union-attr]
+    return int(_DIGITS.match(s).group()) if _DIGITS.match(s) else 0  # type: ignore[union-attr]
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

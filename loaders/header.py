@@ -60,6 +60,9 @@ _SUBLABEL = re.compile(
     rf"(?:\s*\([^():\n]{{0,60}}\))?|1540\s+Committee|Committee\s+members?)\s*:",
     re.I,
 )
+_TRAILING_DIGITS = re.compile(r"\d+$")
+_WS = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Field:
 
 
 def _kind(m: re.Match[str]) -> str:
-    return re.sub(r"\d+$", "", m.lastgroup or "other")
+    return _TRAILING_DIGITS.sub("", m.lastgroup or "other")
 
 
 def segment(text: str) -> list[Field]:
@@ -121,7 +124,7 @@ def _scalar_end(text: str, start: int, end: int) -> int:
     """A scalar value may wrap over blank lines mid-phrase; it stops at a paragraph that starts anew."""
     pos = start
     while True:
-        m = re.compile(r"\n[ \t]*\n\s*").search(text, pos, end)
+        m = _BLANK_LINE.search(text, pos, end)
         if not m:
             return end
         before = text[start:m.start()].rstrip()
@@ -138,5 +141,5 @@ def sublabels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Sub-labels inside a participants field: (label start, value start, label text)."""
     out: list[tuple[int, int, str]] = []
     for m in _SUBLABEL.finditer(text, start, end):
-        out.append((m.start(), m.end(), re.sub(r"\s+", " ", m.group()).rstrip(" :")))
+        out.append((m.start(), m.end(), _WS.sub(" ", m.group()).rstrip(" :")))
     return out

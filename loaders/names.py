@@ -92,6 +92,8 @@ _FOLD = {"organisation": "organization", "organisations": "organizations", "orga
          "organised": "organized", "centre": "center", "centres": "centers", "defence": "defense",
          "programme": "program", "programmes": "programs", "&": "and", "’": "'", "‘": "'"}
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_WS = re.compile(r"\s+")
 Trie = dict[str, Any]
 
 
@@ -252,7 +254,7 @@ def fold(s: str) -> str:
                  ("defence", "defense"), ("programme", "program"), (" for ", " on "),
                  ("united nations", "un")):
         s = s.replace(a, b)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return _NON_ALNUM.sub(" ", s).strip()
 
 
 def _fuzzy_scores(key: str) -> dict[str, float]:
@@ -291,7 +293,7 @@ def resolve(name: str) -> Entity | None:
     """Resolve one free-standing name; None when unknown. Never raises. (Cached: names recur
     across notes, and the fuzzy pass scores every long gazetteer name.)"""
     try:
-        s = re.sub(r"\s+", " ", name).strip(" ,;:.-–")
+        s = _WS.sub(" ", name).strip(" ,;:.-–")
         if not s:
             return None
         ms = scan(s)

@@ -57,6 +57,7 @@ _FOOTNOTE_GAP = re.compile(
     r"(?:[ \t](?<=[^.:;!?\s][ \t])[ \t]*\n|\n(?<=[^.:;!?\s]\n))(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])"
 )
 _NEWLINE = re.compile(r"\n")
+_WS = re.compile(r"\s+")
 _QUOTE_MAP = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
               "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "}
 _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
@@ -202,4 +203,4 @@ def clean(raw: str) -> Doc:
 
 def squash(s: str) -> str:
     """Collapse all whitespace to single spaces."""
-    return re.sub(r"\s+", " ", s).strip()
+    return _WS.sub(" ", s).strip()

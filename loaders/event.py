@@ -1,0 +1,194 @@
+"""What the event is: the kind of document, title, event type, held or planned, date and venue."""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import re
+
+from .body import _place
+from .dates import DateSpan, find_dates
+from .guard import Guarded
+from .header import Field
+from .mentions import find_mentions
+from .model import Evidence, Venue
+from .text import Doc, squash
+
+__all__ = ["FUTURE", "PAST", "complement", "document_type", "event_type", "find_title", "find_venue",
+           "field_of", "pick_date"]
+
+_TYPES = [
+    ("workshop", r"workshops?|work-shops?"),
+    ("seminar", r"seminars?|webinars?"),
+    ("conference", r"conferences?|symposi(?:um|a)|congress|summit"),
+    ("training", r"training|course|exercise|table-?top"),
+    ("consultation", r"consultations?|consultative"),
+    ("visit", r"visits?|missions?"),
+    ("meeting", r"meetings?|round-?\s?tables?|dialogues?|briefings?|forum|sessions?|events?"),
+]
+FUTURE = Guarded(re.compile(r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
+                             r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
+                             r"\bis\s+scheduled\b|\bupcoming\b"),
+                  ("will", "anticipated", "expected", "invited", "shall", "scheduled", "upcoming"))
+PAST = Guarded(re.compile(r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
+                           r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b"),
+                ("held", "organi", "convened", "conducted", "attended", "took", "participated", "hosted",
+                 "discussed", "agreed", "delivered", "concluded"))
+_QUOTED_TITLE = re.compile(r"\"([^\"]{8,300})\"|(?:^|(?<=\s))'([A-Z][^'\n]{8,200}(?:\n+[^'\n]{1,200}){0,3})'(?=\s|$|[.,;:])")
+_LINE = re.compile(r"[^\n]+")
+_ARRIVAL = re.compile(r"(?i)arrival|departure")
+_DATED_BY = re.compile(r"(?i)\b(?:of|dated|since|until|before|by|in)\s+$")
+_LETTER = re.compile(r"(?i)note\s+verbale?|letter|report")
+_HELD_NEAR = re.compile(r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b")
+_VENUE_END = re.compile(r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])")
+_IN_PLACE_BEFORE = re.compile(r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$")
+_TYPE_RX = [(name, re.compile(rf"(?i)\b(?:{pat})\b")) for name, pat in _TYPES]
+_NOT_TITLE = re.compile(r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
+                        r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}")
+_IN_AFTER_DATE = re.compile(r"\s*,?\s*(?:in|at)\s+((?:the\s+)?[A-Z][^.;()\n]{1,60})")
+_HELD_IN = re.compile(r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed)\s+(?:in|at)\s+"
+                      r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)")
+
+
+def field_of(fields: list[Field], *kinds: str) -> Field | None:
+    return next((f for f in fields if f.kind in kinds), None)
+
+
+def document_type(t: str, fields: list[Field]) -> str:
+    head = t[:400].lower()
+    if "information note" in head:
+        return "information_note"
+    if "concept note" in head or "concept paper" in head or "aide-memoire" in head:
+        return "concept_note"
+    if "press release" in head or not field_of(fields, "title", "organizers", "participants", "date_venue"):
+        if len(FUTURE.findall(t)) >= 2 and not PAST.search(t):
+            return "concept_note"
+        return "press_release" if len(t) > 200 else "other"
+    future = len(FUTURE.findall(t))
+    if future >= 2 and future > len(PAST.findall(t)):
+        return "concept_note"
+    return "other"
+
+
+def find_title(doc: Doc, fields: list[Field]) -> tuple[str | None, tuple[Evidence, ...]]:
+    t = doc.text
+    f = field_of(fields, "title")
+    if f and squash(t[f.start:f.end]):
+        return squash(t[f.start:f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
+    first_field = min([x.label_start for x in fields], default=len(t))
+    top = t[:first_field]
+    q = _QUOTED_TITLE.search(top)
+    if q:
+        g = 1 if q.group(1) else 2
+        return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)
+    for m in _LINE.finditer(t[: min(len(t), 2000)]):
+        line = m.group().strip()
+        if not line or _NOT_TITLE.fullmatch(line):
+            continue
+        if len(line) <= 220 and not line.endswith("."):
+            return squash(line), (doc.evidence(m.start(), m.end()),)
+        break
+    ph = _EVENT_PHRASE.search(t[:1200])
+    if ph:
+        title = squash(ph.group(1))
+        return title[:1].upper() + title[1:], (doc.evidence(ph.start(1), ph.end(1)),)
+    return None, ()
+
+
+_EVENT_PHRASE = re.compile(
+    r"\b(?:an?|the)\s+((?:(?!(?:an?|the)\b)[\w-]+\s+){0,3}?(?:workshop|seminar|conference|training\s+course|course|meeting|"
+    r"consultations?|round-?\s?table|dialogue|symposium|webinar)\s+(?:on|for|of|in\s+support\s+of)\s+[^.;()]{3,160}?)"
+    r"(?=,|\.|;|\s+(?:held|from|on\s+\d|in\s+[A-Z]|organi[sz]ed|hosted|which|that|was|were|will)\b)",
+    re.I,
+)
+
+
+def event_type(title: str | None, body: str) -> str:
+    """The first event word of the title; else the most frequent one in the text."""
+    best: tuple[int, str] | None = None
+    for name, rx in _TYPE_RX:
+        m = rx.search(title or "")
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    if best:
+        return best[1]
+    counts = [(len(rx.findall(body)), -i, name) for i, (name, rx) in enumerate(_TYPE_RX)]
+    top = max(counts)
+    return top[2] if top[0] else "other"
+
+
+def pick_date(t: str, a: int, b: int) -> DateSpan | None:
+    cands = []
+    for d in find_dates(t[a:b]):
+        s, e = a + d.start, a + d.end
+        before = t[max(a, s - 40):s]
+        if "(" in before and ")" not in before and _ARRIVAL.search(t[s - 40:e + 40]):
+            continue
+        if _DATED_BY.search(before) and d.precision == "day" \
+                and d.start_date == d.end_date and _LETTER.search(before):
+            continue
+        cands.append(DateSpan(s, e, d.start_date, d.end_date, d.precision))
+    if not cands:
+        return None
+    for c in cands:
+        pre = t[max(a, c.start - 3):c.start]
+        if c.start_date != c.end_date and "(" not in pre:
+            return c
+    for c in cands:
+        ctx = t[max(a, c.start - 200):c.end + 200]
+        if _HELD_NEAR.search(ctx) \
+                and t[max(a, c.start - 2):c.start].strip() != "(":
+            return c
+    return cands[0]
+
+
+def complement(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for a, e in sorted(spans):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, e)
+    if pos < n:
+        out.append((pos, n))
+    return out
+
+
+def find_venue(doc: Doc, fields: list[Field], date: DateSpan | None) -> tuple[Venue, tuple[Evidence, ...]]:
+    t = doc.text
+    vf = field_of(fields, "venue")
+    if vf and t[vf.start:vf.end].strip():
+        val = t[vf.start:vf.end]
+        ms = find_mentions(t, vf.start, vf.end, list_like=True)
+        org = next((m for m in ms if m.entity is not None and m.entity.kind != "state"), None)
+        if org is not None and org.entity is not None:
+            e = org.entity
+            return Venue(org.name, e.seat_city, e.seat_country), (doc.evidence(vf.start, vf.end),)
+        city, country = _place(squash(val))
+        return Venue(None, city, country), (doc.evidence(vf.start, vf.end),)
+    df = field_of(fields, "date_venue")
+    if df and date and df.start <= date.start < df.end:
+        rest = t[date.end:df.end]
+        city, country = _place(squash(rest).strip(" ,"))
+        if city or country:
+            return Venue(None, city, country), (doc.evidence(date.end, df.end),)
+        return Venue(), ()
+    if date:  # prose: "... from 24 to 28 October 2016 in Santiago, Chile"
+        for rx in (_IN_AFTER_DATE,):
+            m = rx.match(t, date.end)
+            if m:
+                cand = _VENUE_END.split(m.group(1))[0]
+                city, country = _place(cand)
+                if city or country:
+                    return Venue(None, city, country), (doc.evidence(m.start(1), m.start(1) + len(cand)),)
+        before = t[max(0, date.start - 80):date.start]
+        m = _IN_PLACE_BEFORE.search(before)
+        if m:
+            city, country = _place(m.group(1))
+            if city or country:
+                off = max(0, date.start - 80)
+                return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
+        m = _HELD_IN.search(t)
+        if m:
+            city, country = _place(m.group(1))
+            if city or country:
+                return Venue(None, city, country), (doc.evidence(m.start(1), m.end(1)),)
+    return Venue(), ()
