@@ -7,7 +7,7 @@ import functools
 import re
 
 from .dates import find_dates
-from .guard import Guarded
+from .guard import Anchored, Guarded
 from .mentions import HOST, find_mentions
 from .model import Evidence, NapStatement, RelatedEvent
 from .names import gazetteer, scan
@@ -16,9 +16,9 @@ from .text import Doc, squash
 
 __all__ = ["find_naps", "find_related", "find_resolutions"]
 
-_RES_HEAD = re.compile(
+_RES_HEAD = Anchored(re.compile(
     r"(?i)\b(?:UNSCR|UNSC\s+resolutions?|Security\s+Council\s+resolutions?|resolutions?|S/RES/)\s*"
-)
+), ("unsc", "security", "resolution", "s/res/"))
 _RES_ITEM = re.compile(r"(?:No\.?\s*)?(\d{3,4})(?:\s*\(\s*((?:19|20)\d\d)[^()]{0,20}\))?")
 _RES_SEP = re.compile(r"\s*(?:,|and|&|as\s+well\s+as)\s*(?:resolutions?\s*|UNSCR\s*)?")
 _BARE = re.compile(r"(?<![\w/])(\d{4})\s*\(\s*((?:19|20)\d\d)\s*\)")
@@ -82,10 +82,10 @@ def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
     return out
 
 
-_NAP = Guarded(re.compile(
+_NAP = Anchored(re.compile(
     r"(?i)\b(?:national\s+(?:implementation\s+)?action\s+plans?|NAPs?\b|action\s+plans?|road\s*-?\s*maps?|"
     r"implementation\s+plans?|such\s+(?:a\s+)?plans?|plans?\s+of\s+action)"
-), ("plan", "nap", "road"))
+), ("national", "nap", "action", "road", "implementation", "such", "plan"))
 _NAP_STATUS: list[tuple[str, Guarded]] = [
     ("submitted", Guarded(re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b"),
                           ("submitted", "presented", "handed"))),
@@ -151,7 +151,8 @@ def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_da
 
 
 _PAREN_EVENT = re.compile(r"\(([^()]{6,120})\)")
-_HELD = re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?")
+_HELD = Anchored(re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?"),
+                 ("held", "took", "organi", "convened"))
 
 
 @functools.lru_cache(maxsize=1 << 14)

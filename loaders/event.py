@@ -7,7 +7,7 @@ import re
 
 from .body import _place
 from .dates import DateSpan, find_dates
-from .guard import Guarded
+from .guard import Anchored
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
@@ -25,14 +25,14 @@ _TYPES = [
     ("visit", r"visits?|missions?"),
     ("meeting", r"meetings?|round-?\s?tables?|dialogues?|briefings?|forum|sessions?|events?"),
 ]
-FUTURE = Guarded(re.compile(r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
+FUTURE = Anchored(re.compile(r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
                              r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
                              r"\bis\s+scheduled\b|\bupcoming\b"),
-                  ("will", "anticipated", "expected", "invited", "shall", "scheduled", "upcoming"))
-PAST = Guarded(re.compile(r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
+                  ("will", "are", "shall", "is", "upcoming"))
+PAST = Anchored(re.compile(r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
                            r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b"),
-                ("held", "organi", "convened", "conducted", "attended", "took", "participated", "hosted",
-                 "discussed", "agreed", "delivered", "concluded"))
+                ("was", "were", "took", "participated", "attended", "hosted", "discussed", "agreed",
+                 "delivered", "concluded"))
 _QUOTED_TITLE = re.compile(r"\"([^\"]{8,300})\"|(?:^|(?<=\s))'([A-Z][^'\n]{8,200}(?:\n+[^'\n]{1,200}){0,3})'(?=\s|$|[.,;:])")
 _LINE = re.compile(r"[^\n]+")
 _ARRIVAL = re.compile(r"(?i)arrival|departure")
@@ -41,7 +41,13 @@ _LETTER = re.compile(r"(?i)note\s+verbale?|letter|report")
 _HELD_NEAR = re.compile(r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b")
 _VENUE_END = re.compile(r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])")
 _IN_PLACE_BEFORE = re.compile(r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$")
-_TYPE_RX = [(name, re.compile(rf"(?i)\b(?:{pat})\b")) for name, pat in _TYPES]
+# each type's words: every match starts with one
+_TYPE_STARTS = {"workshop": ("workshop", "work-shop"), "seminar": ("seminar", "webinar"),
+                "conference": ("conference", "symposi", "congress", "summit"),
+                "training": ("training", "course", "exercise", "table"), "consultation": ("consultati",),
+                "visit": ("visit", "mission"),
+                "meeting": ("meeting", "round", "dialogue", "briefing", "forum", "session", "event")}
+_TYPE_RX = [(name, Anchored(re.compile(rf"(?i)\b(?:{pat})\b"), _TYPE_STARTS[name])) for name, pat in _TYPES]
 _NOT_TITLE = re.compile(r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
                         r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}")
 _IN_AFTER_DATE = re.compile(r"\s*,?\s*(?:in|at)\s+((?:the\s+)?[A-Z][^.;()\n]{1,60})")

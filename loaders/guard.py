@@ -8,7 +8,11 @@ the scanned span it returns no match without running the pattern. Results are th
 
 For `(?i)` patterns the words are tested on the lower-cased span. The regex engine's case folding
 matches four non-ASCII characters to ASCII letters (İ ı to i, K Kelvin to k, ſ long s to s), which
-lower() does not map so; a span holding one of them always runs the pattern.
+lower() does not map so; a span holding one of them always runs the pattern. (Apart from İ, which
+is one of them, lower() maps every character to one character, so positions are kept.)
+
+An `Anchored` pattern goes further: every match starts with one of its words, so the pattern is
+tried only where a word starts (found by str.find), as finditer would find them.
 tests/test_loaders_guard.py checks every guard against text generated from its pattern.
 """
 
@@ -18,7 +22,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-__all__ = ["GUARDS", "Guarded", "fold_ascii"]
+__all__ = ["GUARDS", "Anchored", "Guarded", "fold_ascii"]
 
 # non-ASCII characters that (?i) matches to an ASCII letter
 _ODD_CASE = re.compile("[\u0130\u0131\u212a\u017f]")
@@ -30,6 +34,7 @@ def fold_ascii(seg: str) -> str | None:
     if not seg.isascii() and _ODD_CASE.search(seg):
         return None
     return seg.lower()
+
 
 GUARDS: list[Guarded] = []  # every guard made, for the tests
 
@@ -72,3 +77,53 @@ class Guarded:
 
     def findall(self, text: str) -> list[str]:
         return self.rx.findall(text) if self.possible(text) else []
+
+
+class Anchored(Guarded):
+    """A pattern every match of which starts with one of `words`: tried only where one starts."""
+
+    def _folded(self, text: str) -> str | None:
+        return fold_ascii(text) if self.fold else text
+
+    def _starts(self, hay: str, pos: int, endpos: int) -> list[int]:
+        found: set[int] = set()
+        for w in self.words:
+            i = hay.find(w, pos, endpos)
+            while i != -1:
+                found.add(i)
+                i = hay.find(w, i + 1, endpos)
+        return sorted(found)
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        hay = self._folded(text)
+        if hay is None:
+            return self.rx.finditer(text, pos, endpos)
+        return iter(self._matches(text, hay, pos, endpos))
+
+    def _matches(self, text: str, hay: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        out: list[re.Match[str]] = []
+        end = pos
+        for s in self._starts(hay, pos, endpos):
+            if s < end:
+                continue
+            m = self.rx.match(text, s, endpos)
+            if m:
+                out.append(m)
+                end = m.end()
+        return out
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        hay = self._folded(text)
+        if hay is None:
+            return self.rx.search(text, pos, endpos)
+        for s in self._starts(hay, pos, endpos):
+            m = self.rx.match(text, s, endpos)
+            if m:
+                return m
+        return None
+
+    def findall(self, text: str) -> list[str]:
+        if self.rx.groups:
+            raise ValueError("Anchored.findall is for patterns without groups")
+        return [m.group() for m in self.finditer(text)]

@@ -8,15 +8,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .guard import Guarded
+from .guard import Anchored, Guarded
 from .names import Entity, ancestors, demonym_state, resolve, scan
 
 __all__ = ["Mention", "find_mentions", "personal_spans"]
 
 HOST = Entity(id="@host", kind="state", label="host")
 
-_HOST_RX = Guarded(re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"),
-                   ("host",))
+_HOST_RX = Anchored(re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"),
+                   ("the", "host"))
 _MODE_RX = re.compile(r"(?i)^\s*\((?:via|by|through)\s+video[- ]?(?:message|link|conference|statement)\)|"
                       r"^\s*\((?:remotely|online|virtually|remote participation)\)")
 _ORG_HEAD = re.compile(
@@ -44,7 +44,7 @@ _STOP = {"the", "of", "and", "a", "an", "with", "by", "from", "in", "on", "for",
          "under", "part", "addition", "in addition", "will", "be", "was", "were", "is", "are",
          "this", "that", "these", "those", "following", "e.g", "i.e", "etc", "or", "nor", "which",
          "who", "whom", "apart", "above", "mentioned", "here", "there", "it", "they", "he", "she"}
-_PERSON = Guarded(re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}"),
+_PERSON = Anchored(re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}"),
                   ("Mr", "Ms", "Dr", "Prof", "H.E", "Amb", "Col", "Gen", "Lt", "Maj", "Capt"))
 _CONTACT = Guarded(re.compile(
     # each alternative starts only where its token starts (look-behinds), so a long run of

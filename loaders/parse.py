@@ -21,7 +21,7 @@ from .event import (
     find_venue,
     pick_date,
 )
-from .guard import Guarded
+from .guard import Anchored
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
@@ -34,7 +34,7 @@ __all__ = ["parse_note"]
 _ON_PART = re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
                            r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$")
-_EVENT_NOUN = Guarded(re.compile(r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
+_EVENT_NOUN = Anchored(re.compile(r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
                                  r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
                                  r"exercises?|forum|sessions?|activity|mission)\b"),
                       ("workshop", "seminar", "webinar", "conference", "symposium", "training", "course", "meeting",

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import loaders  # noqa: F401  (imports every module, so every guard is made)
-from loaders.guard import GUARDS, Guarded
+from loaders.guard import GUARDS, Anchored, Guarded
 
 ASCII = st.characters(min_codepoint=32, max_codepoint=126)
 ALL = list(GUARDS)
@@ -61,7 +61,11 @@ def test_text_matching_a_guarded_pattern_passes_its_guard(
         for m in g.rx.finditer(text):
             assert g.possible(m.group()), m.group()
             assert g.possible(text, m.start(), m.end()), m.group()
+            if isinstance(g, Anchored) and text.isascii():
+                low = m.group().lower() if g.fold else m.group()
+                assert low.startswith(g.words), (m.group(), g.words)
         assert g.search(text) is not None
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.rx.finditer(text)]
 
     check()
 
@@ -78,3 +82,22 @@ def test_guarded_results_are_the_patterns() -> None:
 def test_a_case_insensitive_guard_needs_lower_case_words() -> None:
     with pytest.raises(ValueError, match="lower case"):
         Guarded(re.compile("(?i)Host"), ("Host",))
+
+
+ANCHORED = [g for g in ALL if isinstance(g, Anchored)]
+WORDS = sorted({w for g in ANCHORED for w in g.words} | {"This", "THE ", "Hosted", "İs", "ſhall"})
+PIECES = WORDS + [" ", ".", ",", "\n", "x", "(", "1540", "a "]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 30), st.integers(0, 40))
+def test_anchored_finds_what_the_pattern_finds(text: str, pos: int, endpos: int) -> None:
+    for g in ANCHORED:
+        want = [m.span() for m in g.rx.finditer(text, pos, endpos)]
+        assert [m.span() for m in g.finditer(text, pos, endpos)] == want
+        first = g.rx.search(text, pos, endpos)
+        got = g.search(text, pos, endpos)
+        assert (got and got.span()) == (first and first.span())
+        if not g.rx.groups:
+            assert g.findall(text) == g.rx.findall(text)
