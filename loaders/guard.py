@@ -82,42 +82,46 @@ class Guarded:
 class Anchored(Guarded):
     """A pattern every match of which starts with one of `words`: tried only where one starts."""
 
-    def _folded(self, text: str) -> str | None:
-        return fold_ascii(text) if self.fold else text
-
-    def _starts(self, hay: str, pos: int, endpos: int) -> list[int]:
+    def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
+        """Where a word starts in text[pos:endpos] (sorted); None: the span cannot be searched
+        by words (it holds a character (?i) folds to an ASCII letter that lower() does not)."""
+        pos = min(max(pos, 0), len(text))  # as the regex engine clamps them
+        endpos = min(max(endpos, 0), len(text))
+        hay = text[pos:endpos]
+        if self.fold:
+            low = fold_ascii(hay)
+            if low is None:
+                return None
+            hay = low
         found: set[int] = set()
         for w in self.words:
-            i = hay.find(w, pos, endpos)
+            i = hay.find(w)
             while i != -1:
-                found.add(i)
-                i = hay.find(w, i + 1, endpos)
+                found.add(pos + i)
+                i = hay.find(w, i + 1)
         return sorted(found)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        hay = self._folded(text)
-        if hay is None:
+        starts = self._starts(text, pos, endpos)
+        if starts is None:
             return self.rx.finditer(text, pos, endpos)
-        return iter(self._matches(text, hay, pos, endpos))
-
-    def _matches(self, text: str, hay: str, pos: int, endpos: int) -> list[re.Match[str]]:
         out: list[re.Match[str]] = []
-        end = pos
-        for s in self._starts(hay, pos, endpos):
+        end = 0
+        for s in starts:
             if s < end:
                 continue
             m = self.rx.match(text, s, endpos)
             if m:
                 out.append(m)
                 end = m.end()
-        return out
+        return iter(out)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        hay = self._folded(text)
-        if hay is None:
+        starts = self._starts(text, pos, endpos)
+        if starts is None:
             return self.rx.search(text, pos, endpos)
-        for s in self._starts(hay, pos, endpos):
+        for s in starts:
             m = self.rx.match(text, s, endpos)
             if m:
                 return m

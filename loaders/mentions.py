@@ -15,8 +15,8 @@ __all__ = ["Mention", "find_mentions", "personal_spans"]
 
 HOST = Entity(id="@host", kind="state", label="host")
 
-_HOST_RX = Anchored(re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"),
-                   ("the", "host"))
+_HOST_RX = Guarded(re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"),
+                   ("host",))
 _MODE_RX = re.compile(r"(?i)^\s*\((?:via|by|through)\s+video[- ]?(?:message|link|conference|statement)\)|"
                       r"^\s*\((?:remotely|online|virtually|remote participation)\)")
 _ORG_HEAD = re.compile(

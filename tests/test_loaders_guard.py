@@ -91,7 +91,7 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(TEXT, st.integers(0, 30), st.integers(0, 40))
+@given(TEXT, st.integers(-3, 30), st.integers(-3, 40))
 def test_anchored_finds_what_the_pattern_finds(text: str, pos: int, endpos: int) -> None:
     for g in ANCHORED:
         want = [m.span() for m in g.rx.finditer(text, pos, endpos)]
