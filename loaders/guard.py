@@ -36,6 +36,7 @@ def fold_ascii(seg: str) -> str | None:
     return seg.lower()
 
 
+_SHORT = 80  # spans shorter than this are searched by the pattern itself
 GUARDS: list[Guarded] = []  # every guard made, for the tests
 
 
@@ -83,10 +84,13 @@ class Anchored(Guarded):
     """A pattern every match of which starts with one of `words`: tried only where one starts."""
 
     def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
-        """Where a word starts in text[pos:endpos] (sorted); None: the span cannot be searched
-        by words (it holds a character (?i) folds to an ASCII letter that lower() does not)."""
+        """Where a word starts in text[pos:endpos] (sorted); None: run the pattern itself (a
+        short span, where that is as quick, or one holding a character (?i) folds to an ASCII
+        letter that lower() does not)."""
         pos = min(max(pos, 0), len(text))  # as the regex engine clamps them
         endpos = min(max(endpos, 0), len(text))
+        if endpos - pos < _SHORT:
+            return None
         hay = text[pos:endpos]
         if self.fold:
             low = fold_ascii(hay)
@@ -94,7 +98,7 @@ class Anchored(Guarded):
                 return None
             hay = low
         found: set[int] = set()
-        for w in self.words:
+        for w in [w for w in self.words if w in hay]:
             i = hay.find(w)
             while i != -1:
                 found.add(pos + i)

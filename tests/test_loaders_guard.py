@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import loaders  # noqa: F401  (imports every module, so every guard is made)
+from loaders import guard
 from loaders.guard import GUARDS, Anchored, Guarded
 
 ASCII = st.characters(min_codepoint=32, max_codepoint=126)
@@ -65,7 +66,13 @@ def test_text_matching_a_guarded_pattern_passes_its_guard(
                 low = m.group().lower() if g.fold else m.group()
                 assert low.startswith(g.words), (m.group(), g.words)
         assert g.search(text) is not None
-        assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.rx.finditer(text)]
+        short = guard._SHORT
+        try:
+            for guard._SHORT in (0, short):
+                want = [m.span() for m in g.rx.finditer(text)]
+                assert [m.span() for m in g.finditer(text)] == want
+        finally:
+            guard._SHORT = short
 
     check()
 
@@ -93,6 +100,15 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.integers(-3, 30), st.integers(-3, 40))
 def test_anchored_finds_what_the_pattern_finds(text: str, pos: int, endpos: int) -> None:
+    short = guard._SHORT
+    try:
+        for guard._SHORT in (0, short):  # words on every span, then as configured
+            check_anchored(text, pos, endpos)
+    finally:
+        guard._SHORT = short
+
+
+def check_anchored(text: str, pos: int, endpos: int) -> None:
     for g in ANCHORED:
         want = [m.span() for m in g.rx.finditer(text, pos, endpos)]
         assert [m.span() for m in g.finditer(text, pos, endpos)] == want
