@@ -37,7 +37,11 @@ CASES: dict[str, list[tuple[dict[str, Any], bool]]] = {
     "naps": [({}, True)],
     "resolutions": [({}, True)],
     "timeline": [({}, False)],
-    "regions-reached": [({"actor": "OSCE", "region": "Europe"}, False)],
+    "regions-reached": [
+        ({"actor": "OSCE", "region": "Europe"}, False),
+        ({"actor": "OSCE", "region": "europe", "include_planned": True}, False),
+        ({"actor": "UNODA", "region": "Asia"}, False),
+    ],
     "shared-events": [
         ({"actor": "OSCE", "other": "Belarus"}, False),
         ({"actor": "OSCE", "other": "Croatia", "include_planned": True}, False),
@@ -49,6 +53,8 @@ CASES: dict[str, list[tuple[dict[str, Any], bool]]] = {
     "unresolved": [({}, True)],
     "events-in": [
         ({"place": "Croatia"}, False),
+        ({"place": "srb"}, False),
+        ({"place": "Zagreb", "since": "2010-01-01"}, False),
         ({"since": "2013-01-01", "until": "2013-12-31"}, False),
         ({}, False),
     ],
