@@ -46,6 +46,28 @@ def _res(num: str, year: str | None) -> str:
     return f"{num} ({y})" if y else num
 
 
+# every _BARE match holds one of these, at its "(": the match starts at the 4 digits before it
+_BARE_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
+
+
+def _bare(text: str) -> list[re.Match[str]]:
+    """`_BARE.finditer(text)`, tried only before each "(year)" (the pattern starts with a
+    look-behind, slow to scan for)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for y in _BARE_YEAR.finditer(text):
+        j = y.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j - 4 < end:
+            continue
+        m = _BARE.match(text, j - 4)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
     text = doc.text
     out: list[tuple[str, Evidence]] = []
@@ -74,7 +96,7 @@ def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
             if not sep or not _RES_ITEM.match(text, sep.end()):
                 break
             pos = sep.end()
-    for m in _BARE.finditer(text):
+    for m in _bare(text):
         if m.group(1) in _years() and not any(e.start <= doc.raw_span(m.start(), m.end())[0] < e.end
                                               for _, e in out):
             add(m.group(1), m.group(2), m.start(), m.end())

@@ -84,8 +84,7 @@ def segment(text: str) -> list[Field]:
     for m in _LINE_LABEL.finditer(text):
         lab = m.group(m.lastgroup or 0) if m.lastgroup else m.group()
         hits.append((m.start(), m.end(), _kind(m), lab))
-    lines = text.split("\n")
-    flat = max((len(ln) for ln in lines), default=0) > 300 and len(hits) < 2
+    flat = len(hits) < 2 and max(map(len, text.split("\n")), default=0) > 300
     if flat:
         seen: set[str] = set()
         first_section = next((m.start() for m in _FLAT_SECTION.finditer(text)), len(text))

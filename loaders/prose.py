@@ -8,6 +8,7 @@ Roles come from cue phrases: a forward cue ("in cooperation with", "with the sup
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -91,22 +92,25 @@ _CUES = [(i, "f" if i < len(FORWARD) else "b", roles, rx)
          for i, (roles, rx) in enumerate(FORWARD + BACKWARD)]
 _WORD_CUES = [(w, i) for i, words in enumerate(_WORDS) for w in words]
 _TALK = [c for c in _CUES if {"speaker", "invited"} & set(c[2])]
+_TALK_WORD_CUES = [(w, i) for w, i in _WORD_CUES if i in {c[0] for c in _TALK}]
 if len(_WORDS) != len(_CUES):
     raise AssertionError("one word list per cue")
 
 
-def _possible(text: str, start: int, end: int) -> set[int] | None:
-    """The cues (indices) that may match in text[start:end]; None: any may (non-ASCII text)."""
+def _possible(text: str, start: int, end: int,
+              word_cues: list[tuple[str, int]] = _WORD_CUES) -> set[int] | None:
+    """The cues (indices, of those in `word_cues`) that may match in text[start:end]; None: any
+    may (text holding a character (?i) folds to an ASCII letter that lower() does not)."""
     low = fold_ascii(text[start:end])
     if low is None:
         return None
-    return {i for w, i in _WORD_CUES if w in low}
+    return {i for w, i in word_cues if w in low}
 
 
 def has_cue(text: str, start: int, end: int, *, talk_only: bool = False) -> bool:
     """Whether text[start:end] has any role cue (`talk_only`: a speaker or invitation cue).
     Without one, `assign_roles` gives each mention only its default roles."""
-    possible = _possible(text, start, end)
+    possible = _possible(text, start, end, _TALK_WORD_CUES if talk_only else _WORD_CUES)
     if possible is not None and not possible:
         return False
     return any(rx.search(text, start, end) for i, _, _, rx in (_TALK if talk_only else _CUES)
@@ -120,9 +124,20 @@ _SENT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[
 _SENT_LIST = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
 
 
-def sentences(text: str, start: int, end: int, *, paragraphs: bool = True) -> Iterator[tuple[int, int]]:
+def sentences(text: str, start: int, end: int, *,
+              paragraphs: bool = True) -> tuple[tuple[int, int], ...]:
     """Sentence spans in text[start:end]; paragraph breaks and list items end sentences unless
-    `paragraphs` is False (header values wrap over blank lines)."""
+    `paragraphs` is False (header values wrap over blank lines). Cached for the last few calls:
+    the body is split for actors and again for NAP statements."""
+    return _sentences(text, start, end, paragraphs)
+
+
+@functools.lru_cache(maxsize=32)
+def _sentences(text: str, start: int, end: int, paragraphs: bool) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text, start, end, paragraphs))
+
+
+def _split(text: str, start: int, end: int, paragraphs: bool) -> Iterator[tuple[int, int]]:
     pos = start
     for m in (_SENT if paragraphs else _SENT_LIST).finditer(text[start:end]):
         cut = start + m.start()

@@ -1,0 +1,20 @@
+"""Body facts: the shortcut for bare resolution mentions finds what the pattern finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders import body
+
+BARE = st.lists(st.sampled_from([
+    "1540", "2004", "12345", "(", ")", "(2004)", " (1999)", "( 2016 )", "/", "a", " ", "\n", "\t",
+    "_", "1", "٢٠١٥", "2020", "\u00a0", "(20", "04)",
+]), max_size=20).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(BARE)
+def test_bare_mentions_are_the_patterns(text: str) -> None:
+    want = [(m.span(), m.groups()) for m in body._BARE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in body._bare(text)] == want
