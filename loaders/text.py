@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .model import Evidence
 
@@ -68,22 +69,45 @@ _LT_SUP = re.compile(r"lt;sup>", re.I)
 _THREE_NEWLINES = re.compile(r"\n[ \t]*\n[ \t]*\n")
 
 
+Piece = tuple[int, int, int]  # (length, a, b): b < 0: raw a + i for char i (one for one); else (a, b)
+
+
 @dataclass
 class Doc:
-    """Normalised text plus, per character, the raw span it came from."""
+    """Normalised text plus, per character, the raw span it came from (kept as pieces: runs
+    copied one for one from the raw text, and runs of replacement text that all map to the span
+    they replaced)."""
 
     raw: str
     text: str
-    starts: list[int]
-    ends: list[int]
     line_starts: list[int]
+    pstarts: list[int]  # where each piece starts in `text`
+    pieces: list[Piece]
+
+    def _at(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.pstarts, i) - 1
+        _, a, b = self.pieces[k]
+        if b < 0:
+            a += i - self.pstarts[k]
+            return a, a + 1
+        return a, b
+
+    @property
+    def starts(self) -> list[int]:
+        """The raw start of every character of `text`."""
+        return [self._at(i)[0] for i in range(len(self.text))]
+
+    @property
+    def ends(self) -> list[int]:
+        """The raw end of every character of `text`."""
+        return [self._at(i)[1] for i in range(len(self.text))]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if not self.text:
             return 0, 0
         start = max(0, min(start, len(self.text) - 1))
         end = max(start + 1, min(end, len(self.text)))
-        return self.starts[start], self.ends[end - 1]
+        return self._at(start)[0], self._at(end - 1)[1]
 
     def line_of(self, raw_pos: int) -> int:
         return bisect.bisect_right(self.line_starts, raw_pos)
@@ -114,11 +138,45 @@ def _line_matches(pattern: re.Pattern[str], need: re.Pattern[str], text: str) ->
     return found
 
 
+def _merged(pieces: list[Piece]) -> list[Piece]:
+    """Adjacent pieces that continue each other, as one."""
+    out: list[Piece] = []
+    for p in pieces:
+        if out:
+            length, a, b = out[-1]
+            if b < 0 and p[2] < 0 and p[1] == a + length or b >= 0 and p[1:] == (a, b):
+                out[-1] = (length + p[0], a, b)
+                continue
+        out.append(p)
+    return out
+
+
 class _Builder:
     def __init__(self, raw: str) -> None:
         self.text = raw
-        self.starts = list(range(len(raw)))
-        self.ends = list(range(1, len(raw) + 1))
+        self.pieces: list[Piece] = [(len(raw), 0, -1)] if raw else []
+        self.pstarts: list[int] = [0] if raw else []
+
+    def _at(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.pstarts, i) - 1
+        _, a, b = self.pieces[k]
+        if b < 0:
+            a += i - self.pstarts[k]
+            return a, a + 1
+        return a, b
+
+    def _slice(self, lo: int, hi: int, out: list[Piece]) -> None:
+        """Append the pieces of text[lo:hi] to `out`."""
+        if lo >= hi:
+            return
+        k = bisect.bisect_right(self.pstarts, lo) - 1
+        while lo < hi:
+            length, a, b = self.pieces[k]
+            off = lo - self.pstarts[k]
+            take = min(length - off, hi - lo)
+            out.append((take, a + off, b) if b < 0 else (take, a, b))
+            lo += take
+            k += 1
 
     def sub(self, pattern: re.Pattern[str], repl: Repl,
             need: re.Pattern[str] | None = None) -> None:
@@ -132,32 +190,27 @@ class _Builder:
         if not found:  # most patterns match nothing in most notes: keep the map as is
             return
         out: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        pieces: list[Piece] = []
         pos = 0
         for m in found:
             a, b = m.span()
             out.append(text[pos:a])
-            starts.extend(self.starts[pos:a])
-            ends.extend(self.ends[pos:a])
+            self._slice(pos, a, pieces)
             r = repl(m) if callable(repl) else repl
             if r:
                 if len(r) == b - a:
-                    starts.extend(self.starts[a:b])
-                    ends.extend(self.ends[a:b])
+                    self._slice(a, b, pieces)
                 else:
-                    rs = self.starts[a] if a < len(text) else (self.ends[-1] if self.ends else 0)
-                    rend = self.ends[b - 1] if b > a else rs
-                    starts.extend([rs] * len(r))
-                    ends.extend([rend] * len(r))
+                    rs = self._at(a)[0] if a < len(text) else (self._at(len(text) - 1)[1] if text else 0)
+                    rend = self._at(b - 1)[1] if b > a else rs
+                    pieces.append((len(r), rs, rend))
                 out.append(r)
             pos = b
         out.append(text[pos:])
-        starts.extend(self.starts[pos:])
-        ends.extend(self.ends[pos:])
+        self._slice(pos, len(text), pieces)
         self.text = "".join(out)
-        self.starts = starts
-        self.ends = ends
+        self.pieces = _merged(pieces)
+        self.pstarts = list(accumulate((p[0] for p in self.pieces[:-1]), initial=0)) if self.pieces else []
 
     def straighten_quotes(self) -> None:
         """Typographic quotes and odd spaces to ASCII, one character for one (keeps the map)."""
@@ -198,7 +251,7 @@ def clean(raw: str) -> Doc:
     # a removed footnote leaves a gap inside a sentence: close it
     b.sub(_FOOTNOTE_GAP, " ", need=_THREE_NEWLINES)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(raw)]
-    return Doc(raw=raw, text=b.text, starts=b.starts, ends=b.ends, line_starts=line_starts)
+    return Doc(raw=raw, text=b.text, line_starts=line_starts, pstarts=b.pstarts, pieces=b.pieces)
 
 
 def squash(s: str) -> str:

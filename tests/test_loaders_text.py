@@ -62,3 +62,70 @@ def test_quotes_are_straightened_one_for_one() -> None:
     doc = T.clean(raw)
     assert doc.text == "'a' \"b\" \"c' d e f g h i"
     assert len(doc.starts) == len(doc.text) == len(raw)
+
+
+class ListBuilder:
+    """The offset map as first written: a raw start and end per character, as lists."""
+
+    def __init__(self, raw: str) -> None:
+        self.text = raw
+        self.starts = list(range(len(raw)))
+        self.ends = list(range(1, len(raw) + 1))
+
+    def sub(self, pattern: re.Pattern[str], repl: str) -> None:
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        text = self.text
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            out.append(text[pos:a])
+            starts.extend(self.starts[pos:a])
+            ends.extend(self.ends[pos:a])
+            r = repl
+            if r:
+                if len(r) == b - a:
+                    starts.extend(self.starts[a:b])
+                    ends.extend(self.ends[a:b])
+                else:
+                    rs = self.starts[a] if a < len(text) else (self.ends[-1] if self.ends else 0)
+                    rend = self.ends[b - 1] if b > a else rs
+                    starts.extend([rs] * len(r))
+                    ends.extend([rend] * len(r))
+                out.append(r)
+            pos = b
+        out.append(text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        self.text = "".join(out)
+        self.starts = starts
+        self.ends = ends
+
+
+SUBS = [(re.compile(p), r) for p, r in [
+    (r"<[^>]*>", ""), (r"\*{1,3}", ""), (r"&amp;", "&"), (r"<br>", "\n"), (r"ab", "xy"),
+    (r"x", "longer"), (r"\s+", " "), (r"$", "!"), (r"^", ""), (r"b*", "-"), (r"a", ""),
+]]
+MARKUP = st.lists(st.sampled_from(["<b>", "</b>", "**", "*", "&amp;", "<br>", "ab", "x", " ", "\n",
+                                   "a", "b", "é", "  "]), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKUP, st.lists(st.integers(0, len(SUBS) - 1), max_size=6))
+def test_piece_map_is_the_per_character_map(raw: str, order: list[int]) -> None:
+    ref = ListBuilder(raw)
+    b = T._Builder(raw)
+    for i in order:
+        pattern, repl = SUBS[i]
+        ref.sub(pattern, repl)
+        b.sub(pattern, repl)
+        assert b.text == ref.text
+        doc = T.Doc(raw=raw, text=b.text, line_starts=[0], pstarts=b.pstarts, pieces=b.pieces)
+        assert (doc.starts, doc.ends) == (ref.starts, ref.ends)
+        for s in range(len(b.text) + 1):
+            for e in range(s, len(b.text) + 2):
+                want = (0, 0) if not ref.text else (
+                    ref.starts[max(0, min(s, len(ref.text) - 1))],
+                    ref.ends[max(max(0, min(s, len(ref.text) - 1)) + 1, min(e, len(ref.text))) - 1])
+                assert doc.raw_span(s, e) == want
