@@ -67,6 +67,9 @@ _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
 _FOR_INFORMATION = re.compile(r"for information", re.I)
 _LT_SUP = re.compile(r"lt;sup>", re.I)
 _THREE_NEWLINES = re.compile(r"\n[ \t]*\n[ \t]*\n")
+_FOOTNOTE_MARK = re.compile("[<\\[" + _SUPERSCRIPTS + "]")  # <sup>, a superscript or [n]
+_HASH = re.compile(r"#")
+_BULLET_MARK = re.compile(r"[-•▪◦·]")
 
 
 Piece = tuple[int, int, int]  # (length, a, b): b < 0: raw a + i for char i (one for one); else (a, b)
@@ -229,9 +232,9 @@ def clean(raw: str) -> Doc:
     b.straighten_quotes()
     b.sub(_DROP_ELEMENTS, "")
     b.sub(_DISCLAIMER_LINE, "", need=_FOR_INFORMATION)
-    b.sub(_FOOTNOTE_LINE, "")
+    b.sub(_FOOTNOTE_LINE, "", need=_FOOTNOTE_MARK)
     b.sub(_DISCLAIMER_INLINE, " ", need=_FOR_INFORMATION)
-    if _ASTERISK_MARKER.search(b.text):
+    if "*" in b.text and _ASTERISK_MARKER.search(b.text):
         b.sub(_ASTERISK_FOOTNOTE, "")
         b.sub(_ASTERISK_MARKER, lambda m: m.group()[0])
     b.sub(_SUP, "")
@@ -243,8 +246,8 @@ def clean(raw: str) -> Doc:
     b.straighten_quotes()
     b.sub(_SUPERSCRIPT_RUN, "")
     # markdown: headings, bullets, emphasis
-    b.sub(_MD_HEADING, "")
-    b.sub(_MD_BULLET, "")
+    b.sub(_MD_HEADING, "", need=_HASH)
+    b.sub(_MD_BULLET, "", need=_BULLET_MARK)
     b.sub(_MD_EMPHASIS, "")
     b.sub(_MD_UNDERSCORE, "")
     b.straighten_quotes()

@@ -129,3 +129,23 @@ def test_piece_map_is_the_per_character_map(raw: str, order: list[int]) -> None:
                     ref.starts[max(0, min(s, len(ref.text) - 1))],
                     ref.ends[max(max(0, min(s, len(ref.text) - 1)) + 1, min(e, len(ref.text))) - 1])
                 assert doc.raw_span(s, e) == want
+
+
+NEEDS = [(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK), (T._MD_HEADING, T._HASH),
+         (T._MD_BULLET, T._BULLET_MARK), (T._FOOTNOTE_GAP, T._THREE_NEWLINES),
+         (T._DISCLAIMER_INLINE, T._FOR_INFORMATION), (T._DISCLAIMER_LINE, T._FOR_INFORMATION),
+         (T._BROKEN_SUP, T._LT_SUP)]
+NOTEISH = st.lists(st.sampled_from([
+    "<sup>1</sup>", "¹", "[1]", "# ", "## Title", "- ", "• ", "\n", "\n\n\n", " ", "\t", "text",
+    "a", "For information only - not an official report.", "&lt;sup>2</sup>", "*", "x*", "Note",
+]), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(NOTEISH, st.text(max_size=80)))
+def test_a_pattern_never_matches_without_its_need(text: str) -> None:
+    for pattern, need in NEEDS:
+        if not need.search(text):
+            assert not pattern.search(text), pattern.pattern
+    if "*" not in text:
+        assert not T._ASTERISK_MARKER.search(text)
