@@ -28,6 +28,7 @@ __all__ = [
     "ng",
     "note_quads",
     "note_stem",
+    "rollups",
 ]
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -186,6 +187,7 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
     for e in (*note.title_evidence, *note.date_evidence, *note.venue_evidence):
         w.add(event, ng("evidence"), _evidence(w, note_iri, stem, e))
 
+    involved: dict[str, None] = {}
     for actor in note.actors:
         actor_iri = ID + actor.id
         _actor(w, actor_iri, actor.kind, actor.label, actor.name, actor.iso3)
@@ -218,6 +220,10 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
                 w.add(event, ng("attendedBy"), actor_iri)
             elif status != "Attended" and role != "funder":
                 w.add(event, ng("invited"), actor_iri)
+            if role != "funder" and (status == "Attended" or not held):
+                involved.update(dict.fromkeys(rollups(actor.id, actor.kind, actor.iso3)))
+    for iri in involved:
+        w.add(event, ng("involves"), iri)
 
     cited: dict[str, list[Evidence]] = {}
     for res, ev in note.resolution_evidence:
@@ -301,6 +307,19 @@ def _actor(w: _Writer, iri: str, kind: str, label: str, name: str, iso3: str | N
         w.add(iri, ng("agencyOf"), state, shared=True)
         w.add(iri, ORG + "subOrganizationOf", state, shared=True)
         w.add(iri, ng("rollsUpTo"), state, shared=True)
+
+
+def rollups(actor_id: str, kind: str, iso3: str | None) -> list[str]:
+    """What an actor counts for (its ng:rollsUpTo targets): itself, a gazetteer organisation's
+    parents and the State of any agency on the way, an agency's State."""
+    from graph.reference import rollup_targets
+
+    if actor_id in _reference_org_ids():
+        return rollup_targets(actor_id)
+    own = [ID + actor_id]
+    if kind == "agency" and iso3:
+        own.append(f"{ID}state/{iso3}")
+    return own
 
 
 def _reference_org_ids() -> frozenset[str]:

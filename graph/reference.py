@@ -17,7 +17,7 @@ from ontology.iris import ID
 if TYPE_CHECKING:
     from pyoxigraph import Quad
 
-__all__ = ["OrgEntry", "org_entries", "org_ids", "reference_quads"]
+__all__ = ["OrgEntry", "org_entries", "org_ids", "reference_quads", "rollup_targets"]
 
 WIKIDATA = "http://www.wikidata.org/entity/"
 
@@ -40,6 +40,19 @@ def org_ids() -> frozenset[str]:
     return frozenset(e.id for e in org_entries())
 
 
+@cache
+def _rollup_table() -> dict[str, list[str]]:
+    entries = org_entries()
+    by_id = {e.id: e for e in entries}
+    return {e.id: list(dict.fromkeys(_ancestors(e, by_id))) for e in entries}
+
+
+def rollup_targets(org_id: str) -> list[str]:
+    """The ng:rollsUpTo targets of a gazetteer organisation ('org/osce-cpc'), as IRIs."""
+    return _rollup_table()[org_id]
+
+
+@cache
 def org_entries() -> list[OrgEntry]:
     """The curated organisations of `ontology/reference/organizations.json` (the loaders'
     gazetteer): the same file names them when reading and describes them here."""

@@ -41,6 +41,7 @@ class NG(DefinedNamespace):
     evidence: URIRef  # evidence
     inNote: URIRef  # in note
     invited: URIRef  # invited
+    involves: URIRef  # involves
     ofState: URIRef  # of State
     organizedBy: URIRef  # organized by
     participationStatus: URIRef  # participation status
@@ -142,6 +143,7 @@ TERMS: frozenset[str] = frozenset(
         "graphHash",
         "inNote",
         "invited",
+        "involves",
         "line",
         "listedUnder",
         "mode",

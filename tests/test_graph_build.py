@@ -202,3 +202,28 @@ def test_store_busy_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreBusyError, match="is busy"):
         OxigraphStore(tmp_path / "s")
     first.close()
+
+
+def test_involves_is_the_rolled_up_participation(tmp_path: Path) -> None:
+    """ng:involves (written per note) equals what the claims and the roll-up closure imply:
+    attendees of held events, anyone listed but funders at events not held, rolled up."""
+    from loaders import read_notes
+
+    seeds = Path(__file__).resolve().parent.parent / "data" / "notes"
+    store = OxigraphStore(tmp_path / "s")
+    build(store, [*read_notes([str(seeds)]), held_note(), planned_note()])
+    ng = "PREFIX ng: <https://w3id.org/notegraph/ontology#>\n"
+    written = store.select(ng + "SELECT DISTINCT ?e ?x WHERE { ?e ng:involves ?x }")
+    implied = store.select(
+        ng
+        + """SELECT DISTINCT ?e ?x WHERE {
+          { ?e ng:attendedBy ?a }
+          UNION
+          { ?p ng:event ?e ; ng:agent ?a ; ng:role ?r . ?e ng:reportedStatus ?s
+            FILTER (?s != ng:Held && ?r != ng:Funder) }
+          ?a ng:rollsUpTo ?x }"""
+    )
+    key = sorted((r["e"], r["x"]) for r in written)
+    assert len(key) > 50
+    assert key == sorted((r["e"], r["x"]) for r in implied)
+    store.close()
