@@ -230,6 +230,8 @@ def _all_matches(text: str) -> list[Match]:
 def scan(text: str) -> list[Match]:
     """Known names in `text`, longest first, without overlaps, in text order."""
     cands = _all_matches(text)
+    if len(cands) < 2:
+        return cands
     cands.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[Match] = []
     used = bytearray(len(text) + 1)  # characters already covered by a longer match

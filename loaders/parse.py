@@ -21,7 +21,7 @@ from .event import (
     find_venue,
     pick_date,
 )
-from .guard import Anchored
+from .guard import Anchored, Guarded
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
@@ -31,7 +31,7 @@ from .text import Doc, clean
 
 __all__ = ["parse_note"]
 
-_ON_PART = re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$")
+_ON_PART = Guarded(re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$"), ("part", "behalf"))
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
                            r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$")
 _EVENT_NOUN = Anchored(re.compile(r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
@@ -201,7 +201,7 @@ def _parse(text: str, source: Source) -> Note:
 
 def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str | None) -> None:
     t = b.doc.text
-    ms = [m for m in find_mentions(t, f.start, f.end, list_like=True) if not _ON_PART.search(t[:m.start])]
+    ms = [m for m in find_mentions(t, f.start, f.end, list_like=True) if not _ON_PART.search(t, 0, m.start)]
     for m, roles in assign_roles(t, f.start, f.end, ms, default):
         b.add(m, roles, listed)
     _two_states(b, ms)
