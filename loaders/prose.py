@@ -165,6 +165,8 @@ def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
                 cues.append((m.start(), m.end(), direction, roles))
     # a cue inside a name ('experts of the 1540 Committee') is part of the name
     cues = sorted(c for c in cues if not any(c[0] < m.end and m.start < c[1] for m in mentions))
+    if not cues:
+        return [(men, default) for men in mentions] if default else []
     out: list[tuple[Mention, tuple[str, ...]]] = []
     for men in mentions:
         got: tuple[str, ...] = default
