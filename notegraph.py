@@ -375,11 +375,14 @@ def cmd_push(args: argparse.Namespace) -> int:
     )
     store = _open_store(args, read_only=True)
     progress = _progress(len(store.named_graphs()), "pushing", quiet=args.quiet)
-    summary = push(store, remote, use_gsp=bool(args.gsp_endpoint), on_graph=progress)
+    summary = push(
+        store, remote, use_gsp=bool(args.gsp_endpoint), on_graph=progress, prune=args.prune
+    )
     progress(None)
+    pruned = f", {len(summary.pruned)} removed from the server" if args.prune else ""
     print(
         f"{summary.graphs} graphs: {len(summary.sent)} sent ({summary.triples_sent} triples "
-        f"in {summary.requests} requests), {summary.unchanged} unchanged"
+        f"in {summary.requests} requests), {summary.unchanged} unchanged{pruned}"
     )
     return 0
 
@@ -579,6 +582,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "--endpoint",
         metavar="URL",
         help="the query URL (default: the update URL ending in /query instead of /update)",
+    )
+    pu.add_argument(
+        "--prune",
+        action="store_true",
+        help="also drop graphs notegraph pushed before that the local store no longer has "
+        "(notes removed locally); other graphs on the server are never touched",
     )
     pu.add_argument(
         "--timeout", type=float, default=60.0, metavar="S", help="per-request timeout (default 60)"

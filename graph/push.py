@@ -12,6 +12,8 @@
   the real graph is untouched (old); after it, it is new. An interrupted push can leave a staging
   graph behind: the next push removes it first. Staging graphs are visible to union-default-graph
   queries while they exist, so do not query while a push of a very large graph is interrupted.
+- With `prune`, graphs the server holds with a notegraph hash but the local store no longer has
+  (notes removed locally) are dropped, in one request; graphs without that hash are never touched.
 - Blank nodes would make the hash unstable; notegraph's graphs have none (every node is an IRI).
 """
 
@@ -44,6 +46,7 @@ class PushSummary:
     triples_sent: int = 0
     requests: int = 0
     staging_removed: int = 0
+    pruned: list[str] = field(default_factory=list)
 
 
 def _ntriples(quads: Iterable[Quad]) -> list[str]:
@@ -111,8 +114,10 @@ def push(
     use_gsp: bool = False,
     max_request_bytes: int = MAX_REQUEST_BYTES,
     on_graph: Callable[[str], None] | None = None,
+    prune: bool = False,
 ) -> PushSummary:
-    """Send every named graph of `store` whose content differs from the server's copy."""
+    """Send every named graph of `store` whose content differs from the server's copy; with
+    `prune`, drop the server's notegraph graphs (those pushed with a hash) the store lacks."""
     summary = PushSummary()
     summary.staging_removed = _drop_staging(remote)
     have = remote_hashes(remote)
@@ -155,6 +160,15 @@ def push(
         if on_graph:
             on_graph(graph)
     flush()
+    if prune:
+        summary.pruned = sorted(set(have) - set(graphs))
+        if summary.pruned:
+            import pyoxigraph as ox
+
+            remote.update(
+                " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in summary.pruned)
+            )
+            summary.requests += 1
     return summary
 
 

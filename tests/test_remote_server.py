@@ -276,3 +276,27 @@ def test_serve_command_serves_the_store_and_stops_on_sigterm(
         for stream in (proc.stdout, proc.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_prune_drops_only_graphs_notegraph_pushed_that_are_gone_locally(
+    seed_store_path: Path, server: Server, tmp_path: Path
+) -> None:
+    import shutil
+
+    from graph.build import remove_notes
+
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_store_path, copy)
+    local = OxigraphStore(copy)
+    remote = _remote(server)
+    push(local, remote)
+    foreign = "https://example.org/someone-elses-graph"
+    remote.update(f"INSERT DATA {{ GRAPH <{foreign}> {{ <urn:a> <urn:b> <urn:c> }} }}")
+    gone = local.named_graphs()[0]
+    assert remove_notes(local, [gone.rsplit("/", 1)[-1] + ".txt"]) == [gone]
+    kept = push(local, remote)  # without --prune nothing is deleted
+    assert kept.pruned == [] and gone in remote.named_graphs()
+    pruned = push(local, remote, prune=True)
+    assert pruned.pruned == [gone]
+    assert sorted(remote.named_graphs()) == sorted([*local.named_graphs(), foreign])
+    local.close()
