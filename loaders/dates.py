@@ -1,5 +1,8 @@
 """Dates and date ranges as written in notes: '15-17 January 2013', '14th-15th September 2017',
-'from 24 to 28 October 2016', '30 November - 2 December 2015', 'March 11-12, 2014', 'September 2011'."""
+'from 24 to 28 October 2016', '30 November - 2 December 2015', 'March 11-12, 2014', 'September 2011',
+and numeric ones: '12.05.2015' and '12/05/2015' (day first, as UN documents write them),
+'2015-05-12' (ISO), and ranges of them ('12.05.2015 - 14.05.2015', '12-14.05.2015'). A date that
+does not exist ('31.02.2015', '05/13/2015' read day first) is no date."""
 
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
@@ -38,37 +41,63 @@ _PATTERNS = [
     # September 2011
     ("my", rf"(?P<m1>{_MON})\s*,?\s+(?P<y2>{_Y})"),
 ]
+# Numeric dates, after the ones with month names (which win where both read the same place).
+# Day and month are numbers (n1, n2); dotted and slashed forms are day first. Not inside longer
+# runs of numbers and separators ('1.12.05.2015', '12/05/2015/3', 'S/RES/12/05/2015').
+_N = r"\d{1,2}"
+_NUM = r"(?P<sep>[./])"
+_NUMERIC = [
+    # 12.05.2015 - 14.05.2015, 12/05/2015 to 14/05/2015
+    ("num_range", rf"(?P<d1>{_N}){_NUM}(?P<n1>{_N})(?P=sep)(?P<y1>{_Y}){_DASH}(?P<d2>{_N})(?P=sep)(?P<n2>{_N})(?P=sep)(?P<y2>{_Y})"),
+    # 2015-05-12 to 2015-05-14
+    ("iso_range", rf"(?P<y1>{_Y})-(?P<n1>\d\d)-(?P<d1>\d\d){_DASH}(?P<y2>{_Y})-(?P<n2>\d\d)-(?P<d2>\d\d)"),
+    # 12-14.05.2015, 12-14/05/2015
+    ("num_days", rf"(?P<d1>{_N}){_DASH}(?P<d2>{_N}){_NUM}(?P<n2>{_N})(?P=sep)(?P<y2>{_Y})"),
+    # 12.05.2015, 12/05/2015
+    ("num", rf"(?P<d1>{_N}){_NUM}(?P<n1>{_N})(?P=sep)(?P<y2>{_Y})"),
+    # 2015-05-12
+    ("iso", rf"(?P<y2>{_Y})-(?P<n1>\d\d)-(?P<d1>\d\d)"),
+]
+
+
 def _compile() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(rf"(?<![\w]){pat}(?![\w])", re.I)) for name, pat in _PATTERNS]
+    words = [(name, re.compile(rf"(?<![\w]){pat}(?![\w])", re.I)) for name, pat in _PATTERNS]
+    numbers = [(name, re.compile(rf"(?<![\w./-]){pat}(?![\w]|[./-]\d)", re.I)) for name, pat in _NUMERIC]
+    return words + numbers
 
 
 _COMPILED = _compile()
-# every pattern needs a month name and a year: a text without both has no date (a cheap pre-check)
+# Every pattern needs a year; the word ones a month name, the numeric ones a digit, separator,
+# digit: a text without them has no date of that kind (a cheap pre-check).
 _HAS_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+_HAS_NUMERIC = re.compile(r"\d[./-]\d")
 _HAS_YEAR = re.compile(_Y)
-# Every match ends with a year at the end of a word and holds only word characters, spaces and
-# , . - – —; any other character is a barrier no match crosses. So the patterns need only scan the
-# stretches between barriers that hold a year, up to their last year (the patterns start with a
-# look-behind, and scanning every position of a long text for them is slow).
-_YEAR_END = re.compile(rf"{_Y}(?![\w])")
-_BARRIER = re.compile(r"[^\w\s,.\-–—]")
+# Every match holds a year and only word characters, spaces and , . / - – —; any other character
+# is a barrier no match crosses (and no pattern's look-ahead or look-behind tells apart from the
+# end or start of the text). So the patterns need only scan the stretches between barriers that
+# hold a year (the patterns start with a look-behind, and scanning every position of a long text
+# for them is slow).
+_YEAR = re.compile(_Y)
+_BARRIER = re.compile(r"[^\w\s,./\-–—]")
+_DIGITS = re.compile(r"\d+")
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the barrier-free stretches of `text` that hold a year, each up to the end of
-    its last year; in text order. Scanning only these finds exactly what scanning `text` finds."""
+    """(start, end) of the barrier-free stretches of `text` that hold a year, in text order.
+    Scanning only these finds exactly what scanning `text` finds."""
     regions: list[tuple[int, int]] = []
     start = scanned = 0  # the current stretch starts at `start`; barriers are known up to `scanned`
-    for y in _YEAR_END.finditer(text):
+    end = -1  # where the current stretch ends
+    for y in _YEAR.finditer(text):
+        if y.start() < end:
+            continue  # in the stretch already found
         for b in _BARRIER.finditer(text, scanned, y.start()):
             start = b.end()
-        if regions and start == regions[-1][0]:
-            regions[-1] = (start, y.end())
-        else:
-            regions.append((start, y.end()))
-        scanned = y.end()
+        nxt = _BARRIER.search(text, y.end())
+        end = nxt.start() if nxt else len(text)
+        regions.append((start, end))
+        scanned = end
     return regions
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -97,7 +126,23 @@ def _month(s: str | None) -> int | None:
     return _MONTHS.get(s.lower().rstrip("."))
 
 
+def _build_numeric(m: re.Match[str]) -> DateSpan | None:
+    g = m.groupdict()
+    y2 = int(g["y2"])
+    n2 = int(g.get("n2") or g["n1"])
+    d1 = int(g["d1"])
+    d2 = int(g["d2"]) if g.get("d2") else d1
+    n1 = int(g["n1"]) if g.get("n1") else n2
+    y1 = int(g["y1"]) if g.get("y1") else y2
+    a, b = _iso(y1, n1, d1), _iso(y2, n2, d2)
+    if not a or not b or b < a:
+        return None
+    return DateSpan(m.start(), m.end(), a, b, "day")
+
+
 def _build(name: str, m: re.Match[str]) -> DateSpan | None:
+    if name.startswith(("num", "iso")):
+        return _build_numeric(m)
     g = m.groupdict()
     y2 = int(g["y2"])
     m1 = _month(g.get("m1"))
@@ -122,10 +167,16 @@ def _build(name: str, m: re.Match[str]) -> DateSpan | None:
 def find_dates(text: str) -> Iterator[DateSpan]:
     """Every date or date range in `text`, in text order, the longest reading at each place."""
     found: list[DateSpan] = []
-    if not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
+    if not _HAS_YEAR.search(text):
+        return
+    words = _HAS_MONTH.search(text) is not None
+    numbers = _HAS_NUMERIC.search(text) is not None
+    if not (words or numbers):
         return
     regions = _regions(text)
     for name, rx in _COMPILED:
+        if not (numbers if name.startswith(("num", "iso")) else words):
+            continue
         for m in (m for a, b in regions for m in rx.finditer(text, a, b)):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue

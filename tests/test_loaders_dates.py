@@ -1,12 +1,14 @@
-"""Dates: what loaders.dates reads, and that scanning only the stretches that hold a year finds
-exactly what scanning the whole text finds."""
+"""Dates: what loaders.dates reads (word and numeric forms, day first, impossible dates rejected),
+and that scanning only the stretches that hold a year finds exactly what scanning the whole text
+finds."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import dates
+from loaders import dates, parse_note
 from loaders.dates import DateSpan, find_dates
 
 
@@ -27,6 +29,7 @@ PIECES = st.sampled_from([
     "15", "1st", "3rd", "30", "31", "-", "–", "—", " to ", " and ", " until ", "of ", " ", "\n",
     ",", ".", ";", "(", ")", "/", ":", "x", "January", "Sept.", "may", "MARCH", "Dec", "2013",
     "1999", "2020", "19999", "12013", "2015a", "_2015", " 2016", "from ", "held on ", "é", "٢٠١٥",
+    "12.05.2015", "12/05/2015", "2015-05-12", "05", "12", "1.", "/2015", ".2015", "-05-", "S/RES/",
 ])
 TEXTS = st.lists(PIECES, max_size=30).map("".join)
 
@@ -37,10 +40,10 @@ def test_stretches_find_what_a_full_scan_finds(text: str) -> None:
     assert list(find_dates(text)) == full_scan(text)
 
 
-def test_regions_end_at_their_last_year() -> None:
-    text = "From 1 May 2015 (see 2016); held 3-4 June 2017, Minsk 2018 x"
+def test_regions_are_the_stretches_that_hold_a_year() -> None:
+    text = "From 1 May 2015 (see 2016); held 3-4 June 2017, Minsk 2018 x; no year (here)"
     assert [text[a:b] for a, b in dates._regions(text)] == [
-        "From 1 May 2015", "see 2016", " held 3-4 June 2017, Minsk 2018"
+        "From 1 May 2015 ", "see 2016", " held 3-4 June 2017, Minsk 2018 x"
     ]
 
 
@@ -52,3 +55,49 @@ def test_dates_as_written() -> None:
         ("2013-01-15", "2013-01-17", "day"), ("2015-11-30", "2015-12-02", "day"),
         ("2014-03-11", "2014-03-12", "day"), ("2011-09-01", "2011-09-30", "month"),
     ]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("on 12.05.2015 in Minsk", [("2015-05-12", "2015-05-12", "12.05.2015")]),
+    ("12/05/2015", [("2015-05-12", "2015-05-12", "12/05/2015")]),
+    ("2015-05-12", [("2015-05-12", "2015-05-12", "2015-05-12")]),
+    ("1/2/2015", [("2015-02-01", "2015-02-01", "1/2/2015")]),  # day first
+    ("(12.05.2015).", [("2015-05-12", "2015-05-12", "12.05.2015")]),
+    ("12.05.2015 - 14.05.2015", [("2015-05-12", "2015-05-14", "12.05.2015 - 14.05.2015")]),
+    ("30/11/2015 to 02/12/2015", [("2015-11-30", "2015-12-02", "30/11/2015 to 02/12/2015")]),
+    ("12-14.05.2015", [("2015-05-12", "2015-05-14", "12-14.05.2015")]),
+    ("2015-05-12 to 2015-05-14", [("2015-05-12", "2015-05-14", "2015-05-12 to 2015-05-14")]),
+    ("29.02.2016", [("2016-02-29", "2016-02-29", "29.02.2016")]),
+])
+def test_numeric_dates(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert [(d.start_date, d.end_date, text[d.start:d.end]) for d in find_dates(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "31.02.2015", "29.02.2015", "05/13/2015", "00.05.2015", "2015-13-01", "2015-02-30",
+    "1.12.05.2015", "12.05.2015.3", "S/RES/12/05/2015", "12/05/2015/3", "2015-5-12", "12.05/2015",
+    "12.05.1899", "v12.05.2015",
+])
+def test_impossible_or_embedded_numeric_dates_are_no_dates(text: str) -> None:
+    assert list(find_dates(text)) == []
+
+
+def test_a_range_that_ends_before_it_starts_is_two_dates() -> None:
+    got = [(d.start_date, d.end_date) for d in find_dates("14.05.2015 - 12.05.2015")]
+    assert got == [("2015-05-14", "2015-05-14"), ("2015-05-12", "2015-05-12")]
+
+
+def test_a_word_date_wins_over_a_numeric_reading_of_the_same_place() -> None:
+    text = "30 April 2015-05-12"  # '2015' reads in both
+    assert [(d.start_date, d.end_date) for d in find_dates(text)] == [("2015-04-30", "2015-04-30")]
+
+
+def test_a_note_with_a_numeric_date() -> None:
+    note = parse_note(
+        "Information Note\n\nEvent: Workshop on resolution 1540\n"
+        "Date and Venue: 12.05.2015, Minsk, Belarus\nOrganizers: OSCE\n"
+    )
+    got = (note.start_date, note.end_date, note.date_precision)
+    assert got == ("2015-05-12", "2015-05-12", "day")
+    assert note.venue.city == "Minsk" and note.venue.country == "BLR"
+    assert note.date_evidence[0].text == "12.05.2015"
