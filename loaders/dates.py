@@ -75,17 +75,21 @@ _HAS_YEAR = re.compile(_Y)
 # Every match holds a year and only word characters, spaces and , . / - – —; any other character
 # is a barrier no match crosses (and no pattern's look-ahead or look-behind tells apart from the
 # end or start of the text). So the patterns need only scan the stretches between barriers that
-# hold a year (the patterns start with a look-behind, and scanning every position of a long text
-# for them is slow).
+# hold a year; the word patterns, whose matches end with a year at the end of a word, only up to
+# the last such year (the patterns start with a look-behind, and scanning every position of a long
+# text for them is slow).
 _YEAR = re.compile(_Y)
+_YEAR_END = re.compile(rf"{_Y}(?![\w])")
 _BARRIER = re.compile(r"[^\w\s,./\-–—]")
 _DIGITS = re.compile(r"\d+")
 
 
-def _regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the barrier-free stretches of `text` that hold a year, in text order.
-    Scanning only these finds exactly what scanning `text` finds."""
-    regions: list[tuple[int, int]] = []
+def _regions(text: str) -> list[tuple[int, int, int]]:
+    """(start, words_end, end) of the barrier-free stretches of `text` that hold a year, in text
+    order; words_end: the end of the last year there that ends a word (-1: none). Scanning only
+    text[start:end] (text[start:words_end] for the word patterns) finds exactly what scanning
+    `text` finds."""
+    regions: list[tuple[int, int, int]] = []
     start = scanned = 0  # the current stretch starts at `start`; barriers are known up to `scanned`
     end = -1  # where the current stretch ends
     for y in _YEAR.finditer(text):
@@ -95,7 +99,10 @@ def _regions(text: str) -> list[tuple[int, int]]:
             start = b.end()
         nxt = _BARRIER.search(text, y.end())
         end = nxt.start() if nxt else len(text)
-        regions.append((start, end))
+        words_end = -1
+        for ye in _YEAR_END.finditer(text, start, end):
+            words_end = ye.end()
+        regions.append((start, words_end, end))
         scanned = end
     return regions
 
@@ -174,10 +181,13 @@ def find_dates(text: str) -> Iterator[DateSpan]:
     if not (words or numbers):
         return
     regions = _regions(text)
+    word_spans = [(a, w) for a, w, _ in regions if w > 0]
+    number_spans = [(a, e) for a, _, e in regions]
     for name, rx in _COMPILED:
-        if not (numbers if name.startswith(("num", "iso")) else words):
+        numeric = name.startswith(("num", "iso"))
+        if not (numbers if numeric else words):
             continue
-        for m in (m for a, b in regions for m in rx.finditer(text, a, b)):
+        for m in (m for a, b in (number_spans if numeric else word_spans) for m in rx.finditer(text, a, b)):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             span = _build(name, m)

@@ -41,9 +41,11 @@ def test_stretches_find_what_a_full_scan_finds(text: str) -> None:
 
 
 def test_regions_are_the_stretches_that_hold_a_year() -> None:
-    text = "From 1 May 2015 (see 2016); held 3-4 June 2017, Minsk 2018 x; no year (here)"
-    assert [text[a:b] for a, b in dates._regions(text)] == [
-        "From 1 May 2015 ", "see 2016", " held 3-4 June 2017, Minsk 2018 x"
+    text = "From 1 May 2015 (see 2016); held 3-4 June 2017, Minsk 2018 x; 2019a; no year (here)"
+    got = [(text[a:e], text[a:w] if w > 0 else None) for a, w, e in dates._regions(text)]
+    assert got == [
+        ("From 1 May 2015 ", "From 1 May 2015"), ("see 2016", "see 2016"),
+        (" held 3-4 June 2017, Minsk 2018 x", " held 3-4 June 2017, Minsk 2018"), (" 2019a", None),
     ]
 
 
