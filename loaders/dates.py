@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .guard import fold_ascii
+
 __all__ = ["DateSpan", "find_dates"]
 
 _MONTHS = {
@@ -67,10 +69,10 @@ def _compile() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _COMPILED = _compile()
-# Every pattern needs a year; the word ones a month name, the numeric ones a digit, separator,
-# digit: a text without them has no date of that kind (a cheap pre-check).
+# Every pattern needs a year; the word ones a month name, the numeric ones a day, month and year
+# with separators: a text without them has no date of that kind (a cheap pre-check).
 _HAS_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
-_HAS_NUMERIC = re.compile(r"\d[./-]\d")
+_HAS_NUMERIC = re.compile(rf"\d[./]\d{{1,2}}[./]{_Y}|{_Y}-\d\d-\d\d")
 _HAS_YEAR = re.compile(_Y)
 # Every match holds a year and only word characters, spaces and , . / - – —; any other character
 # is a barrier no match crosses (and no pattern's look-ahead or look-behind tells apart from the
@@ -171,6 +173,38 @@ def _build(name: str, m: re.Match[str]) -> DateSpan | None:
     return DateSpan(m.start(), m.end(), a, b, "day")
 
 
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _word_matches(name: str, rx: re.Pattern[str], text: str, a: int, b: int) -> list[re.Match[str]]:
+    """`rx.finditer(text, a, b)` for a word pattern, tried only where its matches can start: a
+    match starts with a day (a digit run's first digit) or with a month name."""
+    seg = text[a:b]
+    if name in ("mddy", "mdy", "my"):
+        low = fold_ascii(seg)
+        if low is None:
+            return list(rx.finditer(text, a, b))
+        found: set[int] = set()
+        for w in _MONTH_STARTS:
+            i = low.find(w)
+            while i != -1:
+                found.add(a + i)
+                i = low.find(w, i + 1)
+        starts = sorted(found)
+    else:
+        starts = [a + m.start() for m in _DIGITS.finditer(seg)]
+    out: list[re.Match[str]] = []
+    end = a
+    for c in starts:
+        if c < end:
+            continue
+        m = rx.match(text, c, b)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_dates(text: str) -> Iterator[DateSpan]:
     """Every date or date range in `text`, in text order, the longest reading at each place."""
     found: list[DateSpan] = []
@@ -187,7 +221,11 @@ def find_dates(text: str) -> Iterator[DateSpan]:
         numeric = name.startswith(("num", "iso"))
         if not (numbers if numeric else words):
             continue
-        for m in (m for a, b in (number_spans if numeric else word_spans) for m in rx.finditer(text, a, b)):
+        if numeric:
+            ms: Iterator[re.Match[str]] = (m for a, b in number_spans for m in rx.finditer(text, a, b))
+        else:
+            ms = (m for a, b in word_spans for m in _word_matches(name, rx, text, a, b))
+        for m in ms:
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             span = _build(name, m)

@@ -30,6 +30,7 @@ PIECES = st.sampled_from([
     ",", ".", ";", "(", ")", "/", ":", "x", "January", "Sept.", "may", "MARCH", "Dec", "2013",
     "1999", "2020", "19999", "12013", "2015a", "_2015", " 2016", "from ", "held on ", "é", "٢٠١٥",
     "12.05.2015", "12/05/2015", "2015-05-12", "05", "12", "1.", "/2015", ".2015", "-05-", "S/RES/",
+    "ſept", "Mark", "summary", "MAYOR", "decade", "11th", " of ", "June, ",
 ])
 TEXTS = st.lists(PIECES, max_size=30).map("".join)
 
