@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .guard import fold_ascii
 from .model import Evidence
 
 __all__ = ["Doc", "clean"]
@@ -182,9 +183,15 @@ class _Builder:
             k += 1
 
     def sub(self, pattern: re.Pattern[str], repl: Repl,
-            need: re.Pattern[str] | None = None) -> None:
+            need: re.Pattern[str] | str | None = None) -> None:
+        """Replace `pattern`'s matches; `need`: a pattern, or a lower-case word of a (?i) pattern,
+        without which `pattern` cannot match (a quick test first)."""
         text = self.text
-        if need is not None and need.search(text) is None:
+        if isinstance(need, str):
+            low = fold_ascii(text)
+            if low is not None and need not in low:
+                return
+        elif need is not None and need.search(text) is None:
             return
         if pattern is _DISCLAIMER_LINE:
             found = _line_matches(pattern, _FOR_INFORMATION, text)
@@ -217,8 +224,10 @@ class _Builder:
 
     def straighten_quotes(self) -> None:
         """Typographic quotes and odd spaces to ASCII, one character for one (keeps the map)."""
-        if _QUOTE_CHARS.search(self.text):  # str.translate is slow on non-ASCII text: only if needed
-            self.text = _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], self.text)
+        text = self.text  # "\r" is the one ASCII character of the map
+        if (not text.isascii() or "\r" in text) and _QUOTE_CHARS.search(text):
+            # a regex, not str.translate (slow on non-ASCII text), and only where needed
+            self.text = _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], text)
 
 
 def _entity(m: re.Match[str]) -> str:
@@ -231,20 +240,21 @@ def clean(raw: str) -> Doc:
     b = _Builder(raw)
     b.straighten_quotes()
     b.sub(_DROP_ELEMENTS, "")
-    b.sub(_DISCLAIMER_LINE, "", need=_FOR_INFORMATION)
+    b.sub(_DISCLAIMER_LINE, "", need="for information")
     b.sub(_FOOTNOTE_LINE, "", need=_FOOTNOTE_MARK)
-    b.sub(_DISCLAIMER_INLINE, " ", need=_FOR_INFORMATION)
+    b.sub(_DISCLAIMER_INLINE, " ", need="for information")
     if "*" in b.text and _ASTERISK_MARKER.search(b.text):
         b.sub(_ASTERISK_FOOTNOTE, "")
         b.sub(_ASTERISK_MARKER, lambda m: m.group()[0])
     b.sub(_SUP, "")
-    b.sub(_BROKEN_SUP, "", need=_LT_SUP)
+    b.sub(_BROKEN_SUP, "", need="lt;sup>")
     b.sub(_BLOCK_TAGS, "\n")
     b.sub(_CELL_TAGS, "\t")
     b.sub(_TAG, "")
     b.sub(_ENTITY, _entity)
     b.straighten_quotes()
-    b.sub(_SUPERSCRIPT_RUN, "")
+    if not b.text.isascii():  # superscripts are not ASCII
+        b.sub(_SUPERSCRIPT_RUN, "")
     # markdown: headings, bullets, emphasis
     b.sub(_MD_HEADING, "", need=_HASH)
     b.sub(_MD_BULLET, "", need=_BULLET_MARK)

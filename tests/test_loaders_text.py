@@ -149,3 +149,21 @@ def test_a_pattern_never_matches_without_its_need(text: str) -> None:
             assert not pattern.search(text), pattern.pattern
     if "*" not in text:
         assert not T._ASTERISK_MARKER.search(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(NOTEISH, st.text(max_size=80), st.sampled_from([
+    "FOR INFORMATION - NOT AN OFFICIAL REPORT", "ſor information - not an official report",
+    "&LT;SUP>1</SUP>",
+])))
+def test_word_needs_hold_for_case_insensitive_patterns(text: str) -> None:
+    from loaders.guard import fold_ascii
+
+    low = fold_ascii(text)
+    if low is not None and "for information" not in low:
+        assert not T._DISCLAIMER_INLINE.search(text) and not T._DISCLAIMER_LINE.search(text)
+    if low is not None and "lt;sup>" not in low:
+        assert not T._BROKEN_SUP.search(text)
+    if text.isascii():
+        assert not T._SUPERSCRIPT_RUN.search(text)
+        assert "\r" in text or not T._QUOTE_CHARS.search(text)
