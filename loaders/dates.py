@@ -210,7 +210,8 @@ def find_dates(text: str) -> Iterator[DateSpan]:
     found: list[DateSpan] = []
     if not _HAS_YEAR.search(text):
         return
-    words = _HAS_MONTH.search(text) is not None
+    low = fold_ascii(text)
+    words = _HAS_MONTH.search(text) is not None if low is None else any(w in low for w in _MONTH_STARTS)
     numbers = _HAS_NUMERIC.search(text) is not None
     if not (words or numbers):
         return

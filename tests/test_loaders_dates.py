@@ -104,3 +104,7 @@ def test_a_note_with_a_numeric_date() -> None:
     assert got == ("2015-05-12", "2015-05-12", "day")
     assert note.venue.city == "Minsk" and note.venue.country == "BLR"
     assert note.date_evidence[0].text == "12.05.2015"
+
+
+def test_month_words_are_the_month_pre_check() -> None:
+    assert dates._HAS_MONTH.pattern == "|".join(dates._MONTH_STARTS)
