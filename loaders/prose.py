@@ -90,27 +90,58 @@ _WORDS: list[tuple[str, ...]] = [
 # Pattern's hash is recomputed from its compiled code on every use
 _CUES = [(i, "f" if i < len(FORWARD) else "b", roles, rx)
          for i, (roles, rx) in enumerate(FORWARD + BACKWARD)]
-_WORD_CUES = [(w, i) for i, words in enumerate(_WORDS) for w in words]
 _TALK = [c for c in _CUES if {"speaker", "invited"} & set(c[2])]
-_TALK_WORD_CUES = [(w, i) for w, i in _WORD_CUES if i in {c[0] for c in _TALK}]
 if len(_WORDS) != len(_CUES):
     raise AssertionError("one word list per cue")
+# (word, its cues, words that contain it): a word absent from a text, so are those containing it
+WordTree = list[tuple[str, frozenset[int], "WordTree"]]
 
 
-def _possible(text: str, start: int, end: int,
-              word_cues: list[tuple[str, int]] = _WORD_CUES) -> set[int] | None:
-    """The cues (indices, of those in `word_cues`) that may match in text[start:end]; None: any
-    may (text holding a character (?i) folds to an ASCII letter that lower() does not)."""
+def _word_tree(cues: set[int]) -> WordTree:
+    of: dict[str, set[int]] = {}
+    for i in sorted(cues):
+        for w in _WORDS[i]:
+            of.setdefault(w, set()).add(i)
+    words = sorted(of, key=lambda w: (len(w), w))
+    inside: dict[str, list[str]] = {w: [] for w in words}
+    roots: list[str] = []
+    for k, w in enumerate(words):
+        parent = next((p for p in reversed(words[:k]) if p in w), None)
+        (inside[parent] if parent else roots).append(w)
+
+    def build(ws: list[str]) -> WordTree:
+        return [(w, frozenset(of[w]), build(inside[w])) for w in ws]
+
+    return build(roots)
+
+
+_ALL_WORDS = _word_tree({c[0] for c in _CUES})
+_TALK_WORDS = _word_tree({c[0] for c in _TALK})
+
+
+def _present(low: str, tree: WordTree, found: set[int]) -> None:
+    for w, cues, inner in tree:
+        if w in low:
+            found.update(cues)
+            if inner:
+                _present(low, inner, found)
+
+
+def _possible(text: str, start: int, end: int, tree: WordTree = _ALL_WORDS) -> set[int] | None:
+    """The cues (indices, of those in `tree`) that may match in text[start:end]; None: any may
+    (text holding a character (?i) folds to an ASCII letter that lower() does not)."""
     low = fold_ascii(text[start:end])
     if low is None:
         return None
-    return {i for w, i in word_cues if w in low}
+    found: set[int] = set()
+    _present(low, tree, found)
+    return found
 
 
 def has_cue(text: str, start: int, end: int, *, talk_only: bool = False) -> bool:
     """Whether text[start:end] has any role cue (`talk_only`: a speaker or invitation cue).
     Without one, `assign_roles` gives each mention only its default roles."""
-    possible = _possible(text, start, end, _TALK_WORD_CUES if talk_only else _WORD_CUES)
+    possible = _possible(text, start, end, _TALK_WORDS if talk_only else _ALL_WORDS)
     if possible is not None and not possible:
         return False
     return any(rx.search(text, start, end) for i, _, _, rx in (_TALK if talk_only else _CUES)

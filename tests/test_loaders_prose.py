@@ -61,3 +61,16 @@ def test_roles_from_cues() -> None:
     assert prose.assign_roles("Chile, OSCE", 0, 11, plain, ("participant",)) == [
         (plain[0], ("participant",))
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCE)
+def test_word_tree_finds_every_cue_with_a_word_present(text: str) -> None:
+    low = text.lower()
+    if "ſ" in text or "İ" in text:
+        assert prose._possible(text, 0, len(text)) is None
+        return
+    every = {i for i, words in enumerate(prose._WORDS) if any(w in low for w in words)}
+    assert prose._possible(text, 0, len(text)) == every
+    talk = {c[0] for c in prose._TALK}
+    assert prose._possible(text, 0, len(text), prose._TALK_WORDS) == every & talk
