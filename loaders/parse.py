@@ -26,7 +26,7 @@ from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
-from .prose import assign_roles, has_cue, sentences
+from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
 
 __all__ = ["parse_note"]
@@ -251,7 +251,8 @@ def _body_actors(b: _Builder, spans: list[tuple[int, int]], date: DateSpan | Non
     for a, e in spans:
         for s, se in sentences(t, a, e):
             # no default roles here: a sentence without a cue that can survive gives no role
-            if not has_cue(t, s, se, talk_only=not full):
+            cues = find_cues(t, s, se) if full else None
+            if not (cues if full else has_cue(t, s, se, talk_only=True)):
                 continue
             sent = t[s:se]
             ds = list(find_dates(sent))
@@ -266,7 +267,7 @@ def _body_actors(b: _Builder, spans: list[tuple[int, int]], date: DateSpan | Non
                   and not (m.entity is not None and m.entity.kind == "state"
                            and _PLACE_BEFORE.search(t[max(0, m.start - 40):m.start]))]
             about_event = bool(_EVENT_NOUN.search(sent) or _PRONOUN_START.match(sent))
-            for m, roles in assign_roles(t, s, se, ms, ()):
+            for m, roles in assign_roles(t, s, se, ms, (), cues=cues):
                 if not about_event:
                     roles = tuple(r for r in roles if r not in ("organizer", "host", "supporter", "funder"))
                 if not full:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .guard import fold_ascii
 from .mentions import Mention
 
-__all__ = ["FORWARD", "assign_roles", "has_cue", "sentences"]
+__all__ = ["FORWARD", "assign_roles", "find_cues", "has_cue", "sentences"]
 
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("funder",), re.compile(
@@ -181,19 +181,32 @@ def _split(text: str, start: int, end: int, paragraphs: bool) -> Iterator[tuple[
         yield pos, end
 
 
-def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
-                 default: tuple[str, ...] = ()) -> list[tuple[Mention, tuple[str, ...]]]:
-    """Roles for the mentions of one sentence (or one header field)."""
-    if not mentions:
-        return []
+Cue = tuple[int, int, str, tuple[str, ...]]  # start, end, "f"orward or "b"ackward, roles
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """The role cues in text[start:end], forward ones first, none overlapping an earlier one.
+    Empty exactly when `has_cue` is False."""
     possible = _possible(text, start, end)
-    cues: list[tuple[int, int, str, tuple[str, ...]]] = []
+    cues: list[Cue] = []
     for i, direction, roles, rx in _CUES:  # forward cues first, then backward ones
         if possible is not None and i not in possible:
             continue
         for m in rx.finditer(text, start, end):
             if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
                 cues.append((m.start(), m.end(), direction, roles))
+    return cues
+
+
+def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
+                 default: tuple[str, ...] = (), *,
+                 cues: list[Cue] | None = None) -> list[tuple[Mention, tuple[str, ...]]]:
+    """Roles for the mentions of one sentence (or one header field); `cues`: find_cues() of the
+    same span, when the caller has them."""
+    if not mentions:
+        return []
+    if cues is None:
+        cues = find_cues(text, start, end)
     # a cue inside a name ('experts of the 1540 Committee') is part of the name
     cues = sorted(c for c in cues if not any(c[0] < m.end and m.start < c[1] for m in mentions))
     if not cues:

@@ -43,7 +43,7 @@ SENTENCE = st.lists(st.sampled_from([
 @given(SENTENCE)
 def test_cue_tests_agree_with_the_regexes(text: str) -> None:
     want = any(rx.search(text) for _, rx in prose.FORWARD + prose.BACKWARD)
-    assert prose.has_cue(text, 0, len(text)) == want
+    assert prose.has_cue(text, 0, len(text)) == want == bool(prose.find_cues(text, 0, len(text)))
     cues = prose.FORWARD + prose.BACKWARD
     talk = [rx for roles, rx in cues if {"speaker", "invited"} & set(roles)]
     assert prose.has_cue(text, 0, len(text), talk_only=True) == any(rx.search(text) for rx in talk)
