@@ -180,18 +180,27 @@ def _token_lists(text: str) -> tuple[Tokens, Tokens]:
     fw: list[str] = []
     fs: list[int] = []
     fe: list[int] = []
-    for f, a, b in zip(folded, starts, ends, strict=True):
+    prev = 0  # the words before the next special one are copied as they are
+    for i in [i for i, f in enumerate(folded) if f == "cooperation" or f == "nations"]:
+        fw += folded[prev:i]
+        fs += starts[prev:i]
+        fe += ends[prev:i]
+        f, a, b = folded[i], starts[i], ends[i]
         if f == "cooperation":
             fw += ["co", "operation"]
             fs += [a, a + 2]
             fe += [a + 2, b]
-        elif f == "nations" and fw and fw[-1] == "united":
+        elif fw and fw[-1] == "united":
             fw[-1] = "un"
             fe[-1] = b
         else:
             fw.append(f)
             fs.append(a)
             fe.append(b)
+        prev = i + 1
+    fw += folded[prev:]
+    fs += starts[prev:]
+    fe += ends[prev:]
     return (fw, fs, fe), (exact, starts, ends)
 
 
