@@ -78,21 +78,36 @@
   })));
 
   /* ---- filters ---- */
+  /* Regions and event types are keyed by their text; "" stands for "not known" (null). */
+  const REGION_KINDS = ["state", "agency"];
   const state = { kinds: new Set(meta.kinds.map((k) => k.kind)),
     roles: new Set(meta.roles.map((r) => r.role)),
+    regions: new Set(meta.regions.map((r) => r || "")),
+    types: new Set(meta.event_types.map((t) => t || "")),
     years: meta.years ? meta.years.slice() : null, hideIsolated: false };
 
   function rolesPass(roles) {
     return roles.length === 0 || roles.some((r) => state.roles.has(r));
   }
+  function yearPass(y) {
+    return !state.years || y === null || (y >= state.years[0] && y <= state.years[1]);
+  }
+  function typePass(t) {
+    return !meta.event_types.length || state.types.has(t || "");
+  }
   function nodePass(n) {
     if (!state.kinds.has(n.kind) || !rolesPass(n.roles)) return false;
-    return !(state.years && n.year !== null && (n.year < state.years[0] || n.year > state.years[1]));
+    if (meta.regions.length && REGION_KINDS.includes(n.kind) && !state.regions.has(n.region || "")) return false;
+    if (n.kind === "event" && !typePass(n.event_type)) return false;
+    return yearPass(n.year);
   }
+  /* A link of a projection stands for shared events: it stays while one of them is in the
+     chosen years and of a chosen type (facets: [year, type] of each, distinct). */
   function edgePass(e) {
     if (!rolesPass(e.roles)) return false;
-    if (state.years && e.years.length &&
-        !e.years.some((y) => y >= state.years[0] && y <= state.years[1])) return false;
+    if (e.facets.length) {
+      if (!e.facets.some((i) => yearPass(meta.facets[i][0]) && typePass(meta.facets[i][1]))) return false;
+    } else if (state.years && e.years.length && !e.years.some(yearPass)) return false;
     return nodePass(byId.get(e.from)) && nodePass(byId.get(e.to));
   }
   let linked = null; // node ids with at least one visible edge, when hiding isolated nodes
@@ -132,6 +147,18 @@
     return box;
   }
 
+  /* One checkbox per value (ids by position: the values are text from the notes). */
+  function choices(fieldset, prefix, values, chosen, unknown) {
+    if (!values.length) { fieldset.hidden = true; return; }
+    values.forEach((value, i) => {
+      const key = value || "";
+      const box = checkbox(fieldset, prefix + "-" + i, value || unknown, true, (on) => {
+        on ? chosen.add(key) : chosen.delete(key); applyFilters();
+      });
+      box.dataset.value = key;
+    });
+  }
+
   function buildFilters() {
     const kinds = $("filter-kinds");
     for (const k of meta.kinds) {
@@ -141,11 +168,14 @@
     }
     const roles = $("filter-roles");
     if (!meta.roles.length) roles.hidden = true;
+    if (meta.roles_from_quoted_events) roles.appendChild(el("p", "As read at the quoted events.", "legend-note"));
     for (const r of meta.roles) {
       checkbox(roles, "role-" + r.role, r.role, true, (on) => {
         on ? state.roles.add(r.role) : state.roles.delete(r.role); applyFilters();
       });
     }
+    choices($("filter-regions"), "region", meta.regions, state.regions, "Region not known");
+    choices($("filter-types"), "type", meta.event_types, state.types, "Type not known");
     const years = $("filter-years");
     if (!meta.years) { years.hidden = true; return; }
     const grid = el("div", null, "years");
@@ -224,18 +254,25 @@
   }
 
   /* ---- evidence panel ---- */
-  function evidenceList(panel, evidence) {
+  /* `item` is a node or a link; `events` the number of events it stands for (if known). */
+  function evidenceList(panel, item, events) {
+    const evidence = item.evidence;
     panel.appendChild(el("h3", "Evidence (" + evidence.length + (evidence.length === 1 ? " quote)" : " quotes)")));
+    if (item.quoted_events !== null && events && item.quoted_events < events) {
+      panel.appendChild(el("p", "Quotes from " + item.quoted_events + " of " + events + " events.", "hint"));
+    }
     if (!evidence.length) { panel.appendChild(el("p", "No quote recorded.", "hint")); return; }
     const list = el("ol");
-    for (const ev of evidence.slice(0, 200)) {
+    for (const ev of evidence) {
       const li = el("li");
       li.appendChild(el("blockquote", ev.quote));
       li.appendChild(el("div", ev.note + (ev.line !== null ? ", line " + ev.line : ""), "source"));
       list.appendChild(li);
     }
     panel.appendChild(list);
-    if (evidence.length > 200) panel.appendChild(el("p", "… and " + (evidence.length - 200) + " more.", "hint"));
+    if (item.evidence_total > evidence.length) {
+      panel.appendChild(el("p", "… and " + (item.evidence_total - evidence.length) + " more, not in this page.", "hint"));
+    }
   }
 
   function linkTo(id) {
@@ -255,10 +292,14 @@
     if (n.status) facts.push(n.status);
     if (n.region) facts.push(n.region);
     panel.appendChild(el("p", facts.join(" · "), "facts"));
-    if (n.roles.length) panel.appendChild(el("p", "Roles: " + n.roles.join(", "), "facts"));
+    if (n.roles.length) {
+      const at = meta.roles_from_quoted_events ? " (at the quoted events)" : "";
+      panel.appendChild(el("p", "Roles" + at + ": " + n.roles.join(", "), "facts"));
+    }
+    if (n.events_total !== null) panel.appendChild(el("p", n.events_total + " events", "facts"));
     panel.appendChild(el("p", n.degree + " links · centrality " + n.centrality.toFixed(3), "facts"));
     if (n.iri) panel.appendChild(el("p", n.iri, "source"));
-    evidenceList(panel, n.evidence);
+    evidenceList(panel, n, n.events_total);
     const neighbours = network.getConnectedNodes(n.id);
     if (neighbours.length) {
       panel.appendChild(el("h3", "Linked to (" + neighbours.length + ")"));
@@ -278,13 +319,22 @@
     panel.appendChild(el("p", "Weight " + e.weight, "facts"));
     if (e.roles.length) panel.appendChild(el("p", "Roles: " + e.roles.join(", "), "facts"));
     if (e.years.length) panel.appendChild(el("p", "Years: " + e.years.join(", "), "facts"));
+    if (e.event_types.length) panel.appendChild(el("p", "Event types: " + e.event_types.join(", "), "facts"));
     if (e.events.length) {
-      panel.appendChild(el("h3", "Shared events (" + e.events.length + ")"));
+      panel.appendChild(el("h3", "Shared events (" + e.events_total + ")"));
       const ul = el("ul", null, "neighbours");
-      e.events.slice(0, 100).forEach((name) => ul.appendChild(el("li", name)));
+      e.events.forEach((name) => ul.appendChild(el("li", name)));
       panel.appendChild(ul);
+      if (e.events_total > e.events.length) {
+        panel.appendChild(el("p", "… and " + (e.events_total - e.events.length) + " more, not in this page.", "hint"));
+      }
     }
-    evidenceList(panel, e.evidence);
+    evidenceList(panel, e, e.events.length ? e.events_total : null);
+    if (e.events.length && (e.events_total > e.events.length || e.evidence_total > e.evidence.length ||
+        (e.quoted_events !== null && e.quoted_events < e.events_total))) {
+      panel.appendChild(el("p", "Every shared event and quote: notegraph query shared-events --actor " +
+        e.from + " --other " + e.to + " --explain", "source"));
+    }
   }
 
   /* ---- neighbour highlighting ---- */

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMUNITY_COLOURS",
+    "EDGE_EVENTS",
+    "EDGE_QUOTES",
     "KIND_SHAPES",
+    "NODE_QUOTES",
     "PHYSICS_LIMIT",
     "ROLE_COLOURS",
     "PageInfo",
@@ -40,7 +43,15 @@ __all__ = [
 #: Up to this many shown nodes the browser runs physics until stable, then stops it; above it the
 #: precomputed positions are used with physics off.
 PHYSICS_LIMIT = 300
+#: At most this many quotes per node / per link, and shared-event names per link, go into the page
+#: (the totals go too, and the page says what it left out): a hub of a 10k-note graph has
+#: thousands, which made a 73 MB page.
+NODE_QUOTES = 100
+EDGE_QUOTES = 50
+EDGE_EVENTS = 20
 
+#: The kinds a region filter applies to (organisations have no region and always stay).
+REGION_KINDS = ("state", "agency")
 KIND_SHAPES: dict[str, str] = {
     "state": "dot",
     "organization": "diamond",
@@ -175,11 +186,11 @@ def _int_list(value: Any) -> list[int]:
     return []
 
 
-def _evidence(value: Any) -> list[dict[str, Any]]:
+def _evidence(value: Any, limit: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     if not isinstance(value, list | tuple):
         return rows
-    for item in value:
+    for item in value[:limit]:
         if not isinstance(item, dict):
             continue
         line = item.get("line")
@@ -202,6 +213,14 @@ def _strongest(roles: list[str]) -> str | None:
     return roles[0] if roles else None
 
 
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, list | tuple) else 0
+
+
+def _opt_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _colour(community: Any) -> str:
     if isinstance(community, int) and 0 <= community < len(COMMUNITY_COLOURS):
         return COMMUNITY_COLOURS[community]
@@ -221,17 +240,25 @@ def build_data(
     kinds: set[str] = set()
     roles: set[str] = set()
     years: set[int] = set()
+    regions: set[str | None] = set()  # of States and agencies (None: not known)
+    event_types: set[str | None] = set()  # None: an event of no known type
+    facet_index: dict[tuple[int | None, str | None], int] = {}
     for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
         key = str(node)
         kind = str(data.get("kind", "unresolved"))
         node_roles = _str_list(data.get("roles"))
-        year = data.get("year")
-        year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        year = _opt_int(data.get("year"))
         x, y = positions.get(key, (0.0, 0.0))
         kinds.add(kind)
         roles.update(node_roles)
         if year is not None:
             years.add(year)
+        region = str(data["region"]) if data.get("region") else None
+        if kind in REGION_KINDS:
+            regions.add(region)
+        event_type = _opt_str(data.get("event_type"))
+        if kind == "event":
+            event_types.add(event_type)
         nodes.append(
             {
                 "id": key,
@@ -240,13 +267,16 @@ def build_data(
                 "shape": KIND_SHAPES.get(kind, "dot"),
                 "roles": node_roles,
                 "year": year,
-                "region": str(data["region"]) if data.get("region") else None,
+                "region": region,
                 "iri": str(data["iri"]) if data.get("iri") else None,
                 "aliases": _str_list(data.get("aliases"), keep_order=True),
                 "start": _opt_str(data.get("start")),
                 "status": _opt_str(data.get("status")),
-                "event_type": _opt_str(data.get("event_type")),
-                "evidence": _evidence(data.get("evidence")),
+                "event_type": event_type,
+                "evidence": _evidence(data.get("evidence"), NODE_QUOTES),
+                "evidence_total": _count(data.get("evidence")),
+                "quoted_events": _opt_int(data.get("quoted_events")),
+                "events_total": _opt_int(data.get("events_total")),
                 "x": x,
                 "y": y,
                 "value": round(1 + 20 * float(data.get("centrality", 0.0)), 3),
@@ -265,6 +295,12 @@ def build_data(
         years.update(edge_years)
         weight = data.get("weight", 1)
         strongest = _strongest(edge_roles)
+        facets = []
+        for facet in data.get("facets") or []:
+            f_year, f_type = _opt_int(facet[0]), _opt_str(facet[1])
+            facets.append(facet_index.setdefault((f_year, f_type), len(facet_index)))
+            event_types.add(f_type)
+        events = _str_list(data.get("events"), keep_order=True)
         edges.append(
             {
                 "id": f"e{i}",
@@ -273,8 +309,13 @@ def build_data(
                 "weight": weight if isinstance(weight, int | float) else 1,
                 "roles": edge_roles,
                 "years": edge_years,
-                "events": _str_list(data.get("events"), keep_order=True),
-                "evidence": _evidence(data.get("evidence")),
+                "events": events[:EDGE_EVENTS],
+                "events_total": len(events),
+                "event_types": _str_list(data.get("event_types")),
+                "facets": sorted(set(facets)),
+                "evidence": _evidence(data.get("evidence"), EDGE_QUOTES),
+                "evidence_total": _count(data.get("evidence")),
+                "quoted_events": _opt_int(data.get("quoted_events")),
                 "colour": ROLE_COLOURS.get(strongest, NO_ROLE_COLOUR)
                 if strongest
                 else NO_ROLE_COLOUR,
@@ -312,6 +353,15 @@ def build_data(
             if r in roles
         ],
         "years": [min(years), max(years)] if years else None,
+        # a filter is offered only when it has a choice to make
+        "regions": sorted(regions, key=lambda r: (r is None, r or ""))
+        if len(regions) > 1
+        else [],
+        "event_types": sorted(event_types, key=lambda t: (t is None, t or ""))
+        if len(event_types) > 1
+        else [],
+        "facets": [list(f) for f in facet_index],
+        "roles_from_quoted_events": bool(G.graph.get("roles_from_quoted_events")),
         "communities": communities,
         "other_colour": OTHER_COMMUNITY_COLOUR,
         "no_role_colour": NO_ROLE_COLOUR,
