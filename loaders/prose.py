@@ -8,8 +8,8 @@ Roles come from cue phrases: a forward cue ("in cooperation with", "with the sup
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
-import functools
 import re
+import threading
 from collections.abc import Iterator
 
 from .guard import fold_ascii
@@ -155,17 +155,26 @@ _SENT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[
 _SENT_LIST = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
 
 
-def sentences(text: str, start: int, end: int, *,
-              paragraphs: bool = True) -> tuple[tuple[int, int], ...]:
+Spans = tuple[tuple[int, int], ...]
+
+
+def sentences(text: str, start: int, end: int, *, paragraphs: bool = True) -> Spans:
     """Sentence spans in text[start:end]; paragraph breaks and list items end sentences unless
-    `paragraphs` is False (header values wrap over blank lines). Cached for the last few calls:
-    the body is split for actors and again for NAP statements."""
-    return _sentences(text, start, end, paragraphs)
+    `paragraphs` is False (header values wrap over blank lines). Kept for the last text split
+    (per thread): its body is split for actors and again for NAP statements."""
+    last = _last
+    if getattr(last, "text", None) is not text:
+        last.text = text  # one text only: a cache must not hold many large notes
+        last.splits = {}
+    splits: dict[tuple[int, int, bool], Spans] = last.splits
+    key = (start, end, paragraphs)
+    got = splits.get(key)
+    if got is None:
+        got = splits[key] = tuple(_split(text, start, end, paragraphs))
+    return got
 
 
-@functools.lru_cache(maxsize=32)
-def _sentences(text: str, start: int, end: int, paragraphs: bool) -> tuple[tuple[int, int], ...]:
-    return tuple(_split(text, start, end, paragraphs))
+_last = threading.local()
 
 
 def _split(text: str, start: int, end: int, paragraphs: bool) -> Iterator[tuple[int, int]]:
