@@ -188,6 +188,82 @@ def test_filters_hide_and_restore(open_page: Any, small_page: tuple[Any, Path]) 
     )
 
 
+_VISIBLE_NODES = "() => window.notegraph.nodeView.get().map(n => n.id)"
+
+
+def _choose(page: Any, fieldset: str, keep: set[str | None]) -> None:
+    """Untick every value of a filter but those in `keep` (None: the "not known" box)."""
+    boxes = page.locator(f"{fieldset} input[type=checkbox]")
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        value = box.get_attribute("data-value")
+        if (value or None) not in keep:
+            box.uncheck()
+
+
+def test_region_filter_hides_states_of_other_regions(
+    open_page: Any, small_page: tuple[Any, Path]
+) -> None:
+    G, path = small_page
+    opened = open_page(path)
+    page = opened.page
+    regions = sorted(
+        {d.get("region") for _, d in G.nodes(data=True) if d["kind"] in ("state", "agency")}
+    )
+    offered = page.eval_on_selector_all(
+        "#filter-regions input", "(boxes) => boxes.map(b => b.dataset.value)"
+    )
+    assert offered == regions and len(regions) > 2
+    _choose(page, "#filter-regions", {"Europe"})
+    shown = set(page.evaluate(_VISIBLE_NODES))
+    expected = {
+        n
+        for n, d in G.nodes(data=True)
+        if d["kind"] not in ("state", "agency") or d.get("region") == "Europe"
+    }
+    assert shown == expected
+    assert any(
+        G.nodes[n]["kind"] == "organization" and G.nodes[n].get("region") != "Europe" for n in shown
+    )  # organisations have no region filter: they stay
+    links = page.evaluate("() => window.notegraph.edgeView.get().map(e => [e.from, e.to])")
+    assert links and all(a in expected and b in expected for a, b in links)
+    assert len(links) == sum(1 for a, b in G.edges if a in expected and b in expected)
+    page.check("#filter-regions input[data-value='Asia-Pacific']")
+    shown = set(page.evaluate(_VISIBLE_NODES))
+    assert any(
+        G.nodes[n].get("region") == "Asia-Pacific" and G.nodes[n]["kind"] == "state" for n in shown
+    )
+    assert not any(
+        G.nodes[n].get("region") == "Africa" and G.nodes[n]["kind"] == "state" for n in shown
+    )
+    assert opened.errors == []
+
+
+def test_event_type_filter_hides_events_of_other_types(
+    open_page: Any, small_page: tuple[Any, Path]
+) -> None:
+    G, path = small_page
+    opened = open_page(path)
+    page = opened.page
+    labels = page.eval_on_selector_all("#filter-types label", "(ls) => ls.map(l => l.textContent)")
+    assert HOSTILE_LABELS[1] in labels  # an event type made of markup is a label's text
+    assert page.evaluate("() => document.querySelectorAll('#filter-types script, img').length") == 0
+    _choose(page, "#filter-types", {"training"})
+    shown = set(page.evaluate(_VISIBLE_NODES))
+    events = {n for n, d in G.nodes(data=True) if d["kind"] == "event"}
+    trainings = {n for n in events if G.nodes[n]["event_type"] == "training"}
+    assert trainings and shown & events == trainings
+    assert page.evaluate("() => window.notegraph.edgeView.length") == sum(
+        1 for a, b in G.edges if (a in trainings) != (b in trainings)
+    )
+    page.click("#reset")  # does not touch the filters
+    assert set(page.evaluate(_VISIBLE_NODES)) & events == trainings
+    page.check("#filter-types input[data-value='workshop']")
+    workshops = {n for n in events if G.nodes[n]["event_type"] == "workshop"}
+    assert set(page.evaluate(_VISIBLE_NODES)) & events == trainings | workshops
+    assert opened.errors == [] and opened.dialogs == []
+
+
 def test_large_graph_and_screenshot(open_page: Any, tmp_path: Path) -> None:
     G = synthetic_graph(2400)
     info = write_network(G, tmp_path / "big.html", title="Outreach network", max_nodes=1500)
@@ -228,6 +304,25 @@ def test_seed_notes_end_to_end_and_readme_screenshot(
     assert page.evaluate("() => window.notegraph.select('state/POL')")
     evidence = page.inner_text("#evidence")
     assert "Poland Border" in evidence and "000_ac2b936748c06b5a" in evidence
+    # the links are shared events: ticking off a type keeps those shared through another one
+    consultation = {
+        frozenset((a, b))
+        for a, b, d in G.edges(data=True)
+        if any(t == "consultation" for _, t in d["facets"])
+    }
+    assert 0 < len(consultation) < G.number_of_edges()
+    page.uncheck("#filter-types input[data-value='workshop']")
+    links = page.evaluate("() => window.notegraph.edgeView.get().map(e => [e.from, e.to])")
+    assert {frozenset(link) for link in links} == consultation
+    page.check("#filter-types input[data-value='workshop']")
+    _choose(page, "#filter-regions", {"Europe"})
+    states = page.evaluate(
+        "() => window.notegraph.nodeView.get().map(n => n.id).filter(id => id.startsWith('state/'))"
+    )
+    assert states and {G.nodes[s]["region"] for s in states} == {"Europe"}
+    assert "org/osce" in page.evaluate(_VISIBLE_NODES)
+    for box in page.locator("#filter-regions input").all():
+        box.check()
     assert page.evaluate("() => window.notegraph.select('org/osce')")
     page.evaluate("() => window.notegraph.network.fit({animation: false})")
     page.wait_for_timeout(300)

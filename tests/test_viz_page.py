@@ -227,3 +227,59 @@ def test_views_shaped_attributes(tmp_path: Path) -> None:
     [edge] = data["edges"]
     assert edge["events"] == ["Minsk workshop", "Astana seminar"]
     assert edge["colour"] == "#ff7f0e" and edge["weight"] == 2
+
+
+def test_big_evidence_is_capped_and_counted(tmp_path: Path) -> None:
+    """A hub of a 10k-note graph has thousands of quotes: the page takes a bounded number and
+    says how many there are."""
+    from viz.page import EDGE_EVENTS, EDGE_QUOTES, NODE_QUOTES
+
+    quotes = [{"note": f"note/n{i:04d}", "line": i, "quote": f"q{i}"} for i in range(300)]
+    G: nx.Graph[Any] = nx.Graph()
+    G.add_node("org/osce", label="OSCE", kind="organization", evidence=quotes, quoted_events=10,
+               events_total=250)  # fmt: skip
+    G.add_node("state/BLR", label="Belarus", kind="state", region="Europe", evidence=quotes[:3])
+    events = [f"Workshop {i}" for i in range(250)]
+    G.add_edge("org/osce", "state/BLR", weight=250, events=events, evidence=quotes,
+               quoted_events=3)  # fmt: skip
+    data = _data(_parse(write_network(G, tmp_path / "cap.html", title="cap").path))
+    osce = next(n for n in data["nodes"] if n["id"] == "org/osce")
+    assert osce["evidence"] == quotes[:NODE_QUOTES] and osce["evidence_total"] == 300
+    assert (osce["quoted_events"], osce["events_total"]) == (10, 250)
+    blr = next(n for n in data["nodes"] if n["id"] == "state/BLR")
+    assert blr["evidence"] == quotes[:3] and blr["evidence_total"] == 3
+    assert blr["quoted_events"] is None
+    [edge] = data["edges"]
+    assert edge["evidence"] == quotes[:EDGE_QUOTES] and edge["evidence_total"] == 300
+    assert edge["events"] == events[:EDGE_EVENTS] and edge["events_total"] == 250
+
+
+def test_region_and_event_type_choices(tmp_path: Path) -> None:
+    """The page offers the regions of its States and agencies and the types of its events (the
+    links of a projection: through their facets), with None for 'not known'."""
+    G: nx.Graph[Any] = nx.Graph()
+    G.add_node("state/BLR", label="Belarus", kind="state", region="Europe")
+    G.add_node("state/KAZ", label="Kazakhstan", kind="state", region="Asia")
+    G.add_node("state/XXX", label="Nowhere", kind="state")
+    G.add_node("org/osce", label="OSCE", kind="organization", region="Oceania")  # not offered
+    G.add_edge("state/BLR", "state/KAZ", weight=2, facets=[[2013, "workshop"], [2014, None]])
+    G.add_edge("state/BLR", "org/osce", weight=1, facets=[[2013, "workshop"]])
+    G.add_edge("state/XXX", "org/osce", weight=1, facets=[[2012, "<b>training</b>"]])
+    meta_and_edges = _data(_parse(write_network(G, tmp_path / "f.html", title="f").path))
+    meta = meta_and_edges["meta"]
+    assert meta["regions"] == ["Asia", "Europe", None]
+    assert meta["event_types"] == ["<b>training</b>", "workshop", None]
+    facets = {tuple(f) for f in meta["facets"]}
+    assert facets == {(2013, "workshop"), (2014, None), (2012, "<b>training</b>")}
+    by_pair = {(e["from"], e["to"]): e for e in meta_and_edges["edges"]}
+    assert [tuple(meta["facets"][i]) for i in by_pair["state/BLR", "state/KAZ"]["facets"]] == [
+        (2013, "workshop"),
+        (2014, None),
+    ]
+    # one region and one type: nothing to choose, no filter
+    H: nx.Graph[Any] = nx.Graph()
+    H.add_node("state/BLR", label="Belarus", kind="state", region="Europe")
+    H.add_node("event/e", label="E", kind="event", event_type="workshop")
+    H.add_edge("state/BLR", "event/e")
+    meta = _data(_parse(write_network(H, tmp_path / "g.html", title="g").path))["meta"]
+    assert meta["regions"] == [] and meta["event_types"] == []

@@ -88,3 +88,56 @@ def test_many_notes_about_one_event_stay_linear(tmp_path: Path) -> None:
     evidence = g.edges["state/ALB", "event/2013-05-09-belgrade"]["evidence"]
     assert len(evidence) == 6  # one quote per note, not one per combination of rows
     assert {e["note"] for e in evidence} == {f"note/note{i}" for i in range(6)}
+
+
+@pytest.mark.parametrize("planned", [False, True])
+def test_co_attendance_agrees_with_the_co_attended_query(
+    store: OxigraphStore, planned: bool
+) -> None:
+    """The view reads the same shortcuts as `notegraph query co-attended`: the same States, each
+    with the same number of shared events."""
+    from queries.run import run_named
+
+    g, _ = view_graph(store, "co-attendance", actor="OSCE", include_planned=planned)
+    rows = run_named("co-attended", {"actor": "OSCE", "include_planned": planned}, store)
+    assert len(rows) > 30
+    states = {n[len("state/") :]: d["events_total"] for n, d in g.nodes(data=True)
+              if d["kind"] == "state"}  # fmt: skip
+    assert states == {r["iso3"]: r["events"] for r in rows}
+
+
+def test_co_attendance_quotes_every_link(store: OxigraphStore) -> None:
+    from viz.views import NODE_QUOTED_EVENTS
+
+    g, _ = view_graph(store, "co-attendance", actor="OSCE")
+    for a, b, d in g.edges(data=True):
+        assert d["evidence"] and 1 <= d["quoted_events"] <= d["weight"] == len(d["event_ids"])
+        notes = {q["note"] for q in d["evidence"]}
+        assert notes, (a, b)
+    for n, d in g.nodes(data=True):
+        assert d["quoted_events"] == min(NODE_QUOTED_EVENTS, d["events_total"]), n
+        assert d["evidence"] and d["roles"], n
+    assert g.nodes["state/BLR"]["events_total"] == 3  # as in the README
+    assert g.edges["state/BLR", "org/osce"]["years"] == [2012, 2013]
+
+
+def test_a_store_without_shortcuts_reads_every_claim(
+    seed_store_path: Path, tmp_path: Path, store: OxigraphStore
+) -> None:
+    """A store built before ng:involves existed still gets a co-attendance view."""
+    import shutil
+
+    copy = tmp_path / "old"
+    shutil.copytree(seed_store_path, copy)
+    old = OxigraphStore(copy)
+    old.update(
+        "PREFIX ng: <https://w3id.org/notegraph/ontology#> "
+        "DELETE WHERE { GRAPH ?g { ?e ng:involves ?x } }"
+    )
+    g, _ = view_graph(old, "co-attendance", actor="OSCE")
+    old.close()
+    fast, _ = view_graph(store, "co-attendance", actor="OSCE")
+    assert set(g) == set(fast)
+    assert "Poland Border" in " ".join(q["quote"] for q in g.nodes["state/POL"]["evidence"])
+    assert not g.graph.get("roles_from_quoted_events")
+    assert fast.graph.get("roles_from_quoted_events")

@@ -19,6 +19,7 @@ HOSTILE_LABELS = ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>")
 _ROLES = ("organizer", "host", "supporter", "funder", "participant", "invited", "speaker")
 _REGIONS = ("Europe", "Central Asia", "Africa", "Latin America", "Asia-Pacific")
 _CITIES = ("minsk", "vienna", "astana", "tbilisi", "nairobi", "lima", "hanoi", "geneva", "kyiv")
+_TYPES = ("workshop", "training", "consultation", "seminar")
 
 
 def _quote(rnd: random.Random, who: str, what: str) -> dict[str, Any]:
@@ -27,7 +28,8 @@ def _quote(rnd: random.Random, who: str, what: str) -> dict[str, Any]:
 
 
 def synthetic_graph(nodes: int, *, seed: int = 1540, hostile: bool = False) -> nx.Graph[Any]:
-    """About `nodes` nodes: a third actors, the rest events, each event linked to 3-8 actors."""
+    """About `nodes` nodes: a third actors, the rest events, each event linked to 3-8 actors.
+    With `hostile`, two actors are named with markup and the first event's type is markup."""
     import networkx as nx
 
     rnd = random.Random(seed)
@@ -64,6 +66,8 @@ def synthetic_graph(nodes: int, *, seed: int = 1540, hostile: bool = False) -> n
             label=f"{city.title()} workshop {j} ({year})",
             kind="event",
             year=year,
+            # from j, not from rnd: the graphs of a seed stay what they were before types
+            event_type=HOSTILE_LABELS[1] if hostile and j == 0 else _TYPES[j % len(_TYPES)],
             evidence=[_quote(rnd, f"Workshop {j}", f"took place in {city.title()}")],
         )
         guests = set(rnd.sample(popular, 2) + rnd.sample(actors, rnd.randrange(1, 7)))

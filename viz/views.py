@@ -299,6 +299,15 @@ def _shared_attendance(
     return _Attendance({ev: found.events[ev] for ev in members}, actors, members)
 
 
+def _no_events(actor: str, filters: Filters | None) -> str:
+    if filters:
+        return (
+            f"{actor!r} took part in no event that the filters keep; loosen them (--since, "
+            "--until, --event-type, --region, --role)"
+        )
+    return f"{actor!r} took part in no event in the store"
+
+
 def _co_attendance(
     store: Store, actor: str, include_planned: bool, filters: Filters | None
 ) -> nx.Graph:
@@ -312,13 +321,13 @@ def _co_attendance(
             bip = filters.apply(bip)
         shared = sorted({ev for u in units if u in bip for ev in bip.neighbors(u)})
         if not shared:
-            raise UsageError(f"{actor!r} took part in no event in the store")
+            raise UsageError(_no_events(actor, filters))
         g, info = _projection(_from_bipartite(bip, shared), roll_up=True)
         _attach_quotes(g, info, _bip_quotes(bip), lambda ev: True)
         return g
     att = _shared_attendance(store, target, include_planned, filters)
     if not att.members:
-        raise UsageError(f"{actor!r} took part in no event in the store")
+        raise UsageError(_no_events(actor, filters))
     g, info = _projection(att, roll_up=True)
     sample = _sample(g, info)
     details = participation_details(store, sample)
@@ -376,7 +385,7 @@ def view_graph(
     target, units = find_actor(store, actor)
     present = [u for u in sorted(units) if u in bip]
     if not present:
-        raise UsageError(f"{actor!r} took part in no event in the store")
+        raise UsageError(_no_events(actor, filters))
     radius = max(1, depth) * 2
     nodes: set[Any] = set()
     for u in present:
