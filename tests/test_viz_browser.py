@@ -304,6 +304,14 @@ def test_seed_notes_end_to_end_and_readme_screenshot(
     assert page.evaluate("() => window.notegraph.select('state/POL')")
     evidence = page.inner_text("#evidence")
     assert "Poland Border" in evidence and "000_ac2b936748c06b5a" in evidence
+    link = page.evaluate(
+        """() => window.notegraph.data.edges.find(e =>
+             [e.from, e.to].sort().join(' ') === 'org/osce state/BLR')"""
+    )
+    assert page.evaluate("(id) => window.notegraph.select(id)", link["id"])
+    panel = page.inner_text("#evidence")
+    shared = G.edges["org/osce", "state/BLR"]["events"]
+    assert link["events"] == shared and all(name in panel for name in shared)
     # the links are shared events: ticking off a type keeps those shared through another one
     consultation = {
         frozenset((a, b))

@@ -5,6 +5,7 @@
   "use strict";
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const meta = data.meta;
+  for (const e of data.edges) e.events = e.events.map((i) => data.event_names[i]);
   const DIM = { background: "#e6e9ec", border: "#d3d8dd" };
   const DIM_FONT = "#b7bec6";
   const byId = new Map(data.nodes.map((n) => [n.id, n]));

@@ -235,7 +235,9 @@ def build_data(
     subtitle: str,
     nodes_total: int,
 ) -> dict[str, Any]:
-    """The JSON the page reads: `meta`, `nodes`, `edges` (G must be annotated)."""
+    """The JSON the page reads: `meta`, `nodes`, `edges` (G must be annotated), and
+    `event_names`: a link's `events` are indices into it (a name shared by many links is
+    written once; the page turns them back into names)."""
     nodes: list[dict[str, Any]] = []
     kinds: set[str] = set()
     roles: set[str] = set()
@@ -287,6 +289,7 @@ def build_data(
             }
         )
     edges: list[dict[str, Any]] = []
+    event_names: dict[str, int] = {}  # the names of shared events, each once (links: indices)
     rows = sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
     for i, (u, v, data) in enumerate(rows):
         edge_roles = _str_list(data.get("roles"))
@@ -309,7 +312,9 @@ def build_data(
                 "weight": weight if isinstance(weight, int | float) else 1,
                 "roles": edge_roles,
                 "years": edge_years,
-                "events": events[:EDGE_EVENTS],
+                "events": [
+                    event_names.setdefault(name, len(event_names)) for name in events[:EDGE_EVENTS]
+                ],
                 "events_total": len(events),
                 "event_types": _str_list(data.get("event_types")),
                 "facets": sorted(set(facets)),
@@ -366,7 +371,7 @@ def build_data(
         "other_colour": OTHER_COMMUNITY_COLOUR,
         "no_role_colour": NO_ROLE_COLOUR,
     }
-    return {"meta": meta, "nodes": nodes, "edges": edges}
+    return {"meta": meta, "nodes": nodes, "edges": edges, "event_names": list(event_names)}
 
 
 def write_network(
