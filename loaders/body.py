@@ -144,6 +144,10 @@ def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_da
     text = doc.text
     out: dict[tuple[str, str], NapStatement] = {}
     for a, b in spans:
+        # no NAP cue in the span, none in its sentences (a sentence ends before a non-word
+        # character or at the span's end, so a cue in it is a cue in the span)
+        if not _NAP.search(text, a, b):
+            continue
         for s, e in sentences(text, a, b):
             if not _NAP.search(text, s, e):
                 continue

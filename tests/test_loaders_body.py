@@ -18,3 +18,19 @@ BARE = st.lists(st.sampled_from([
 def test_bare_mentions_are_the_patterns(text: str) -> None:
     want = [(m.span(), m.groups()) for m in body._BARE.finditer(text)]
     assert [(m.span(), m.groups()) for m in body._bare(text)] == want
+
+
+NAP_TEXT = st.lists(st.sampled_from([
+    "NAP", "NAPs", "nap", "plan", "plans", "national action plan", "road-map", "roadmap",
+    "Such a plan", "plan of action", ".", ". ", "! ", "\n\n", "\n- ", " ", "x", "A", "Mr.", "(",
+    ")", "'", "implementation",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAP_TEXT, st.integers(0, 40), st.integers(0, 60))
+def test_a_span_without_a_nap_cue_has_no_sentence_with_one(text: str, a: int, b: int) -> None:
+    from loaders.prose import sentences
+
+    if body._NAP.search(text, a, b) is None:
+        assert not any(body._NAP.search(text, s, e) for s, e in sentences(text, a, b))
