@@ -128,17 +128,36 @@ class Doc:
 
 
 def _line_matches(pattern: re.Pattern[str], need: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern anchored at line starts that stays within one line
-    and needs `need` in that line: tried only on the lines that have it."""
+    """`pattern.finditer(text)` for a pattern anchored at line starts ((?m)^) that needs `need` in
+    the first line of its match: tried only at the starts of the lines that have it."""
     found: list[re.Match[str]] = []
-    last = -1
+    last = end = -1
     for h in need.finditer(text):
         ls = text.rfind("\n", 0, h.start()) + 1
-        if ls != last:
+        if ls != last and ls >= end:
             last = ls
             m = pattern.match(text, ls)
             if m:
                 found.append(m)
+                end = m.end()
+    return found
+
+
+def _gap_matches(text: str) -> list[re.Match[str]]:
+    """`_FOOTNOTE_GAP.finditer(text)`, tried only where a match can start: at the spaces and tabs
+    before the first newline of a run of three (the look-behind rules out any later start)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for h in _THREE_NEWLINES.finditer(text):
+        p = h.start()
+        while p > 0 and text[p - 1] in " \t":
+            p -= 1
+        if p < end:
+            continue
+        m = _FOOTNOTE_GAP.match(text, p)
+        if m:
+            found.append(m)
+            end = m.end()
     return found
 
 
@@ -183,9 +202,11 @@ class _Builder:
             k += 1
 
     def sub(self, pattern: re.Pattern[str], repl: Repl,
-            need: re.Pattern[str] | str | None = None) -> None:
+            need: re.Pattern[str] | str | None = None, *,
+            lines: re.Pattern[str] | None = None) -> None:
         """Replace `pattern`'s matches; `need`: a pattern, or a lower-case word of a (?i) pattern,
-        without which `pattern` cannot match (a quick test first)."""
+        without which `pattern` cannot match (a quick test first); `lines`: for a (?m)^ pattern,
+        what the first line of a match holds (it is tried only on lines holding it)."""
         text = self.text
         if isinstance(need, str):
             low = fold_ascii(text)
@@ -193,8 +214,10 @@ class _Builder:
                 return
         elif need is not None and need.search(text) is None:
             return
-        if pattern is _DISCLAIMER_LINE:
-            found = _line_matches(pattern, _FOR_INFORMATION, text)
+        if lines is not None:
+            found = _line_matches(pattern, lines, text)
+        elif pattern is _FOOTNOTE_GAP:
+            found = _gap_matches(text)
         else:
             found = list(pattern.finditer(text))
         if not found:  # most patterns match nothing in most notes: keep the map as is
@@ -240,8 +263,8 @@ def clean(raw: str) -> Doc:
     b = _Builder(raw)
     b.straighten_quotes()
     b.sub(_DROP_ELEMENTS, "")
-    b.sub(_DISCLAIMER_LINE, "", need="for information")
-    b.sub(_FOOTNOTE_LINE, "", need=_FOOTNOTE_MARK)
+    b.sub(_DISCLAIMER_LINE, "", need="for information", lines=_FOR_INFORMATION)
+    b.sub(_FOOTNOTE_LINE, "", lines=_FOOTNOTE_MARK)
     b.sub(_DISCLAIMER_INLINE, " ", need="for information")
     if "*" in b.text and _ASTERISK_MARKER.search(b.text):
         b.sub(_ASTERISK_FOOTNOTE, "")
@@ -256,8 +279,8 @@ def clean(raw: str) -> Doc:
     if not b.text.isascii():  # superscripts are not ASCII
         b.sub(_SUPERSCRIPT_RUN, "")
     # markdown: headings, bullets, emphasis
-    b.sub(_MD_HEADING, "", need=_HASH)
-    b.sub(_MD_BULLET, "", need=_BULLET_MARK)
+    b.sub(_MD_HEADING, "", lines=_HASH)
+    b.sub(_MD_BULLET, "", lines=_BULLET_MARK)
     b.sub(_MD_EMPHASIS, "")
     b.sub(_MD_UNDERSCORE, "")
     b.straighten_quotes()

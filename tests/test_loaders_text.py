@@ -167,3 +167,27 @@ def test_word_needs_hold_for_case_insensitive_patterns(text: str) -> None:
     if text.isascii():
         assert not T._SUPERSCRIPT_RUN.search(text)
         assert "\r" in text or not T._QUOTE_CHARS.search(text)
+
+
+LINES_TEXT = st.lists(st.sampled_from([
+    "<sup>1</sup>", "<sup\nclass=x>2</sup> note", "¹ Footnote", "[1] Note", "# Title", "### ", "#",
+    "- item", "• item", "-x", "  - ", "\t", " ", "\n", "\n\n\n", "  \n \n\t\n", "text", "a", "A.",
+    "(b", "x-y", "For information only - not an official report", "for information", ";",
+]), max_size=25).map("".join)
+PER_LINE = [(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK), (T._MD_HEADING, T._HASH),
+            (T._MD_BULLET, T._BULLET_MARK), (T._DISCLAIMER_LINE, T._FOR_INFORMATION)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(LINES_TEXT, st.text(alphabet=" \t\n#-•<>[]1¹supa.(", max_size=40)))
+def test_line_and_gap_finders_find_what_finditer_finds(text: str) -> None:
+    for pattern, need in PER_LINE:
+        assert [m.span() for m in T._line_matches(pattern, need, text)] == spans(pattern, text)
+    assert [m.span() for m in T._gap_matches(text)] == spans(T._FOOTNOTE_GAP, text)
+
+
+def test_a_footnote_line_match_over_two_lines_hides_the_second() -> None:
+    text = "<sup\n<sup>1</sup> note\n"
+    want = spans(T._FOOTNOTE_LINE, text)
+    assert len(want) == 1 and want[0][1] > text.index("\n")
+    assert [m.span() for m in T._line_matches(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK, text)] == want
