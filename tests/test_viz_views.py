@@ -141,3 +141,15 @@ def test_a_store_without_shortcuts_reads_every_claim(
     assert "Poland Border" in " ".join(q["quote"] for q in g.nodes["state/POL"]["evidence"])
     assert not g.graph.get("roles_from_quoted_events")
     assert fast.graph.get("roles_from_quoted_events")
+
+
+def test_quoted_events_are_capped(store: OxigraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A view reads the quotes of at most MAX_QUOTED_EVENTS events; links left without say so."""
+    import viz.views
+
+    monkeypatch.setattr(viz.views, "MAX_QUOTED_EVENTS", 2)
+    g, _ = view_graph(store, "co-attendance", actor="OSCE")
+    assert any(d["evidence"] for _, d in g.nodes(data=True))
+    unquoted = [d for *_, d in g.edges(data=True) if d["quoted_events"] == 0]
+    assert unquoted and all(d["evidence"] == [] for d in unquoted)
+    assert max(d["quoted_events"] for _, d in g.nodes(data=True)) <= 2

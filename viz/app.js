@@ -262,7 +262,11 @@
     if (item.quoted_events !== null && events && item.quoted_events < events) {
       panel.appendChild(el("p", "Quotes from " + item.quoted_events + " of " + events + " events.", "hint"));
     }
-    if (!evidence.length) { panel.appendChild(el("p", "No quote recorded.", "hint")); return; }
+    if (!evidence.length) {
+      const why = item.quoted_events === 0 && events ? "No quote read for this page (too many links)." : "No quote recorded.";
+      panel.appendChild(el("p", why, "hint"));
+      return;
+    }
     const list = el("ol");
     for (const ev of evidence) {
       const li = el("li");

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EDGE_QUOTED_EVENTS",
+    "MAX_QUOTED_EVENTS",
     "NODE_QUOTED_EVENTS",
     "VIEWS",
     "Filters",
@@ -45,6 +46,8 @@ ORGANIZING = {"organizer", "host", "supporter"}
 #: Quotes on a projected actor come from its first this many events; on a link, from this many.
 NODE_QUOTED_EVENTS = 10
 EDGE_QUOTED_EVENTS = 3
+#: At most this many events have their quotes read for one view (a few hundred claims per 100).
+MAX_QUOTED_EVENTS = 1000
 
 _UNITS = """
 PREFIX ng: <https://w3id.org/notegraph/ontology#>
@@ -225,14 +228,21 @@ def _bip_quotes(bip: nx.Graph) -> Quotes:
     return quotes
 
 
-def _sample(g: nx.Graph, info: _Projection) -> set[str]:
-    """The events whose quotes a projected view needs: each link's first, each node's first
-    NODE_QUOTED_EVENTS."""
+def _sample(g: nx.Graph, info: _Projection, limit: int) -> set[str]:
+    """The events whose quotes a projected view reads: each node's first NODE_QUOTED_EVENTS,
+    then, heaviest links first, the first event of each link that has none yet; at most
+    `limit` events (a link left without is quoted from none, and the page says so)."""
     chosen: set[str] = set()
-    for _, _, evs in g.edges(data="event_ids"):
-        chosen.add(evs[0])
-    for node in g:
-        chosen.update(info.events_of[node][:NODE_QUOTED_EVENTS])
+    for node in sorted(g, key=lambda n: (-len(info.events_of[n]), n)):
+        for ev in info.events_of[node][:NODE_QUOTED_EVENTS]:
+            if len(chosen) < limit:
+                chosen.add(ev)
+    links = sorted(g.edges(data="event_ids"), key=lambda e: (-len(e[2]), e[0], e[1]))
+    for _, _, evs in links:
+        if len(chosen) >= limit:
+            break
+        if chosen.isdisjoint(evs):
+            chosen.add(evs[0])
     return chosen
 
 
@@ -329,7 +339,7 @@ def _co_attendance(
     if not att.members:
         raise UsageError(_no_events(actor, filters))
     g, info = _projection(att, roll_up=True)
-    sample = _sample(g, info)
+    sample = _sample(g, info, MAX_QUOTED_EVENTS)
     details = participation_details(store, sample)
     _attach_quotes(
         g, info, lambda ev, p: details[ev, p].evidence if (ev, p) in details else [],
