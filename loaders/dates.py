@@ -83,7 +83,7 @@ _HAS_YEAR = re.compile(_Y)
 _YEAR = re.compile(_Y)
 _YEAR_END = re.compile(rf"{_Y}(?![\w])")
 _BARRIER = re.compile(r"[^\w\s,./\-–—]")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # \d+, written to start with a class (the engine skips to it)
 
 
 def _regions(text: str) -> list[tuple[int, int, int]]:

@@ -61,7 +61,7 @@ _SUBLABEL = re.compile(
     re.I,
 )
 _TRAILING_DIGITS = re.compile(r"\d+$")
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 

@@ -93,7 +93,7 @@ _FOLD = {"organisation": "organization", "organisations": "organizations", "orga
          "programme": "program", "programmes": "programs", "&": "and", "’": "'", "‘": "'"}
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 Trie = dict[str, Any]
 
 

@@ -44,10 +44,10 @@ _DISCLAIMER_INLINE = re.compile(
 )
 _ASTERISK_MARKER = re.compile(r"[a-z)]\*(?!\*)(?=[\s,.;:)]|$)")
 _ASTERISK_FOOTNOTE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]+[A-Z][^\n]*$")
-_SUPERSCRIPT_RUN = re.compile("[" + _SUPERSCRIPTS + "]+")
+_SUPERSCRIPT_RUN = re.compile("[" + _SUPERSCRIPTS + "]" + "[" + _SUPERSCRIPTS + "]*")  # [..]+
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*")
 _MD_BULLET = re.compile(r"(?m)^[ \t]*[-•▪◦·][ \t]+")
-_MD_EMPHASIS = re.compile(r"\*{1,3}")
+_MD_EMPHASIS = re.compile(r"\*\*?\*?")  # \*{1,3}, written to start with a literal
 # Two patterns below are written to start with a character (the regex engine then skips ahead to
 # it) rather than with a look-behind; each matches exactly what its readable form does (see
 # tests/test_loaders_text.py):
@@ -59,7 +59,7 @@ _FOOTNOTE_GAP = re.compile(
     r"(?:[ \t](?<=[^.:;!?\s][ \t])[ \t]*\n|\n(?<=[^.:;!?\s]\n))(?:[ \t]*\n){2,}[ \t]*(?=[a-z(])"
 )
 _NEWLINE = re.compile(r"\n")
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 _QUOTE_MAP = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
               "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "}
 _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")

@@ -74,3 +74,16 @@ def test_word_tree_finds_every_cue_with_a_word_present(text: str) -> None:
     assert prose._possible(text, 0, len(text)) == every
     talk = {c[0] for c in prose._TALK}
     assert prose._possible(text, 0, len(text), prose._TALK_WORDS) == every & talk
+
+
+SENT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*]\s)")
+
+
+def test_sentence_pattern_is_the_readable_one_on_every_short_text() -> None:
+    import itertools
+
+    for n in range(7):
+        for chars in itertools.product(".\"') \nA(-", repeat=n):
+            t = "".join(chars)
+            got = [m.span() for m in prose._SENT.finditer(t)]
+            assert got == [m.span() for m in SENT.finditer(t)], t

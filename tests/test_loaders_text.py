@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,7 +112,7 @@ MARKUP = st.lists(st.sampled_from(["<b>", "</b>", "**", "*", "&amp;", "<br>", "a
                                    "a", "b", "é", "  "]), max_size=25).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(MARKUP, st.lists(st.integers(0, len(SUBS) - 1), max_size=6))
 def test_piece_map_is_the_per_character_map(raw: str, order: list[int]) -> None:
     ref = ListBuilder(raw)
@@ -191,3 +192,17 @@ def test_a_footnote_line_match_over_two_lines_hides_the_second() -> None:
     want = spans(T._FOOTNOTE_LINE, text)
     assert len(want) == 1 and want[0][1] > text.index("\n")
     assert [m.span() for m in T._line_matches(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK, text)] == want
+
+
+@pytest.mark.parametrize(("fast", "readable"), [
+    (T._MD_EMPHASIS, r"\*{1,3}"), (T._SUPERSCRIPT_RUN, "[" + T._SUPERSCRIPTS + "]+"),
+    (T._WS, r"\s+"),
+])
+def test_patterns_written_to_start_with_a_class_are_the_readable_ones(
+    fast: re.Pattern[str], readable: str
+) -> None:
+    rx = re.compile(readable)
+    for n in range(7):
+        for chars in itertools.product("*a¹² \n\t", repeat=n):
+            t = "".join(chars)
+            assert spans(fast, t) == spans(rx, t), t
