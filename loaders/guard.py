@@ -55,7 +55,7 @@ class Guarded:
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when the pattern cannot match in text[pos:endpos]."""
-        seg = text[pos:endpos]
+        seg = text[max(pos, 0):max(endpos, 0)]  # as the regex engine clamps them
         if self.fold:
             low = fold_ascii(seg)
             if low is None:

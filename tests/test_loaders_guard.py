@@ -113,6 +113,9 @@ def check_anchored(text: str, pos: int, endpos: int) -> None:
         want = [m.span() for m in g.rx.finditer(text, pos, endpos)]
         assert [m.span() for m in g.finditer(text, pos, endpos)] == want
         first = g.rx.search(text, pos, endpos)
+        for g2 in [g2 for g2 in ALL if not isinstance(g2, Anchored)]:
+            want = g2.rx.search(text, pos, endpos)
+            assert (g2.search(text, pos, endpos) is None) == (want is None)
         got = g.search(text, pos, endpos)
         assert (got and got.span()) == (first and first.span())
         if not g.rx.groups:
