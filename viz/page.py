@@ -245,6 +245,7 @@ def build_data(
     regions: set[str | None] = set()  # of States and agencies (None: not known)
     event_types: set[str | None] = set()  # None: an event of no known type
     facet_index: dict[tuple[int | None, str | None], int] = {}
+    raw_facets: dict[tuple[Any, Any], int] = {}  # as given -> index (checked once per value)
     for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
         key = str(node)
         kind = str(data.get("kind", "unresolved"))
@@ -298,11 +299,15 @@ def build_data(
         years.update(edge_years)
         weight = data.get("weight", 1)
         strongest = _strongest(edge_roles)
-        facets = []
+        facets = set()
         for facet in data.get("facets") or []:
-            f_year, f_type = _opt_int(facet[0]), _opt_str(facet[1])
-            facets.append(facet_index.setdefault((f_year, f_type), len(facet_index)))
-            event_types.add(f_type)
+            raw = (facet[0], facet[1])
+            index = raw_facets.get(raw)
+            if index is None:
+                f_year, f_type = _opt_int(facet[0]), _opt_str(facet[1])
+                index = raw_facets[raw] = facet_index.setdefault((f_year, f_type), len(facet_index))
+                event_types.add(f_type)
+            facets.add(index)
         events = _str_list(data.get("events"), keep_order=True)
         edges.append(
             {
@@ -317,7 +322,7 @@ def build_data(
                 ],
                 "events_total": len(events),
                 "event_types": _str_list(data.get("event_types")),
-                "facets": sorted(set(facets)),
+                "facets": sorted(facets),
                 "evidence": _evidence(data.get("evidence"), EDGE_QUOTES),
                 "evidence_total": _count(data.get("evidence")),
                 "quoted_events": _opt_int(data.get("quoted_events")),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -207,13 +207,13 @@ def _attach_quotes(
                         out.append(q)
 
     for node, data in g.nodes(data=True):
-        chosen = [ev for ev in info.events_of.get(node, ()) if quoted(ev)][:NODE_QUOTED_EVENTS]
+        chosen = list(islice(filter(quoted, info.events_of.get(node, ())), NODE_QUOTED_EVENTS))
         seen: set[Any] = set()
         for ev in chosen:
             collect(ev, (node,), data["evidence"], seen)
         data["quoted_events"] = len(chosen)
     for a, b, data in g.edges(data=True):
-        chosen = [ev for ev in data["event_ids"] if quoted(ev)][:EDGE_QUOTED_EVENTS]
+        chosen = list(islice(filter(quoted, data["event_ids"]), EDGE_QUOTED_EVENTS))
         seen = set()
         for ev in chosen:
             collect(ev, (a, b), data["evidence"], seen)
