@@ -232,7 +232,7 @@ def test_views_shaped_attributes(tmp_path: Path) -> None:
 def test_big_evidence_is_capped_and_counted(tmp_path: Path) -> None:
     """A hub of a 10k-note graph has thousands of quotes: the page takes a bounded number and
     says how many there are."""
-    from viz.page import EDGE_EVENTS, EDGE_QUOTES, NODE_QUOTES
+    from viz.data import EDGE_EVENTS, EDGE_QUOTES, NODE_QUOTES
 
     quotes = [{"note": f"note/n{i:04d}", "line": i, "quote": f"q{i}"} for i in range(300)]
     G: nx.Graph[Any] = nx.Graph()

@@ -107,7 +107,7 @@ def test_co_attendance_agrees_with_the_co_attended_query(
 
 
 def test_co_attendance_quotes_every_link(store: OxigraphStore) -> None:
-    from viz.views import NODE_QUOTED_EVENTS
+    from viz.projection import NODE_QUOTED_EVENTS
 
     g, _ = view_graph(store, "co-attendance", actor="OSCE")
     for a, b, d in g.edges(data=True):
