@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, graph_iri, map_note, ng
 from graph.store import Store
-from loaders.model import Note
+from loaders.model import Note, Source
 from ontology.iris import ID
 
 if TYPE_CHECKING:
@@ -71,37 +71,43 @@ def _hash_of(quads: list[Quad]) -> str | None:
     return hashes[0] if hashes else None
 
 
-BATCH_QUADS = 100_000  # quads written per transaction (about 400 notes)
+BATCH_QUADS = 250_000  # quads per write (about 1,200 notes): one atomic ingestion each
 _CHUNK = 16  # notes per task handed to an extraction worker
 _MIN_PARALLEL = 64  # fewer files than this are read in-process (no pool start-up)
 
 
-@dataclass
-class _Prepared:
-    """One note, extracted and turned into its graph (in a worker process when parallel)."""
+class _Prepared(NamedTuple):
+    """One note, read and mapped (in a worker process when parallel): only what the build
+    needs, so little crosses between processes (the record itself stays in the worker)."""
 
-    note: Note
+    path: str
+    sha256: str
+    error: str | None = None  # set when the note could not be read
     graph: str = ""
     hash: str | None = None
-    triples: bytes = b""  # the graph's N-Triples
+    quads: bytes = b""  # the graph's N-Quads
     size: int = 0
-    shared: bytes = b""  # N-Triples of its descriptions for the derived graph
+    shared: bytes = b""  # N-Quads of its descriptions for the derived graph
+    warnings: int = 0
+    actors: tuple[tuple[str, str | None], ...] = ()  # (id, its name when unresolved)
 
 
-def _ntriples(quads: list[Quad]) -> bytes:
+def _nquads(quads: list[Quad]) -> bytes:
     import pyoxigraph as ox
 
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"") if triples else b""
+    return (ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"") if quads else b""
 
 
 def _prepare(note: Note) -> _Prepared:
+    path, sha = note.source.path, note.source.sha256
     if not note.ok:
-        return _Prepared(note)
+        return _Prepared(path, sha, note.error or "unreadable")
     quads, shared = map_note(note)
+    actors = tuple((a.id, a.name if a.kind == "unresolved" else None) for a in note.actors)
     return _Prepared(
-        note, graph_iri(note), _hash_of(quads), _ntriples(quads), len(quads), _ntriples(shared)
-    )
+        path, sha, None, graph_iri(note), _hash_of(quads), _nquads(quads), len(quads),
+        _nquads(shared), len(note.warnings), actors,
+    )  # fmt: skip
 
 
 def _prepare_paths(paths: list[str], options: dict[str, Any]) -> list[_Prepared]:
@@ -148,9 +154,19 @@ def build_files(
     read_options: Mapping[str, Any] | None = None,
 ) -> BuildSummary:
     """`build` over files, read (`loaders.read_note(path, **read_options)`) and mapped to RDF in
-    `jobs` worker processes (default: the number of cores), in order."""
+    `jobs` worker processes (default: the number of cores), in order. `on_note` is called with
+    each note's source and error only (the full records stay in the workers)."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    return _build(store, _prepared_files(paths, jobs, dict(read_options or {})), on_note)
+    prepared = _prepared_files(paths, jobs, dict(read_options or {}))
+    if on_note is None:
+        return _build(store, prepared)
+    return _build(store, _tap(prepared, on_note))
+
+
+def _tap(prepared: Iterable[_Prepared], on_note: Callable[[Note], None]) -> Iterator[_Prepared]:
+    for p in prepared:
+        on_note(Note(source=Source(path=p.path, sha256=p.sha256), error=p.error))
+        yield p
 
 
 def build(
@@ -161,65 +177,68 @@ def build(
 ) -> BuildSummary:
     """Load each note into its own named graph. A note whose graph would be the same as the
     stored one (same ng:graphHash: same file, same extractor, same mapping) is left alone; a
-    changed one replaces only its graph, in one transaction (many graphs per transaction, each
-    either old or new). Notes that failed to read are reported and keep whatever graph they had.
-    Two files with the same stem (in different folders) would share a graph: the second is
-    reported in `collisions` and not loaded. The reference graph is rewritten only when it
-    changed."""
-    return _build(store, (_prepare(n) for n in notes), on_note)
+    changed one replaces only its graph. Graphs are written in batches, each batch atomically
+    (after a crash every graph is whole: old, new or absent). Notes that failed to read are
+    reported and keep whatever graph they had. Two files with the same stem (in different
+    folders) would share a graph: the second is reported in `collisions` and not loaded. The
+    reference graph is rewritten only when it changed."""
+
+    def prepared() -> Iterator[_Prepared]:
+        for n in notes:
+            if on_note:
+                on_note(n)
+            yield _prepare(n)
+
+    return _build(store, prepared())
 
 
-def _build(
-    store: Store, prepared: Iterable[_Prepared], on_note: Callable[[Note], None] | None
-) -> BuildSummary:
+def _build(store: Store, prepared: Iterable[_Prepared]) -> BuildSummary:
     from graph.reference import reference_quads
 
     summary = BuildSummary()
     existing = _existing(store)
     seen: dict[str, str] = {}  # graph -> path that claimed it in this run
     actors: set[str] = set()
-    shared: set[bytes] = set()  # N-Triples lines of the derived graph
+    shared: set[bytes] = set()  # N-Quads lines of the derived graph
     pending: list[_Prepared] = []
     size = 0
-    for p in prepared:
-        note = p.note
-        summary.notes += 1
-        if on_note:
-            on_note(note)
-        if not note.ok:
-            summary.failed.append((note.source.path, note.error or "unreadable"))
-            continue
-        g = p.graph
-        if g in seen:
-            summary.collisions.append((note.source.path, seen[g]))
-            summary.failed.append(
-                (
-                    note.source.path,
-                    f"same file name as {seen[g]} (both would be graph {g[len(ID) :]}); "
-                    "rename one of them; this one was not loaded",
+    with _BatchWriter(store, existing) as writer:
+        for p in prepared:
+            summary.notes += 1
+            if p.error is not None:
+                summary.failed.append((p.path, p.error))
+                continue
+            g = p.graph
+            if g in seen:
+                summary.collisions.append((p.path, seen[g]))
+                summary.failed.append(
+                    (
+                        p.path,
+                        f"same file name as {seen[g]} (both would be graph {g[len(ID) :]}); "
+                        "rename one of them; this one was not loaded",
+                    )
                 )
-            )
-            continue
-        seen[g] = note.source.path
-        shared.update(p.shared.splitlines())
-        summary.warnings += len(note.warnings)
-        for a in note.actors:
-            actors.add(a.id)
-            if a.kind == "unresolved":
-                summary.unresolved[a.name] += 1
-        if g in existing and existing[g] == p.hash:
-            summary.unchanged += 1
-            continue
-        pending.append(p)
-        size += p.size
-        if g in existing:
-            summary.updated += 1
-        else:
-            summary.added += 1
-        if size >= BATCH_QUADS:
-            _flush(store, pending, existing)
-            pending, size = [], 0
-    _flush(store, pending, existing)
+                continue
+            seen[g] = p.path
+            shared.update(p.shared.splitlines())
+            summary.warnings += p.warnings
+            for actor, unresolved in p.actors:
+                actors.add(actor)
+                if unresolved is not None:
+                    summary.unresolved[unresolved] += 1
+            if g in existing:
+                if existing[g] == p.hash:
+                    summary.unchanged += 1
+                    continue
+                summary.updated += 1
+            else:
+                summary.added += 1
+            pending.append(p)
+            size += p.size
+            if size >= BATCH_QUADS:
+                writer.write(pending)
+                pending, size = [], 0
+        writer.write(pending)
     _write_reference(store, REFERENCE_GRAPH, reference_quads())
     _write_derived(store, shared, complete=set(existing) <= set(seen))
     summary.events = _count(
@@ -230,22 +249,55 @@ def _build(
     return summary
 
 
-def _flush(store: Store, pending: list[_Prepared], existing: dict[str, str | None]) -> None:
-    """Write a batch of graphs: the store's batch write if it has one, else graph by graph."""
-    if not pending:
-        return
-    batch = [(p.graph, p.triples) for p in pending]
+class _BatchWriter:
+    """Writes batches of note graphs in a background thread, one batch at a time and in order,
+    while the caller collects the next one (Oxigraph releases the GIL while it writes). New
+    graphs go in with the store's atomic bulk ingestion when it has one, changed ones are
+    replaced in one transaction; other stores take them graph by graph."""
+
+    def __init__(self, store: Store, existing: Mapping[str, str | None]) -> None:
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        self.store, self.existing = store, existing
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="notegraph-write")
+        self._last: Future[None] | None = None
+
+    def __enter__(self) -> _BatchWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown()
+
+    def wait(self) -> None:
+        """Until the batch being written is written (its error, if any, raised here)."""
+        if self._last is not None:
+            last, self._last = self._last, None
+            last.result()
+
+    def write(self, batch: list[_Prepared]) -> None:
+        self.wait()
+        if batch:
+            self._last = self._pool.submit(_write_batch, self.store, batch, self.existing)
+
+
+def _write_batch(store: Store, batch: list[_Prepared], existing: Mapping[str, str | None]) -> None:
+    add_graphs = getattr(store, "add_graphs", None)
     replace_graphs = getattr(store, "replace_graphs", None)
-    if replace_graphs is not None:
-        replace_graphs(batch, replace={g for g, _ in batch if g in existing})
+    if add_graphs is not None and replace_graphs is not None:
+        new = [p.quads for p in batch if p.graph not in existing]
+        if new:
+            add_graphs(b"".join(new))
+        old = [(p.graph, p.quads) for p in batch if p.graph in existing]
+        if old:
+            replace_graphs(old)
         return
     import pyoxigraph as ox
 
-    for g, body in batch:
-        node = ox.NamedNode(g)
-        parsed: Iterable[Quad]
-        parsed = ox.parse(body, format=ox.RdfFormat.N_TRIPLES) if body else []
-        store.replace_graph(g, [ox.Quad(q.subject, q.predicate, q.object, node) for q in parsed])
+    for p in batch:
+        store.replace_graph(p.graph, list(ox.parse(p.quads, format=ox.RdfFormat.N_QUADS)))
 
 
 def _write_reference(store: Store, graph: str, quads: list[Quad]) -> None:
@@ -265,12 +317,8 @@ def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> None:
     thing no note graph mentions any more is dropped."""
     import pyoxigraph as ox
 
-    node = ox.NamedNode(DERIVED_GRAPH)
     body = b"\n".join(sorted(lines))
-    quads = [
-        ox.Quad(t.subject, t.predicate, t.object, node)
-        for t in (ox.parse(body, format=ox.RdfFormat.N_TRIPLES) if body else [])
-    ]
+    quads = list(ox.parse(body, format=ox.RdfFormat.N_QUADS)) if body else []
     stored = getattr(store, "quads", None)
     if not complete and stored is not None:
         quads = list(dict.fromkeys([*stored(DERIVED_GRAPH), *quads]))

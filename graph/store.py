@@ -147,6 +147,8 @@ class OxigraphStore:
             ) from e
         if not read_only and not marker.exists():
             marker.write_text("notegraph store 1\n", encoding="utf-8")
+        if not read_only:
+            _remove_unfinished_bulk_files(path)
 
     def select(self, query: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
         import pyoxigraph as ox
@@ -188,28 +190,33 @@ class OxigraphStore:
             update += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body.decode('utf-8')}}} }}"
         self._store.update(update)
 
-    def replace_graphs(
-        self, graphs: list[tuple[str, bytes]], *, replace: set[str] | None = None
-    ) -> None:
-        """Write many graphs (name, N-Triples) in bulk. Graphs named in `replace` are dropped
-        and rewritten in ONE update (one transaction: each is old or new, never half-written);
-        the others are new and go in with ONE transactional N-Quads load."""
+    def add_graphs(self, nquads: bytes) -> None:
+        """Write graphs the store does not hold yet, from N-Quads with every quad of each, in
+        ONE atomic step: Oxigraph's bulk loader writes sorted files that RocksDB ingests at
+        once (after a crash each graph is all there or absent; 3x cheaper than a transactional
+        load, and no memtables to fill). Not isolated from other writers of the same graphs:
+        only for new graphs, with this process holding the write lock. The N-Quads must come
+        from pyoxigraph's serialiser (parsed leniently: IRIs were checked when built)."""
         import pyoxigraph as ox
 
-        replace = replace or set()
-        new = [(g, body) for g, body in graphs if g not in replace]
-        if new:
-            # N-Triples lines end with " .\n" (newlines inside literals are escaped): add the graph
-            data = b"".join(
-                body.replace(b" .\n", f" {ox.NamedNode(g)} .\n".encode()) for g, body in new
-            )
-            self._store.load(data, format=ox.RdfFormat.N_QUADS)
-        old = [(ox.NamedNode(g), body) for g, body in graphs if g in replace]
-        if old:
-            update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g, _ in old)
-            update += "INSERT DATA {\n"
-            update += "".join(f"GRAPH {g} {{\n{body.decode('utf-8')}}}\n" for g, body in old)
-            self._store.update(update + "}")
+        if nquads:
+            self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+    def replace_graphs(self, graphs: list[tuple[str, bytes]]) -> None:
+        """Drop and rewrite graphs (name, its N-Quads) in ONE update: one transaction, so each
+        graph is old or new, never half-written."""
+        import pyoxigraph as ox
+
+        if not graphs:
+            return
+        nodes = [(ox.NamedNode(g), body) for g, body in graphs]
+        update = "".join(f"DROP SILENT GRAPH {g} ;\n" for g, _ in nodes)
+        update += "INSERT DATA {\n"
+        for g, body in nodes:
+            # N-Quads lines end with " <graph> .\n" (newlines in literals are escaped)
+            triples = body.replace(f" {g} .\n".encode(), b" .\n").decode("utf-8")
+            update += f"GRAPH {g} {{\n{triples}}}\n"
+        self._store.update(update + "}")
 
     def remove_graph(self, graph: str) -> None:
         import pyoxigraph as ox
@@ -242,6 +249,13 @@ class OxigraphStore:
         if not self.read_only:
             self._store.flush()
         del self._store
+
+
+def _remove_unfinished_bulk_files(path: Path) -> None:
+    """Sorted files a killed bulk load left behind (never ingested, or ingested under another
+    name: RocksDB links what it ingests). Only with the write lock held, so no load is running."""
+    for f in path.glob("bulk-*.sst"):
+        f.unlink(missing_ok=True)
 
 
 class MemoryStore:

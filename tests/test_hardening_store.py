@@ -73,6 +73,20 @@ def test_sigkill_mid_build_leaves_complete_graphs(tmp_path: Path) -> None:
     assert notegraph.main(["--store", str(store), "sparql", "SELECT * { ?s ?p ?o } LIMIT 3"]) == 0
 
 
+def test_files_of_a_killed_bulk_load_are_removed_by_the_next_writer(tmp_path: Path) -> None:
+    """A bulk load killed before RocksDB ingested its sorted files leaves them in the store
+    directory (never part of the store); the next writer removes them, readers leave them."""
+    store = tmp_path / "store"
+    assert notegraph.main(["--store", str(store), "-q", "build", str(SEEDS[0])]) == 0
+    before = _quads(store)
+    left = store / "bulk-1234.sst"
+    left.write_bytes(os.urandom(64))
+    assert _quads(store) == before and left.exists()  # read-only: left alone
+    OxigraphStore(store).close()
+    assert not left.exists()
+    assert _quads(store) == before
+
+
 def test_second_writer_gets_store_is_busy(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
