@@ -4,12 +4,13 @@
         [--markdown benchmarks/RESULTS.md] [--jobs N] [--rdflib-sizes 1000,10000]
 
 For each size: a synthetic corpus (benchmarks.corpus, with its truth) is built by `notegraph
-build` in a subprocess of its own (throughput in notes/s; peak RSS of the build process and of
-its extraction workers from getrusage). Then every named query runs with parameters that exist
-in the corpus, on the embedded Oxigraph store the build wrote and on rdflib memory
-(graph.store.MemoryStore) loaded with the same quads: the median of several runs, side by side,
-with the ratio. rdflib queries run in a forked child with a time cap ("> cap" when it is hit).
-The co-attended answer for the busiest organisation is compared with the one the truth gives.
+build` in a subprocess of its own (benchmarks.bench_build: notes/s, CPU per note and peak RSS of
+the build process and of its extraction workers, sampled from /proc). Then every named query
+runs with parameters that exist in the corpus, on the embedded Oxigraph store the build wrote
+and on rdflib memory (graph.store.MemoryStore) loaded with the same quads: the median of several
+runs, side by side, with the ratio. rdflib queries run in a forked child with a time cap
+("> cap" when it is hit). The co-attended answer for the busiest organisation is compared with
+the one the truth gives.
 Viz: `write_network` on synthetic graphs (benchmarks/bench_viz.py; `--browser` also times the
 page in headless Chromium). Start-up: wall time of `notegraph --help`.
 
@@ -23,7 +24,6 @@ import json
 import multiprocessing
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_build import bench_build  # noqa: E402
 from benchmarks.corpus import BUSIEST, NoteTruth, co_attended, load_truth, write_corpus  # noqa: E402
 
 __all__ = ["machine", "main", "run"]
@@ -78,63 +79,6 @@ def _cpu_model() -> str:
     except OSError:
         pass
     return platform.processor()
-
-
-# ------------------------------------------------------------------ build
-def _child_build(notes: str, store: str, jobs: int | None) -> int:
-    """Run `notegraph build` in this process; print a JSON line with time and peak memory."""
-    import contextlib
-    import io
-
-    import notegraph
-
-    argv = ["--store", store, "-q", "build", notes]
-    if jobs is not None and "--jobs" in notegraph._parser()[1]["build"].format_help():
-        argv += ["--jobs", str(jobs)]
-    out = io.StringIO()
-    start = time.perf_counter()
-    with contextlib.redirect_stdout(out):
-        rc = notegraph.main(argv)
-    elapsed = time.perf_counter() - start
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(
-        json.dumps(
-            {
-                "rc": rc,
-                "seconds": elapsed,
-                "main_kb": self_kb,
-                "workers_kb": kids_kb,
-                "summary": out.getvalue().strip(),
-            }
-        )
-    )
-    return 0
-
-
-def bench_build(notes: Path, store: Path, n: int, jobs: int | None) -> dict[str, Any]:
-    if store.exists():
-        shutil.rmtree(store)
-    cmd = [sys.executable, "-m", "benchmarks.harness", "--child-build", str(notes), str(store)]
-    if jobs is not None:
-        cmd += ["--jobs", str(jobs)]
-    wall = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - wall
-    if proc.returncode != 0:
-        raise RuntimeError(f"build of {n} notes failed: {proc.stderr[-2000:]}")
-    res = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {
-        "notes": n,
-        "jobs": jobs,
-        "seconds": round(res["seconds"], 2),
-        "wall_seconds_with_startup": round(wall, 2),
-        "notes_per_s": round(n / res["seconds"], 1),
-        "peak_main_mb": round(res["main_kb"] / 1024),
-        "peak_worker_mb": round(res["workers_kb"] / 1024),
-        "ok": res["rc"] == 0,
-        "summary": res["summary"],
-    }
 
 
 # ------------------------------------------------------------------ queries
@@ -418,13 +362,16 @@ def markdown(res: dict[str, Any]) -> str:
         f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, "
         f"{m['platform']}; {pk}.",
         "",
-        "| notes | jobs | build s | notes/s | peak main MB | peak worker MB | ok |",
-        "|---:|---:|---:|---:|---:|---:|:--:|",
+        "| notes | jobs | build s | notes/s | main CPU ms/note | workers CPU ms/note "
+        "| peak main MB | peak workers MB (sum) | peak total MB | ok |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--:|",
     ]
     for b in res["build"]:
         lines.append(
             f"| {b['notes']:,} | {b['jobs'] or '-'} | {b['seconds']} | {b['notes_per_s']:,}"
-            f" | {b['peak_main_mb']} | {b['peak_worker_mb']} | {'yes' if b['ok'] else 'NO'} |"
+            f" | {b['main_cpu_ms_per_note']} | {b['workers_cpu_ms_per_note']}"
+            f" | {b['peak_main_mb']} | {b['peak_worker_mb']} | {b['peak_total_mb']}"
+            f" | {'yes' if b['ok'] else 'NO'} |"
         )
     for q in res["queries"]:
         cap = q["cap_s"]
@@ -494,10 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="corpora and stores (default: temp)")
     ap.add_argument("--out", type=Path, help="also write the JSON here")
     ap.add_argument("--markdown", type=Path, help="also write the Markdown table here")
-    ap.add_argument("--child-build", nargs=2, metavar=("NOTES", "STORE"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
-    if a.child_build:
-        return _child_build(a.child_build[0], a.child_build[1], a.jobs)
     sizes = [*a.sizes, *([100_000] if a.big and 100_000 not in a.sizes else [])]
     rdflib_sizes = (
         a.rdflib_sizes if a.rdflib_sizes is not None else [n for n in a.sizes if n <= 10_000]
