@@ -159,6 +159,16 @@ def test_large_pages_turn_physics_off(tmp_path: Path) -> None:
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])  # no two stacked
 
 
+def test_dense_pages_turn_physics_off(tmp_path: Path) -> None:
+    G = nx.complete_graph([f"state/S{i:02d}" for i in range(60)])  # 60 nodes, 1,770 links
+    nx.set_node_attributes(G, "state", "kind")
+    data = _data(_parse(write_network(G, tmp_path / "dense.html", title="t").path))
+    assert data["meta"]["physics"] is False
+    G.remove_edges_from(list(G.edges)[1500:])
+    data = _data(_parse(write_network(G, tmp_path / "sparser.html", title="t").path))
+    assert data["meta"]["physics"] is True
+
+
 def test_input_graph_is_not_changed(tmp_path: Path) -> None:
     G = synthetic_graph(60)
     before = {n: dict(a) for n, a in G.nodes(data=True)}

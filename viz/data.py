@@ -17,6 +17,7 @@ __all__ = [
     "EDGE_QUOTES",
     "KIND_SHAPES",
     "NODE_QUOTES",
+    "PHYSICS_EDGE_LIMIT",
     "PHYSICS_LIMIT",
     "REGION_KINDS",
     "ROLE_COLOURS",
@@ -24,8 +25,12 @@ __all__ = [
 ]
 
 #: Up to this many shown nodes the browser runs physics until stable, then stops it; above it the
-#: precomputed positions are used with physics off.
+#: precomputed positions are used with physics off...
 PHYSICS_LIMIT = 300
+#: ... and up to this many links: a denser graph settles into the same disc the precomputed
+#: layout draws, only later (the 10k-note co-attendance view, 60 nodes and 1,770 links, every
+#: actor linked to every other: usable 0.4 s later, median, more on a busy machine).
+PHYSICS_EDGE_LIMIT = 1500
 #: At most this many quotes per node / per link, and shared-event names per link, go into the page
 #: (the totals go too, and the page says what it left out): a hub of a 10k-note graph has
 #: thousands, which made a 73 MB page.
@@ -249,7 +254,7 @@ def build_data(
         "nodes_shown": len(nodes),
         "edges_shown": len(edges),
         "truncated": nodes_total > len(nodes),
-        "physics": len(nodes) <= PHYSICS_LIMIT,
+        "physics": len(nodes) <= PHYSICS_LIMIT and len(edges) <= PHYSICS_EDGE_LIMIT,
         "kinds": [
             {"kind": k, "shape": KIND_SHAPES.get(k, "dot")} for k in kind_order if k in kinds
         ],
