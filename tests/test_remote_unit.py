@@ -42,6 +42,19 @@ def test_values_go_into_the_top_level_group_not_into_strings_or_comments() -> No
     assert q.index("VALUES") > q.index("WHERE {")
 
 
+def test_values_bind_like_substitutions_in_union_branches_and_projecting_sub_selects() -> None:
+    """A FILTER inside a UNION branch sees the value; a sub-select that projects the parameter is
+    computed for it; one that does not keeps its own variable; VALUES data blocks stay intact."""
+    query = """SELECT ?p ?n ?k WHERE {
+      { BIND (1 AS ?n) FILTER (COALESCE(?p = "given", false)) }
+      UNION
+      { BIND (2 AS ?n) FILTER (COALESCE(STR(?p) = "", true)) }
+      { SELECT ?p (COUNT(?v) AS ?k) WHERE { VALUES ?v { 1 2 } FILTER (?p = "given") } GROUP BY ?p }
+      FILTER EXISTS { SELECT ?q WHERE { VALUES ?p { "other" } BIND (?p AS ?q) } }
+    }"""
+    assert _eval(bind_values(query, {"p": "given"})) == [{"p": "given", "n": 1, "k": 2}]
+
+
 def test_a_query_without_where_keyword_is_bound_too() -> None:
     assert _eval(bind_values("SELECT ?x { }", {"x": 1})) == [{"x": 1}]
 
