@@ -256,12 +256,14 @@ def shared_events(store: Store, target: str, *, include_planned: bool = False) -
     agents: set[str] = set()
     for query in queries:
         for r in store.select(query, bound):
+            # the IRIs as tails, in one pass over the string (an IRI holds no space)
+            tails = (" " + r["events"]).replace(" " + ID, " ").split()
             agent = _tail(r["agent"])
-            for ev in r["events"].split():
-                ev = _tail(ev)
-                if ev in events:
-                    members.setdefault(ev, set()).add(agent)
-                    agents.add(r["agent"])
+            shared = events.keys() & set(tails)
+            for ev in shared:
+                members.setdefault(ev, set()).add(agent)
+            if shared:
+                agents.add(r["agent"])
     described = _actors(store, agents)
     return SharedEvents(
         events={ev: events[ev] for ev in sorted(members)},
