@@ -139,6 +139,8 @@ def _scalar_end(text: str, start: int, end: int) -> int:
 def sublabels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Sub-labels inside a participants field: (label start, value start, label text)."""
     out: list[tuple[int, int, str]] = []
+    if text.find(":", start, end) < 0:  # every sub-label ends with a colon
+        return out
     for m in _SUBLABEL.finditer(text, start, end):
         out.append((m.start(), m.end(), _WS.sub(" ", m.group()).rstrip(" :")))
     return out
