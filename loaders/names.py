@@ -217,9 +217,9 @@ def _all_matches(text: str) -> list[Match]:
             node = trie
             best: tuple[int, str] | None = None
             j = i
-            # `in` then [] as first written: a NUL token after a full name steps into its id
-            # (a str), which can raise; parse_note's last resort then reports the note as failed
-            while j < n and words[j] in node:
+            # "\0" marks a name's end in the trie: a NUL character in the text is never a word of
+            # a name (it would step into the name's id)
+            while j < n and words[j] != "\0" and words[j] in node:
                 node = node[words[j]]
                 j += 1
                 if "\0" in node:

@@ -156,3 +156,11 @@ def test_fuzzy_scores_on_any_key(key: str) -> None:
     from loaders.names import _fuzzy_scores
 
     assert list(_fuzzy_scores(key).items()) == list(loop_scores(key).items())
+
+
+def test_a_nul_character_after_a_name_is_not_a_crash() -> None:
+    from loaders.parse import parse_note
+
+    note = parse_note("Organizers: OSCE\nParticipants: Belarus\x00a, Chile")
+    assert not any("extraction failed" in w for w in note.warnings)
+    assert {a.id for a in note.actors} >= {"org/osce", "state/BLR", "state/CHL"}
