@@ -65,13 +65,15 @@ def _existing(store: Store) -> dict[str, str | None]:
 
 
 def _hash_of(quads: list[Quad]) -> str | None:
-    hashes = [
-        str(getattr(q.object, "value", "")) for q in quads if q.predicate.value == ng("graphHash")
-    ]
-    return hashes[0] if hashes else None
+    """The graph's ng:graphHash (map_note writes it last: searched from the end)."""
+    key = ng("graphHash")
+    for q in reversed(quads):
+        if q.predicate.value == key:
+            return str(getattr(q.object, "value", ""))
+    return None
 
 
-BATCH_QUADS = 250_000  # quads per write (about 1,200 notes): one atomic ingestion each
+BATCH_QUADS = 100_000  # quads per write (about 450 notes): one atomic ingestion each
 _CHUNK = 16  # notes per task handed to an extraction worker
 _MIN_PARALLEL = 64  # fewer files than this are read in-process (no pool start-up)
 

@@ -300,14 +300,15 @@ class MemoryStore:
         import pyoxigraph as ox
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        data = "".join(
-            f"{s.n3()} {p.n3()} {o.n3()} {c.n3()} .\n"
+        # terms converted one by one (rdflib's n3() leaves a carriage return unescaped, which
+        # no N-Quads parser accepts)
+        return [
+            ox.Quad(*(_ox_from_rdflib(t) for t in (s, p, o, c)))
             for s, p, o, c in self._ds.quads((None, None, None, None))
             if c is not None
             and c != DATASET_DEFAULT_GRAPH_ID
             and (graph is None or str(c) == graph)
-        )
-        return list(ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+        ]
 
     def remove_graph(self, graph: str) -> None:
         from rdflib import URIRef
@@ -328,6 +329,22 @@ class MemoryStore:
 
     def close(self) -> None:
         pass
+
+
+def _ox_from_rdflib(term: Any) -> Any:
+    """An rdflib term as the pyoxigraph term it stands for."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
 
 
 def _rdflib_value(term: Any) -> Any:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from benchmarks.corpus import write_corpus
 from graph.build import build, build_files
+from graph.rdf import graph_iri, map_note
 from graph.store import MemoryStore, OxigraphStore
 from loaders import iter_note_paths, read_notes
 
@@ -24,6 +25,9 @@ def test_parallel_batched_build_equals_serial(tmp_path: Path) -> None:
     s2 = build_files(fast, paths, jobs=2)
     assert s2.to_dict() == s1.to_dict() and s2.added == 70
     assert _dump(fast) == _dump(serial)
+    # and each note graph is exactly what map_note gives (not only what another build wrote)
+    for note in read_notes(paths[:10]):
+        assert {str(q) for q in fast.quads(graph_iri(note))} == {str(q) for q in map_note(note)[0]}
 
     # change three notes: only their graphs are replaced (batched update), the rest unchanged
     for p in paths[:3]:

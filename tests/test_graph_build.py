@@ -56,6 +56,26 @@ def test_changed_note_replaces_only_its_graph(store: Store) -> None:
     assert any(r["p"].endswith("/state-ltu/participant") for r in rows)
 
 
+AWKWARD = 'Line one\nline "two" \\ tab\t <https://w3id.org/notegraph/id/graph/x> .\r — Ünïcode 😀'
+
+
+def test_stored_graphs_are_exactly_the_mapped_quads(store: Store) -> None:
+    """What the batched writer stores (new graphs, then replaced ones) is map_note's output,
+    literals with newlines, quotes, backslashes, IRIs in text and non-ASCII included."""
+    import dataclasses
+
+    from graph.rdf import map_note
+
+    notes = [dataclasses.replace(held_note(), title=AWKWARD), planned_note()]
+    build(store, notes)
+    for n in notes:
+        assert _graph_quads(store, graph_iri(n)) == {str(q) for q in map_note(n)[0]}
+    again = [notes[0], dataclasses.replace(planned_note(), title=AWKWARD + " (revised)")]
+    assert build(store, again).updated == 1
+    for n in again:
+        assert _graph_quads(store, graph_iri(n)) == {str(q) for q in map_note(n)[0]}
+
+
 def test_remove_drops_only_that_graph(store: Store) -> None:
     build(store, [held_note(), planned_note()])
     zagreb = graph_iri(planned_note())
