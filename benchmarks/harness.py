@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.harness --sizes 1000,10000 [--big] [--out results.json]
         [--markdown benchmarks/RESULTS.md] [--jobs N] [--rdflib-sizes 1000,10000]
+        [--build-only] [--rebuild]
 
 For each size: a synthetic corpus (benchmarks.corpus, with its truth) is built by `notegraph
 build` in a subprocess of its own (benchmarks.bench_build: notes/s, CPU per note and peak RSS of
@@ -320,10 +321,13 @@ def run(
     startup_runs: int = 5,
     seed: int = 1540,
     partial: Path | None = None,
+    queries: bool = True,
+    rebuild: bool = False,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "machine": machine(),
         "build": [],
+        "rebuild": [],
         "queries": [],
         "viz": [],
         "startup": None,
@@ -338,7 +342,9 @@ def run(
         store = workdir / f"store-{n}"
         result["build"].append(bench_build(notes, store, n, jobs))
         print(f"# build {n}: {result['build'][-1]['notes_per_s']} notes/s", file=sys.stderr)
-        if n <= max([*rdflib_sizes, 10_000]):
+        if rebuild:  # the same notes again: every graph unchanged, nothing written
+            result["rebuild"].append(bench_build(notes, store, n, jobs, fresh=False))
+        if queries and n <= max([*rdflib_sizes, 10_000]):
             result["queries"].append(
                 bench_queries(store, truth, rdflib=n in rdflib_sizes, repeat=repeat, cap=cap)
             )
@@ -363,16 +369,18 @@ def markdown(res: dict[str, Any]) -> str:
         f"{m['platform']}; {pk}.",
         "",
         "| notes | jobs | build s | notes/s | main CPU ms/note | workers CPU ms/note "
-        "| peak main MB | peak workers MB (sum) | peak total MB | ok |",
+        "| peak main MB | peak workers MB (sum) | main + workers MB | ok |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|:--:|",
     ]
-    for b in res["build"]:
-        lines.append(
-            f"| {b['notes']:,} | {b['jobs'] or '-'} | {b['seconds']} | {b['notes_per_s']:,}"
-            f" | {b['main_cpu_ms_per_note']} | {b['workers_cpu_ms_per_note']}"
-            f" | {b['peak_main_mb']} | {b['peak_worker_mb']} | {b['peak_total_mb']}"
-            f" | {'yes' if b['ok'] else 'NO'} |"
-        )
+    for kind in ("build", "rebuild"):
+        for b in res.get(kind, []):
+            lines.append(
+                f"| {b['notes']:,}{' (rebuild)' if kind == 'rebuild' else ''}"
+                f" | {b['jobs'] or '-'} | {b['seconds']} | {b['notes_per_s']:,}"
+                f" | {b['main_cpu_ms_per_note']} | {b['workers_cpu_ms_per_note']}"
+                f" | {b['peak_main_mb']} | {b['peak_worker_mb']} | {b['peak_main_plus_workers_mb']}"
+                f" | {'yes' if b['ok'] else 'NO'} |"
+            )
     for q in res["queries"]:
         cap = q["cap_s"]
         lines += [
@@ -441,6 +449,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="corpora and stores (default: temp)")
     ap.add_argument("--out", type=Path, help="also write the JSON here")
     ap.add_argument("--markdown", type=Path, help="also write the Markdown table here")
+    ap.add_argument(
+        "--build-only", action="store_true", help="only the builds (no queries, viz, start-up)"
+    )
+    ap.add_argument(
+        "--rebuild", action="store_true", help="also time a second build of the same notes"
+    )
     a = ap.parse_args(argv)
     sizes = [*a.sizes, *([100_000] if a.big and 100_000 not in a.sizes else [])]
     rdflib_sizes = (
@@ -461,10 +475,12 @@ def main(argv: list[str] | None = None) -> int:
             jobs=a.jobs,
             repeat=a.repeat,
             cap=a.cap,
-            viz_sizes=a.viz_sizes,
+            viz_sizes=[] if a.build_only else a.viz_sizes,
             browser=a.browser,
-            startup_runs=a.startup_runs,
+            startup_runs=0 if a.build_only else a.startup_runs,
             partial=a.out,
+            queries=not a.build_only,
+            rebuild=a.rebuild,
         )
     finally:
         if tmp is not None:

@@ -45,3 +45,20 @@ def test_harness_smoke(tmp_path: Path) -> None:
     assert res["viz"][0]["nodes"] == 30 and res["viz"][0]["generate_s"] > 0
     assert 0 < res["startup"]["median_s"] < 5
     assert "| notes | jobs |" in done.stdout
+
+
+def test_process_tree_sees_grandchildren() -> None:
+    """Forkserver workers are grandchildren of the build: the sampler must see their memory."""
+    from benchmarks.bench_build import ProcessTree
+
+    grandchild = "x = bytearray(60_000_000); import time; time.sleep(1.5)"
+    child = (
+        "import subprocess, sys; "
+        f"subprocess.run([sys.executable, '-c', {grandchild!r}], check=True)"
+    )
+    tree = ProcessTree(interval=0.05).start()
+    subprocess.run([sys.executable, "-c", child], check=True, timeout=60)
+    tree.stop()
+    assert len(tree.peak_kb) >= 2  # the child and the grandchild
+    assert max(tree.peak_kb.values()) >= 60_000  # kB: the grandchild's 60 MB
+    assert tree.peak_total_kb >= 60_000
