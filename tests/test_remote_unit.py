@@ -7,7 +7,8 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from graph.remote import _retry_after, bind_values, display_url, parse_results
+from graph.bind import bind_values
+from graph.remote import _retry_after, display_url, parse_results
 from graph.store import IRI, python_value
 from ontology.errors import EndpointError, QueryError, UsageError
 
