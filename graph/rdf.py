@@ -16,7 +16,7 @@ from ontology.iris import ID, ONT, event_key, slug
 from ontology.namespace import TERMS
 
 if TYPE_CHECKING:
-    from pyoxigraph import Literal, NamedNode, Quad
+    from pyoxigraph import NamedNode, Quad
 
 __all__ = [
     "DERIVED_GRAPH",
@@ -94,8 +94,9 @@ class _Writer:
     """Collects quads for one graph with terse helpers."""
 
     def __init__(self, graph: str) -> None:
-        from pyoxigraph import NamedNode
+        from pyoxigraph import Literal, NamedNode, Quad
 
+        self._named, self._literal, self._quad = NamedNode, Literal, Quad  # looked up once
         self.g = NamedNode(graph)
         self.quads: list[Quad] = []
         self.shared: list[Quad] = []  # descriptions for DERIVED_GRAPH
@@ -103,35 +104,24 @@ class _Writer:
         self._nn: dict[str, NamedNode] = {}
 
     def node(self, iri: str) -> NamedNode:
-        from pyoxigraph import NamedNode
-
         n = self._nn.get(iri)
         if n is None:
-            n = self._nn[iri] = NamedNode(iri)
+            n = self._nn[iri] = self._named(iri)
         return n
 
     def add(self, s: str, p: str, o: str, *, shared: bool = False) -> None:
-        from pyoxigraph import Quad
-
-        if shared:
-            self.shared.append(Quad(self.node(s), self.node(p), self.node(o), self._d))
-        else:
-            self.quads.append(Quad(self.node(s), self.node(p), self.node(o), self.g))
+        q = self._quad(self.node(s), self.node(p), self.node(o), self._d if shared else self.g)
+        (self.shared if shared else self.quads).append(q)
 
     def lit(
         self, s: str, p: str, value: object, datatype: str | None = None, *, shared: bool = False
     ) -> None:
-        from pyoxigraph import Literal, Quad
-
-        lit: Literal
         if datatype:
-            lit = Literal(str(value), datatype=self.node(XSD + datatype))
+            lit = self._literal(str(value), datatype=self.node(XSD + datatype))
         else:
-            lit = Literal(str(value))
-        if shared:
-            self.shared.append(Quad(self.node(s), self.node(p), lit, self._d))
-        else:
-            self.quads.append(Quad(self.node(s), self.node(p), lit, self.g))
+            lit = self._literal(str(value))
+        q = self._quad(self.node(s), self.node(p), lit, self._d if shared else self.g)
+        (self.shared if shared else self.quads).append(q)
 
 
 def _evidence(w: _Writer, note_iri: str, stem: str, ev: Evidence) -> str:
