@@ -119,12 +119,13 @@ def bind_values(query: str, bindings: Mapping[str, object] | None) -> str:
         at = _group_start(masked, m.end())
         projection = masked[m.end() : at]
         scopes.append((at - 1, {n for n in values if re.search(rf"[?$]{n}\b", projection)}))
+    groups = _groups(masked, top)
+    close_of = dict(groups)
     inserts = []
-    for open_, close in _groups(masked, top):
+    for open_, close in groups:
         allowed = set(values)
         for scope_open, projected in scopes:  # every sub-select enclosing this group
-            scope_close = next(c for o, c in _groups(masked, top) if o == scope_open)
-            if scope_open <= open_ and close <= scope_close:
+            if scope_open <= open_ and close <= close_of[scope_open]:
                 allowed &= projected
         text = masked[open_:close]
         if re.match(r"\{\s*select\b", text, re.I):
