@@ -76,6 +76,17 @@ _BULLET_MARK = re.compile(r"[-•▪◦·]")
 Piece = tuple[int, int, int]  # (length, a, b): b < 0: raw a + i for char i (one for one); else (a, b)
 
 
+def _raw_at(pstarts: list[int], pieces: list[Piece], i: int) -> tuple[int, int]:
+    """The raw span behind clean position i: a copied piece maps one to one, a replacement maps
+    to the whole span it replaced."""
+    k = bisect.bisect_right(pstarts, i) - 1
+    _, a, b = pieces[k]
+    if b < 0:
+        a += i - pstarts[k]
+        return a, a + 1
+    return a, b
+
+
 @dataclass
 class Doc:
     """Normalised text plus, per character, the raw span it came from (kept as pieces: runs
@@ -89,12 +100,7 @@ class Doc:
     pieces: list[Piece]
 
     def _at(self, i: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.pstarts, i) - 1
-        _, a, b = self.pieces[k]
-        if b < 0:
-            a += i - self.pstarts[k]
-            return a, a + 1
-        return a, b
+        return _raw_at(self.pstarts, self.pieces, i)
 
     @property
     def starts(self) -> list[int]:
@@ -181,12 +187,7 @@ class _Builder:
         self.pstarts: list[int] = [0] if raw else []
 
     def _at(self, i: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.pstarts, i) - 1
-        _, a, b = self.pieces[k]
-        if b < 0:
-            a += i - self.pstarts[k]
-            return a, a + 1
-        return a, b
+        return _raw_at(self.pstarts, self.pieces, i)
 
     def _slice(self, lo: int, hi: int, out: list[Piece]) -> None:
         """Append the pieces of text[lo:hi] to `out`."""
