@@ -241,7 +241,7 @@ def _build(store: Store, prepared: Iterable[_Prepared]) -> BuildSummary:
                 writer.write(pending)
                 pending, size = [], 0
         writer.write(pending)
-    _write_reference(store, REFERENCE_GRAPH, reference_quads())
+    _write_if_changed(store, REFERENCE_GRAPH, reference_quads())
     _write_derived(store, shared, complete=set(existing) <= set(seen))
     summary.events = _count(
         store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
@@ -302,7 +302,7 @@ def _write_batch(store: Store, batch: list[_Prepared], existing: Mapping[str, st
         store.replace_graph(p.graph, list(ox.parse(p.quads, format=ox.RdfFormat.N_QUADS)))
 
 
-def _write_reference(store: Store, graph: str, quads: list[Quad]) -> None:
+def _write_if_changed(store: Store, graph: str, quads: list[Quad]) -> None:
     """Rewrite a build-wide graph only when its content changed (a no-op build writes nothing)."""
     from graph.rdf import graph_hash
 
@@ -324,7 +324,7 @@ def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> None:
     stored = getattr(store, "quads", None)
     if not complete and stored is not None:
         quads = list(dict.fromkeys([*stored(DERIVED_GRAPH), *quads]))
-    _write_reference(store, DERIVED_GRAPH, quads)
+    _write_if_changed(store, DERIVED_GRAPH, quads)
     if not complete:
         prune_derived(store)
 
