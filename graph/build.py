@@ -10,8 +10,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, graph_iri, map_note, ng
+from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, SUMMARY_GRAPH, graph_iri, map_note, ng
 from graph.store import Store
+from graph.summary import refresh_summary
 from loaders.model import Note, Source
 from ontology.iris import ID
 
@@ -241,8 +242,10 @@ def _build(store: Store, prepared: Iterable[_Prepared]) -> BuildSummary:
                 writer.write(pending)
                 pending, size = [], 0
         writer.write(pending)
-    _write_if_changed(store, REFERENCE_GRAPH, reference_quads())
-    _write_derived(store, shared, complete=set(existing) <= set(seen))
+    changed = bool(summary.added or summary.updated)
+    changed |= _write_if_changed(store, REFERENCE_GRAPH, reference_quads())
+    changed |= _write_derived(store, shared, complete=set(existing) <= set(seen))
+    refresh_summary(store, changed=changed)
     summary.events = _count(
         store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
     )
@@ -302,17 +305,18 @@ def _write_batch(store: Store, batch: list[_Prepared], existing: Mapping[str, st
         store.replace_graph(p.graph, list(ox.parse(p.quads, format=ox.RdfFormat.N_QUADS)))
 
 
-def _write_if_changed(store: Store, graph: str, quads: list[Quad]) -> None:
+def _write_if_changed(store: Store, graph: str, quads: list[Quad]) -> bool:
     """Rewrite a build-wide graph only when its content changed (a no-op build writes nothing)."""
     from graph.rdf import graph_hash
 
     stored = getattr(store, "quads", None)
     if stored is not None and graph_hash(stored(graph)) == graph_hash(quads):
-        return
+        return False
     store.replace_graph(graph, quads)
+    return True
 
 
-def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> None:
+def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> bool:
     """The derived graph: one copy of each description the notes contribute. When this build
     saw every note graph of the store it is exactly this build's; otherwise (a folder added to
     a store built from others) the stored descriptions are kept too, then any description of a
@@ -324,16 +328,18 @@ def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> None:
     stored = getattr(store, "quads", None)
     if not complete and stored is not None:
         quads = list(dict.fromkeys([*stored(DERIVED_GRAPH), *quads]))
-    _write_if_changed(store, DERIVED_GRAPH, quads)
+    changed = _write_if_changed(store, DERIVED_GRAPH, quads)
     if not complete:
         prune_derived(store)
+    return changed
 
 
 _UNUSED = f"""
 SELECT DISTINCT ?s WHERE {{
   GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }}
   FILTER NOT EXISTS {{
-    GRAPH ?g {{ ?x ?y ?s }} FILTER (?g != <{DERIVED_GRAPH}> && ?g != <{REFERENCE_GRAPH}>)
+    GRAPH ?g {{ ?x ?y ?s }}
+    FILTER (?g != <{DERIVED_GRAPH}> && ?g != <{REFERENCE_GRAPH}> && ?g != <{SUMMARY_GRAPH}>)
   }}
 }}"""
 
@@ -369,4 +375,5 @@ def remove_notes(store: Store, paths: Iterable[str | Path]) -> list[str]:
             removed.append(g)
     if removed:
         prune_derived(store)
+        refresh_summary(store, changed=True)
     return removed

@@ -22,6 +22,7 @@ __all__ = [
     "DERIVED_GRAPH",
     "EXTRACTOR_VERSION",
     "REFERENCE_GRAPH",
+    "SUMMARY_GRAPH",
     "graph_hash",
     "graph_iri",
     "map_note",
@@ -37,6 +38,8 @@ REFERENCE_GRAPH = ID + "graph/reference"
 # graph lacks), one copy each: a triple repeated in thousands of note graphs is returned once per
 # graph by Oxigraph's union default graph, which multiplies every join on it.
 DERIVED_GRAPH = ID + "graph/derived"
+# Counts computed once per build from every note graph (graph.summary).
+SUMMARY_GRAPH = ID + "graph/summary"
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

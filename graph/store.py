@@ -153,9 +153,10 @@ class OxigraphStore:
     def select(self, query: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
         import pyoxigraph as ox
 
-        subs = {ox.Variable(k): _ox_term(v) for k, v in (bindings or {}).items()}
+        from graph.bind import bind_values
+
         try:
-            res = self._store.query(query, use_default_graph_as_union=True, substitutions=subs)
+            res = self._store.query(bind_values(query, bindings), use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from e
         except (OSError, RuntimeError) as e:  # RuntimeError: e.g. a bound variable not projected

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH
+from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, SUMMARY_GRAPH
 from ontology.errors import OntologyError
 from ontology.iris import ID, ONT
 
@@ -188,6 +188,9 @@ def validate_quads(
     return report
 
 
+_BUILD_WIDE = (REFERENCE_GRAPH, DERIVED_GRAPH, SUMMARY_GRAPH)  # graphs that are not notes
+
+
 def validate_store(store: Store, graphs: Iterable[str] | None = None) -> ValidationReport:
     """Validate the named note graphs of a store (all by default) and its reference graph."""
     from ontology.errors import UsageError
@@ -195,7 +198,7 @@ def validate_store(store: Store, graphs: Iterable[str] | None = None) -> Validat
     quads_of = getattr(store, "quads", None)
     if quads_of is None:
         raise UsageError("this store cannot list its quads: validate an embedded store")
-    present = [g for g in store.named_graphs() if g not in (REFERENCE_GRAPH, DERIVED_GRAPH)]
+    present = [g for g in store.named_graphs() if g not in _BUILD_WIDE]
     wanted = list(graphs) if graphs is not None else present
     missing = [g for g in wanted if g not in present]
     if missing:

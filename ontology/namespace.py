@@ -17,6 +17,7 @@ class NG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/notegraph/ontology#")
     _fail = True
 
+    ActivityCount: URIRef  # Activity count
     Actor: URIRef  # Actor
     Citation: URIRef  # Citation
     Event: URIRef  # Event
@@ -25,13 +26,19 @@ class NG(DefinedNamespace):
     NapStatement: URIRef  # NAP statement
     NationalActionPlan: URIRef  # National Action Plan
     Organization: URIRef  # Organization
+    OrganizerPair: URIRef  # Organizer pair
     Participation: URIRef  # Participation
     Place: URIRef  # Place
     Resolution: URIRef  # Resolution
+    ResolutionUse: URIRef  # Resolution use
     SourceNote: URIRef  # Source note
     State: URIRef  # State
+    Summary: URIRef  # Summary
+    Tie: URIRef  # Tie
+    TimelineCount: URIRef  # Timeline count
     UnresolvedActor: URIRef  # Unresolved actor
     aboutPlan: URIRef  # about plan
+    aboutResolution: URIRef  # about resolution
     agencyOf: URIRef  # agency of
     agent: URIRef  # agent
     attendedBy: URIRef  # attended by
@@ -40,8 +47,10 @@ class NG(DefinedNamespace):
     event: URIRef  # event
     evidence: URIRef  # evidence
     inNote: URIRef  # in note
+    inRole: URIRef  # in role
     invited: URIRef  # invited
     involves: URIRef  # involves
+    ofActor: URIRef  # of actor
     ofState: URIRef  # of State
     organizedBy: URIRef  # organized by
     participationStatus: URIRef  # participation status
@@ -51,6 +60,7 @@ class NG(DefinedNamespace):
     role: URIRef  # role
     rollsUpTo: URIRef  # rolls up to
     topic: URIRef  # topic
+    withActor: URIRef  # with actor
     acronym: URIRef  # acronym
     actorKind: URIRef  # actor kind
     adoptedYear: URIRef  # adopted year
@@ -58,22 +68,40 @@ class NG(DefinedNamespace):
     charStart: URIRef  # start offset
     datePrecision: URIRef  # date precision
     documentType: URIRef  # document type
+    eventCount: URIRef  # event count
+    eventList: URIRef  # event list
     eventType: URIRef  # event type
     extractorVersion: URIRef  # extractor version
     fileName: URIRef  # file name
+    firstDate: URIRef  # first date
+    firstHeldEvent: URIRef  # first held event
     graphHash: URIRef  # graph hash
+    heldCount: URIRef  # held count
+    heldEvents: URIRef  # held events
+    heldEvidence: URIRef  # held evidence
+    lastDate: URIRef  # last date
     line: URIRef  # line
     listedUnder: URIRef  # listed under
+    mentionedCount: URIRef  # mentioned count
     mode: URIRef  # mode
     napStatus: URIRef  # NAP status
+    organizerList: URIRef  # organizer list
+    partnerCount: URIRef  # partner count
+    plannedCount: URIRef  # planned count
     quote: URIRef  # quote
     region: URIRef  # region
+    regionName: URIRef  # region name
     resolutionNumber: URIRef  # resolution number
+    rolledUp: URIRef  # rolled up
     sha256: URIRef  # SHA-256
     statusDate: URIRef  # status date
     subregion: URIRef  # subregion
+    summaryVersion: URIRef  # summary version
     surfaceForm: URIRef  # surface form
+    takingPartEvents: URIRef  # held or planned events
+    takingPartEvidence: URIRef  # held or planned evidence
     venueName: URIRef  # venue name
+    year: URIRef  # year
     EventStatuses: URIRef  # Event statuses
     ParticipationStatuses: URIRef  # Participation statuses
     Roles: URIRef  # Roles
@@ -93,6 +121,7 @@ class NG(DefinedNamespace):
 
 TERMS: frozenset[str] = frozenset(
     {
+        "ActivityCount",
         "Actor",
         "Attended",
         "Cancelled",
@@ -110,19 +139,25 @@ TERMS: frozenset[str] = frozenset(
         "NationalActionPlan",
         "Organization",
         "Organizer",
+        "OrganizerPair",
         "Participant",
         "Participation",
         "ParticipationStatuses",
         "Place",
         "Planned",
         "Resolution",
+        "ResolutionUse",
         "Roles",
         "SourceNote",
         "Speaker",
         "State",
+        "Summary",
         "Supporter",
+        "Tie",
+        "TimelineCount",
         "UnresolvedActor",
         "aboutPlan",
+        "aboutResolution",
         "acronym",
         "actorKind",
         "adoptedYear",
@@ -136,34 +171,55 @@ TERMS: frozenset[str] = frozenset(
         "datePrecision",
         "documentType",
         "event",
+        "eventCount",
+        "eventList",
         "eventType",
         "evidence",
         "extractorVersion",
         "fileName",
+        "firstDate",
+        "firstHeldEvent",
         "graphHash",
+        "heldCount",
+        "heldEvents",
+        "heldEvidence",
         "inNote",
+        "inRole",
         "invited",
         "involves",
+        "lastDate",
         "line",
         "listedUnder",
+        "mentionedCount",
         "mode",
         "napStatus",
+        "ofActor",
         "ofState",
         "organizedBy",
+        "organizerList",
         "participationStatus",
+        "partnerCount",
+        "plannedCount",
         "quote",
         "region",
+        "regionName",
         "relatedEvent",
         "reportedStatus",
         "resolution",
         "resolutionNumber",
         "role",
+        "rolledUp",
         "rollsUpTo",
         "sha256",
         "statusDate",
         "subregion",
+        "summaryVersion",
         "surfaceForm",
+        "takingPartEvents",
+        "takingPartEvidence",
         "topic",
         "venueName",
+        "withActor",
+        "year",
     }
 )

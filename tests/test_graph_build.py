@@ -11,7 +11,7 @@ import pytest
 from graph_notes import changed, held_note, planned_note
 
 from graph.build import build, remove_notes
-from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, graph_iri
+from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, SUMMARY_GRAPH, graph_iri
 from graph.store import IRI, MemoryStore, OxigraphStore, Store
 
 
@@ -82,7 +82,7 @@ def test_remove_drops_only_that_graph(store: Store) -> None:
     keep = _graph_quads(store, zagreb)
     removed = remove_notes(store, ["somewhere/else/100_minsk.txt"])
     assert removed == [graph_iri(held_note())]
-    assert store.named_graphs() == sorted([zagreb, DERIVED_GRAPH, REFERENCE_GRAPH])
+    assert store.named_graphs() == sorted([zagreb, DERIVED_GRAPH, REFERENCE_GRAPH, SUMMARY_GRAPH])
     assert _graph_quads(store, zagreb) == keep
     # descriptions only the removed note needed go too; those the other note uses stay
     derived = _graph_quads(store, DERIVED_GRAPH)
@@ -178,7 +178,7 @@ def test_stats(store: Store) -> None:
 
     build(store, [held_note(), planned_note()])
     s = stats(store)
-    assert s["notes"] == 2 and s["graphs"] == 4  # two notes, derived, reference
+    assert s["notes"] == 2 and s["graphs"] == 5  # two notes, derived, reference, summary
     assert s["events"] == {"held": 1, "planned": 1, "mentioned": 1}
     assert s["actors"] == {"state": 3, "organization": 1, "agency": 1, "unresolved": 1}
     assert s["unresolved"] == 1
