@@ -126,6 +126,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         read_options=limits,
         on_note=lambda n: progress(n.source.path),
+        force=args.force,
     )
     progress(None)
     # flushes what was written: unflushed, every read-only open (query, viz) replays the
@@ -479,6 +480,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         default=None,
         metavar="N",
         help="extract notes in N processes (default: the number of cores)",
+    )
+    b.add_argument(
+        "--force",
+        action="store_true",
+        help="re-read and re-map every note; by default a note whose file (SHA-256) and "
+        "extractor are unchanged since the last build is skipped without being read",
     )
     _limit_options(b)
 
