@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -297,7 +297,7 @@ def _prepared_files(
 
 def _mapped_files(
     names: list[str], jobs: int, options: dict[str, Any], fingerprint: str
-) -> Iterator[_Prepared]:
+) -> Generator[_Prepared, None, None]:
     """Read and map the files in `jobs` worker processes, in order, with a bounded number of
     chunks in flight (memory stays flat however many files there are)."""
     if jobs <= 1 or len(names) < _MIN_PARALLEL:
