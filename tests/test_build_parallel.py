@@ -44,4 +44,5 @@ def test_memory_store_takes_the_graph_by_graph_path(tmp_path: Path) -> None:
     write_corpus(tmp_path, 5, seed=4)
     mem = MemoryStore()
     summary = build_files(mem, list(iter_note_paths(tmp_path)), jobs=1)
-    assert summary.added == 5 and len(mem.named_graphs()) == 8  # 5 notes, reference, derived, summary
+    assert summary.added == 5
+    assert len(mem.named_graphs()) == 8  # five notes, reference, derived, summary
