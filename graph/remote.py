@@ -8,8 +8,8 @@ How the request is made, and why:
   data, where SPARQLWrapper is 8.6x slower than a plain POST) with urllib and our own SSLContext,
   socket timeout, overall deadline, bounded retries and one error line per failure.
 - Queries always go as URL-encoded POST: no 414 on long queries, nothing in server access logs.
-- Parameters are bound as `VALUES` blocks by `graph.bind`, with the scoping of pyoxigraph's
-  substitutions; each term is serialised by pyoxigraph, never by string formatting.
+- Parameters are bound as `VALUES` blocks by `graph.bind`, as on the embedded store; each term
+  is serialised by pyoxigraph, never by string formatting.
 - Results become the same plain Python values as the embedded store (`graph.store.python_value`),
   so rows compare equal.
 """

@@ -159,7 +159,7 @@ class OxigraphStore:
             res = self._store.query(bind_values(query, bindings), use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from e
-        except (OSError, RuntimeError) as e:  # RuntimeError: e.g. a bound variable not projected
+        except (OSError, RuntimeError) as e:  # RuntimeError: a query Oxigraph cannot evaluate
             raise QueryError(f"query failed: {e}") from e
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("only SELECT queries return rows here")

@@ -14,13 +14,14 @@ Header lines (before the query):
 A parameter NAME is bound to the SPARQL variable ?NAME (never pasted into the text); on the
 command line it is --NAME with '_' written '-'. Every parameter variable must be projected by the
 top-level SELECT (and grouped on when aggregating) and used only in the top-level group (its
-triple patterns, FILTERs and BINDs), so that pyoxigraph substitutions, rdflib initBindings and a
-remote VALUES block all bind it the same way; the runner drops parameter columns from the rows.
+triple patterns, FILTERs and BINDs), so that graph.bind's VALUES blocks (Oxigraph, embedded
+or remote) and rdflib initBindings bind it the same way; the runner drops parameter columns from
+the rows.
 Types: string, boolean, integer, date (YYYY-MM-DD, bound as a string: compare with STR(?date)),
 iso3, and actor/event: a name the runner resolves to an IRI first (see queries.resolve).
 An optional parameter without a default stays unbound when not given: test it with
-`FILTER (COALESCE(?x = ?param, true))`, never BOUND(?param) (pyoxigraph's BOUND does not see
-substitutions).
+`FILTER (COALESCE(?x = ?param, true))`, never BOUND(?param) (it reads the same on every
+backend; pyoxigraph's BOUND did not see the substitutions once used).
  `list: COL = a b` splits COL (GROUP_CONCAT with
 newline separators, fields separated by spaces) into a sorted list of {a, b} objects; `list: COL`
 alone makes COL a sorted list of strings. Our IRIs in lists are shortened like columns.

@@ -2,8 +2,8 @@
 
 A target is anything with `select(query, bindings) -> list[dict]` (see graph.store.Store).
 Parameters are always bound, never pasted into the text: the runner hands the target a mapping
-{variable: value}; each backend binds it its own way (pyoxigraph substitutions, rdflib
-initBindings, a VALUES block written by the RDF library for a remote endpoint).
+{variable: value}; each backend binds it its own way (a VALUES block written by graph.bind for
+Oxigraph, embedded or remote; rdflib initBindings).
 """
 
 from __future__ import annotations
