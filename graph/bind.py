@@ -13,10 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import product
 
 from ontology.errors import QueryError, UsageError
 
-__all__ = ["bind_values"]
+__all__ = ["AnyOf", "bind_values"]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """A parameter bound to several values at once: the VALUES block gets one row per value (the
+    product with the other parameters), so one query answers for all of them (e.g. the evidence
+    behind every row of a result, instead of one query per row)."""
+
+    values: tuple[object, ...]
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 
@@ -99,19 +110,20 @@ def bind_values(query: str, bindings: Mapping[str, object] | None) -> str:
         return query
     from graph.store import _ox_term
 
-    values: dict[str, str] = {}
+    values: dict[str, list[str]] = {}
     for name, value in bindings.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise UsageError(f"not a SPARQL variable name: {name!r}")
         try:
-            term = _ox_term(value)
+            terms = value.values if isinstance(value, AnyOf) else (value,)
+            values[name] = [str(_ox_term(v)) for v in terms]
         except ValueError as e:
             raise UsageError(f"parameter {name}: not a valid IRI or value ({e})") from None
-        values[name] = str(term)
 
     def block(names: list[str]) -> str:
         cols = " ".join("?" + n for n in names)
-        return f"\n  VALUES ({cols}) {{ ({' '.join(values[n] for n in names)}) }}\n"
+        rows = " ".join(f"({' '.join(row)})" for row in product(*(values[n] for n in names)))
+        return f"\n  VALUES ({cols}) {{ {rows} }}\n"
 
     masked = _mask(query)
     top = _group_start(masked)

@@ -271,9 +271,14 @@ class MemoryStore:
         from pyparsing import ParseException
         from rdflib import Literal, URIRef
 
+        from graph.bind import AnyOf, bind_values
+
         init: dict[str, Any] = {}
-        for k, v in (bindings or {}).items():
-            init[k] = URIRef(v.value) if isinstance(v, IRI) else Literal(v)
+        if any(isinstance(v, AnyOf) for v in (bindings or {}).values()):
+            query = bind_values(query, bindings)  # several rows: initBindings holds one
+        else:
+            for k, v in (bindings or {}).items():
+                init[k] = URIRef(v.value) if isinstance(v, IRI) else Literal(v)
         with warnings.catch_warnings():
             # rdflib 7.6's own SPARQL engine calls its deprecated Dataset.contexts for GRAPH ?g
             warnings.filterwarnings("ignore", category=DeprecationWarning, module="rdflib")

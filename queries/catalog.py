@@ -25,8 +25,9 @@ backend; pyoxigraph's BOUND did not see the substitutions once used).
  `list: COL = a b` splits COL (GROUP_CONCAT with
 newline separators, fields separated by spaces) into a sorted list of {a, b} objects; `list: COL`
 alone makes COL a sorted list of strings. Our IRIs in lists are shortened like columns.
-`explain: KEYS`
-runs NAME.explain.rq once per row with KEYS (and the parameters) bound, for --explain.
+`explain: KEY` names the column that ties a row to its evidence: for --explain, NAME.explain.rq
+runs with the parameters bound and KEY bound to the rows' values (all at once, in batches), and
+must project KEY, by which its rows are handed back to the rows they explain.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class QuerySpec:
     sparql: str
     params: tuple[Param, ...] = ()
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    explain_keys: tuple[str, ...] = ()
+    explain_key: str | None = None
     explain_sparql: str | None = None
     example: str = ""
 
@@ -175,9 +176,16 @@ def parse_query_file(name: str, path: str, text: str) -> QuerySpec:
         sparql=sparql,
         params=tuple(params),
         lists=lists,
-        explain_keys=tuple(" ".join(meta["explain"]).split()),
+        explain_key=_explain_key(path, meta["explain"]),
         example=meta["example"][0] if meta["example"] else f"notegraph query {name}",
     )
+
+
+def _explain_key(path: str, values: list[str]) -> str | None:
+    words = " ".join(values).split()
+    if len(words) > 1 or (words and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", words[0])):
+        raise QueryError(f"{path}: 'explain' takes one column name, not {' '.join(words)!r}")
+    return words[0] if words else None
 
 
 @cache
@@ -191,7 +199,7 @@ def catalog() -> dict[str, QuerySpec]:
         name = entry.name[: -len(".rq")]
         spec = parse_query_file(name, f"queries/{entry.name}", entry.read_text(encoding="utf-8"))
         explain = files.joinpath(f"{name}.explain.rq")
-        if spec.explain_keys:
+        if spec.explain_key:
             if not explain.is_file():
                 raise QueryError(
                     f"queries/{entry.name} declares 'explain' but has no {explain.name}"
@@ -226,7 +234,7 @@ def listing() -> str:
         for p in spec.params:
             need = "required" if p.required else f"default {p.default}" if p.default else "optional"
             out.append(f"    {p.option} {p.type.upper():<8} ({need}) {p.description}")
-        if spec.explain_keys:
+        if spec.explain_key:
             out.append("    --explain adds the evidence behind each row")
         out.append(f"    e.g. {spec.example}")
         out.append("")

@@ -123,6 +123,10 @@ def test_parse_query_file_reads_a_good_header() -> None:
             "queries/bad.rq: malformed list 'evidence ='",
         ),
         ("#+ title: T\n#+ title T\nSELECT * WHERE {}\n", "queries/bad.rq:2: malformed header"),
+        (
+            "#+ title: T\n#+ explain: iso3 who\nSELECT * WHERE {}\n",
+            "queries/bad.rq: 'explain' takes one column name",
+        ),
         ("#+ title: T\n", "queries/bad.rq: no SPARQL query after the header"),
     ],
 )
@@ -141,7 +145,7 @@ def test_every_parameter_is_projected_and_every_query_documented() -> None:
             assert f"?{p.name}" in head.split(")")[-1] or f" ?{p.name}" in head, (name, p.name)
         if spec.explain_sparql:
             ehead = spec.explain_sparql[: spec.explain_sparql.index("WHERE")]
-            for var in [p.name for p in spec.params] + list(spec.explain_keys):
+            for var in [p.name for p in spec.params] + [spec.explain_key]:
                 assert f"?{var}" in ehead, (name, var)
 
 

@@ -7,7 +7,7 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from graph.bind import bind_values
+from graph.bind import AnyOf, bind_values
 from graph.remote import _retry_after, display_url, parse_results
 from graph.store import IRI, python_value
 from ontology.errors import EndpointError, QueryError, UsageError
@@ -54,6 +54,14 @@ def test_values_bind_like_substitutions_in_union_branches_and_projecting_sub_sel
       FILTER EXISTS { SELECT ?q WHERE { VALUES ?p { "other" } BIND (?p AS ?q) } }
     }"""
     assert _eval(bind_values(query, {"p": "given"})) == [{"p": "given", "n": 1, "k": 2}]
+
+
+def test_any_of_binds_one_row_per_value_with_the_other_parameters() -> None:
+    q = bind_values("SELECT ?a ?k WHERE { }", {"a": 1, "k": AnyOf((HOSTILE, IRI("urn:b")))})
+    assert sorted(map(str, _eval(q))) == sorted(
+        map(str, [{"a": 1, "k": HOSTILE}, {"a": 1, "k": "urn:b"}])
+    )
+    assert _eval(bind_values("SELECT ?k WHERE { }", {"k": AnyOf(())})) == []
 
 
 def test_a_query_without_where_keyword_is_bound_too() -> None:
