@@ -48,6 +48,14 @@ class PushSummary:
     staging_removed: int = 0
     pruned: list[str] = field(default_factory=list)
 
+    def line(self, *, prune: bool = False) -> str:
+        """What was sent, in one line (with `prune`, also what was removed)."""
+        pruned = f", {len(self.pruned)} removed from the server" if prune else ""
+        return (
+            f"{self.graphs} graphs: {len(self.sent)} sent ({self.triples_sent} triples "
+            f"in {self.requests} requests), {self.unchanged} unchanged{pruned}"
+        )
+
 
 def _ntriples(quads: Iterable[Quad]) -> list[str]:
     """Each quad as an N-Triples line (pyoxigraph's own serialisation), sorted."""

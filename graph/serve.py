@@ -81,6 +81,21 @@ class Server:
     def store_url(self) -> str:
         return self.base_url + "/store"
 
+    def banner(self, store: Path, *, writable: bool = False) -> str:
+        """What `notegraph serve` prints once the server is up: what it serves, and its URLs."""
+        mode = "read-write" if writable else "read-only snapshot of"
+        lines = [
+            f"serving a {mode} {store} (Ctrl-C to stop)",
+            f"  query page:      {self.base_url}/",
+            f"  SPARQL endpoint: {self.query_url}",
+        ]
+        if writable:
+            lines += [
+                f"  update endpoint: {self.update_url}",
+                f"  graph store:     {self.store_url}",
+            ]
+        return "\n".join(lines)
+
     def stop(self, grace: float = 5.0) -> None:
         """Terminate the server and wait for it; remove the snapshot."""
         p = self.process

@@ -62,11 +62,12 @@ class ValidationReport:
     def conforms(self) -> bool:
         return not self.violations
 
-    def text(self) -> str:
-        lines = [f.line() for f in sorted(self.findings)]
+    def text(self, *, warnings: bool = True) -> str:
+        """A line per finding (without `warnings`, per violation), then the counts."""
+        lines = [f.line() for f in sorted(self.findings if warnings else self.violations)]
         lines.append(
             f"{self.graphs} graphs checked: {len(self.violations)} violations, "
-            f"{len(self.warnings)} warnings"
+            f"{len(self.warnings)} warnings" + ("" if warnings else " (--warnings shows them)")
         )
         return "\n".join(lines)
 

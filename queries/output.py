@@ -1,14 +1,15 @@
-"""Rows -> table (rich), CSV or JSON. Shared by `query` and `sparql`."""
+"""Rows -> table (rich), CSV or JSON. Shared by `query` and `sparql`; and a summary (one
+mapping: `extract --report`, `stats`) as JSON or `key: value` lines."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-__all__ = ["FORMATS", "write_rows"]
+__all__ = ["FORMATS", "write_rows", "write_summary"]
 
 FORMATS = ("table", "csv", "json")
 
@@ -123,3 +124,22 @@ def _evidence_line(e: dict[str, Any]) -> str:
     if e.get("quote"):
         parts.append('"' + " ".join(str(e["quote"]).split()) + '"')
     return "  ".join(parts)
+
+
+def write_summary(data: Mapping[str, Any], fmt: str, out: TextIO) -> None:
+    """JSON, or one `key: value` line per key: a mapping value inline (`k v, k v`, sorted, or
+    `none`), a list value as numbered lines under its key."""
+    if fmt == "json":
+        json.dump(data, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            inner = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "none"
+            out.write(f"{key}: {inner}\n")
+        elif isinstance(value, list):
+            out.write(f"{key}:\n")
+            for i, item in enumerate(value, 1):
+                out.write(f"  {i}: {item}\n")
+        else:
+            out.write(f"{key}: {value}\n")

@@ -43,6 +43,15 @@ class PageInfo:
     edges_shown: int
     truncated: bool
 
+    def line(self) -> str:
+        """What was written and where, in one line."""
+        top = ""
+        if self.truncated:
+            top = f" (showing the top {self.nodes_shown} of {self.nodes_total} nodes)"
+        size = f"{self.nodes_shown} nodes, {self.edges_shown} edges"
+        where = Path(self.path).resolve()
+        return f"wrote {where} ({size}){top}; open it in a browser (it works offline)"
+
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside a `<script>` element: it cannot close the element or open a comment.
