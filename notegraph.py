@@ -1,8 +1,9 @@
 """notegraph: a knowledge graph of WMD non-proliferation outreach events, from their notes.
 
-The command line is thin: every command calls library functions in loaders/, graph/, queries/, viz/.
-Errors become one line on stderr and an exit code (1 failure, 2 usage); --debug shows tracebacks.
-Heavy libraries are imported inside the commands that need them, so start-up stays fast.
+The command line is thin: each command declares its options and calls library functions in
+loaders/, graph/, queries/, viz/. Errors become one line on stderr and an exit code (1 failure,
+2 usage); --debug shows tracebacks. Heavy libraries are imported inside the commands that need
+them, so start-up stays fast.
 """
 
 from __future__ import annotations
@@ -10,39 +11,122 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
+
+from queries.output import FORMATS
+from viz.views import VIEWS
 
 __all__ = ["main"]
 
 PROG = "notegraph"
-FORMATS = ("table", "csv", "json")
+Args = argparse.Namespace
+Handler = Callable[[Args], int]
+Option = tuple[tuple[str, ...], dict[str, Any]]
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-
-
-class Failed(Exception):
-    """Some input failed but the rest was processed: exit 1 after printing the output."""
-
-
-def _store_path(args: argparse.Namespace) -> Path:
-    return Path(args.store or os.environ.get("NOTEGRAPH_STORE") or ".notegraph")
+def opt(spec: str, help: str, **kw: Any) -> Option:
+    """An argument, spelt as --help shows it: "--jobs N" is the option --jobs with the metavar
+    N, "-q --quiet" one option spelt two ways, "name" a positional argument."""
+    *flags, last = spec.split()
+    if flags and not last.startswith("-"):
+        kw["metavar"] = last
+    else:
+        flags.append(last)
+    return tuple(flags), {"help": help, **kw}
 
 
-def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Any:
-    from graph.store import open_store
+def flag(spec: str, help: str) -> Option:
+    """An option that takes no value: true when given."""
+    return opt(spec, help, action="store_true")
 
-    return open_store(_store_path(args), read_only=read_only)
+
+def many(spec: str, help: str) -> Option:
+    """A repeatable option: the list of its values."""
+    return opt(spec, help, action="append", default=[])
 
 
+class Command(NamedTuple):
+    summary: str
+    options: tuple[Option, ...]
+    run: Handler
+    params: bool  # takes a named query's own options (--NAME VALUE), as args.params
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(summary: str, *options: Option, params: bool = False) -> Callable[[Handler], Handler]:
+    """Register `cmd_NAME` as `notegraph NAME` (listed in the order of definition)."""
+
+    def register(run: Handler) -> Handler:
+        COMMANDS[run.__name__.removeprefix("cmd_")] = Command(summary, options, run, params)
+        return run
+
+    return register
+
+
+def _iso_date(value: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {value!r}") from None
+
+
+# ---------------------------------------------------------------- options shared by commands
+GLOBAL = (
+    opt("--store DIR", "store directory (default: $NOTEGRAPH_STORE or ./.notegraph)"),
+    flag("--debug", "show tracebacks for errors"),
+    flag("-q --quiet", "no progress bars"),
+)
+
+
+def _timeout(default: float, help: str) -> Option:
+    return opt("--timeout S", help, type=float, default=default)
+
+
+AUTH = (
+    opt("--user NAME", "HTTP basic auth user (or $NOTEGRAPH_ENDPOINT_USER)"),
+    opt(
+        "--password PW", "HTTP basic auth password (prefer $NOTEGRAPH_ENDPOINT_PASSWORD: not in ps)"
+    ),
+    opt("--ca-bundle FILE", "PEM file of CA certificates to trust for https"),
+)
+SOURCE = (  # where query, sparql and viz read: the store, or a remote endpoint
+    opt("--endpoint URL", "query a remote SPARQL 1.1 endpoint instead of the store"),
+    _timeout(30.0, "give up on a query after S seconds, local store or remote (default 30)"),
+    *AUTH,
+)
+OUTPUT = (
+    opt("--format", "output format (default table)", choices=FORMATS, default="table"),
+    opt("--columns A,B", "only these columns, in this order (table and csv)"),
+    *SOURCE,
+)
+LIMITS = (
+    opt(
+        "--max-file-size SIZE",
+        "skip larger files unread (e.g. 20MB, 500KB; default $NOTEGRAPH_MAX_FILE_SIZE, 20MB)",
+    ),
+    opt(
+        "--time-limit S",
+        "stop extracting a file after S seconds (default $NOTEGRAPH_TIME_LIMIT or 60)",
+        type=float,
+    ),
+)
+
+
+# ---------------------------------------------------------------- helpers of the edge
 def _err(msg: str) -> None:
     print(f"{PROG}: {msg}", file=sys.stderr)
+
+
+def _file_errors(failed: Iterable[tuple[str, str]]) -> None:
+    """One line per file that failed, naming it once (loader errors start with the path)."""
+    for path, error in failed:
+        _err(error if error.startswith(f"{path}: ") else f"{path}: {error}")
 
 
 def _check_paths(paths: Sequence[str]) -> None:
@@ -53,31 +137,38 @@ def _check_paths(paths: Sequence[str]) -> None:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
 
 
-# ---------------------------------------------------------------- extract
-def cmd_extract(args: argparse.Namespace) -> int:
-    import json
-
-    _check_paths(args.paths)
-    from loaders import extraction_report, read_notes
-
-    notes = list(read_notes(args.paths, **_limits(args)))
-    for n in notes:
-        if n.error:
-            _err(_file_error(n.source.path, n.error))
-    if args.report:
-        report = extraction_report(notes)
-        if args.format == "json":
-            json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-            print()
-        else:
-            _print_report(report)
-    else:
-        json.dump([n.to_dict() for n in notes], sys.stdout, indent=2, ensure_ascii=False)
-        print()
-    return 1 if any(n.error for n in notes) else 0
+def _words(*values: str | None) -> list[str]:
+    """Comma-separated option values as one list: ("a, b", "c") -> ["a", "b", "c"]."""
+    return [w.strip() for v in values if v for w in v.split(",") if w.strip()]
 
 
-def _limits(args: argparse.Namespace) -> dict[str, Any]:
+def _store_path(args: Args) -> Path:
+    from graph.store import default_store_path
+
+    return Path(args.store) if args.store else default_store_path()
+
+
+def _open_store(args: Args, *, read_only: bool = False) -> Any:
+    from graph.store import open_store
+
+    return open_store(_store_path(args), read_only=read_only)
+
+
+def _pick(args: Args, *names: str) -> dict[str, Any]:
+    """These options, passed on as they are."""
+    return {name: getattr(args, name) for name in names}
+
+
+REMOTE = ("timeout", "user", "password", "ca_bundle")  # credentials: else $NOTEGRAPH_ENDPOINT_...
+
+
+def _target(args: Args) -> Any:
+    from graph.target import open_target
+
+    return open_target(_store_path(args), args.endpoint, **_pick(args, *REMOTE))
+
+
+def _limits(args: Args) -> dict[str, Any]:
     """--max-file-size / --time-limit, else NOTEGRAPH_MAX_FILE_SIZE / NOTEGRAPH_TIME_LIMIT."""
     from loaders.limits import env_max_file_size, env_time_limit, parse_size
 
@@ -85,24 +176,54 @@ def _limits(args: argparse.Namespace) -> dict[str, Any]:
     return {"max_bytes": size, "time_limit": args.time_limit or env_time_limit()}
 
 
-def _file_error(path: str, error: str) -> str:
-    """One line naming the file once (loader errors already start with the path)."""
-    return error if error.startswith(f"{path}: ") else f"{path}: {error}"
+def _progress(total: int, label: str, *, quiet: bool) -> Callable[[object], None]:
+    """A progress bar on stderr for long work (only on a terminal); call with None to finish."""
+    if quiet or total < 20 or not sys.stderr.isatty():
+        return lambda item: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    bar.start()
+    task = bar.add_task(label, total=total)
+    return lambda item: bar.stop() if item is None else bar.advance(task)
 
 
-def _print_report(report: dict[str, Any]) -> None:
-    for key, value in report.items():
-        if isinstance(value, list | dict):
-            print(f"{key}:")
-            items = value.items() if isinstance(value, dict) else enumerate(value, 1)
-            for k, v in items:
-                print(f"  {k}: {v}")
-        else:
-            print(f"{key}: {value}")
+# ---------------------------------------------------------------- the commands
+@command(
+    "read notes and print what was extracted, without touching the store",
+    opt("paths", "note files or folders (.txt .md .html .pdf .docx)", nargs="+", metavar="PATH"),
+    opt("--format", "output format (default json)", choices=("json", "table"), default="json"),
+    flag("--report", "summarise: files read, warnings, unresolved names"),
+    *LIMITS,
+)
+def cmd_extract(args: Args) -> int:
+    _check_paths(args.paths)
+    from loaders import extraction_report, read_notes
+    from queries.output import write_rows, write_summary
+
+    notes = list(read_notes(args.paths, **_limits(args)))
+    failed = [(n.source.path, n.error) for n in notes if n.error]
+    _file_errors(failed)
+    if args.report:
+        write_summary(extraction_report(notes), args.format, sys.stdout)
+    else:
+        write_rows([n.to_dict() for n in notes], "json", sys.stdout)
+    return 1 if failed else 0
 
 
-# ---------------------------------------------------------------- build
-def cmd_build(args: argparse.Namespace) -> int:
+@command(
+    "extract notes and load them into the store, one named graph per note",
+    opt("paths", "note files or folders", nargs="*", metavar="PATH"),
+    many("--remove PATH", "drop this note's graph (repeatable)"),
+    opt("--jobs N", "extract notes in N processes (default: the number of cores)", type=int),
+    flag(
+        "--force",
+        "re-read and re-map every note; by default a note whose file (SHA-256) and "
+        "extractor are unchanged since the last build is skipped without being read",
+    ),
+    *LIMITS,
+)
+def cmd_build(args: Args) -> int:
     if args.paths:
         _check_paths(args.paths)
     from graph.build import build_files, remove_notes
@@ -120,21 +241,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = list(iter_note_paths(args.paths))
     progress = _progress(len(paths), "building", quiet=args.quiet)
     limits = _limits(args)
-    summary = build_files(
-        store,
-        paths,
-        jobs=args.jobs,
-        read_options=limits,
-        on_note=lambda n: progress(n.source.path),
-        force=args.force,
+    s = build_files(
+        store, paths, jobs=args.jobs, force=args.force, read_options=limits, on_note=progress
     )
     progress(None)
     # flushes what was written: unflushed, every read-only open (query, viz) replays the
     # write-ahead log (~45 s at 10k notes)
     store.close()
-    for path, error in summary.failed:
-        _err(_file_error(path, error))
-    s = summary
+    _file_errors(s.failed)
     print(
         f"{s.notes} notes ({s.added} added, {s.updated} updated, {s.unchanged} unchanged, "
         f"{len(s.failed)} failed); {s.events} events, {s.actors} actors, "
@@ -144,82 +258,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if s.failed else 0
 
 
-def _progress(total: int, label: str, *, quiet: bool) -> Any:
-    """A progress bar on stderr for long work (only on a terminal); call with None to finish."""
-    if quiet or total < 20 or not sys.stderr.isatty():
-        return lambda item: None
-    from rich.progress import Progress
-
-    bar = Progress(transient=True)
-    bar.start()
-    task = bar.add_task(label, total=total)
-
-    def step(item: object) -> None:
-        if item is None:
-            bar.stop()
-        else:
-            bar.advance(task)
-
-    return step
-
-
-# ---------------------------------------------------------------- validate / export / stats
-def cmd_validate(args: argparse.Namespace) -> int:
-    from graph.export import _graph_iri
-    from graph.validate import validate_store
-
-    store = _open_store(args, read_only=True)
-    graphs = [_graph_iri(store, g) for g in args.graph] or None
-    report = validate_store(store, graphs)
-    shown = report.findings if args.warnings else report.violations
-    for f in sorted(shown):
-        print(f.line())
-    print(
-        f"{report.graphs} graphs checked: {len(report.violations)} violations, "
-        f"{len(report.warnings)} warnings" + ("" if args.warnings else " (--warnings shows them)")
-    )
-    return 0 if report.conforms else 1
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from graph.export import export
-
-    store = _open_store(args, read_only=True)
-    if args.out:
-        out_path = Path(args.out)
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        with out_path.open("wb") as fh:
-            export(store, args.format, fh, graph=args.graph)
-        print(f"wrote {out_path} ({args.format})", file=sys.stderr)
-    else:
-        export(store, args.format, sys.stdout.buffer, graph=args.graph)
-        sys.stdout.flush()
-    return 0
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    import json
-
-    from graph.export import stats
-
-    s = stats(_open_store(args, read_only=True))
-    if args.format == "json":
-        print(json.dumps(s, indent=2))
-        return 0
-    for key, value in s.items():
-        if isinstance(value, dict):
-            inner = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "none"
-            print(f"{key}: {inner}")
-        else:
-            print(f"{key}: {value}")
-    return 0
-
-
-# ---------------------------------------------------------------- query / sparql
-def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
+@command(
+    "run a named question from the catalogue (see --list)",
+    opt("name", "query name, e.g. co-attended", nargs="?", metavar="NAME"),
+    flag("--list", "list the named queries and their parameters"),
+    opt("--actor X", "actor name or acronym, e.g. OSCE"),
+    flag("--include-planned", "also count planned events"),
+    flag("--explain", "add the events and evidence (note, line, quote) behind each row"),
+    *OUTPUT,
+    params=True,
+)
+def cmd_query(args: Args) -> int:
     from ontology.errors import UsageError
     from queries.catalog import get_query, listing
     from queries.output import write_rows
+    from queries.params import parse_params
     from queries.run import run_query
 
     if args.list:
@@ -228,197 +281,182 @@ def cmd_query(args: argparse.Namespace, extra: list[str]) -> int:
     if not args.name:
         raise UsageError("name a query (see 'notegraph query --list')")
     spec = get_query(args.name)
-    params: dict[str, Any] = {}
-    if args.actor is not None:
-        params["actor"] = args.actor
+    params: dict[str, Any] = {} if args.actor is None else {"actor": args.actor}
     if args.include_planned:
         params["include_planned"] = True
-    params.update(_extra_params(extra))
+    params.update(parse_params(args.params))
     spec.bind(params)  # a wrong parameter is a usage error before any store is opened
-    target = _target(args)
-    rows = run_query(spec, params, target, explain=args.explain)
-    write_rows(rows, args.format, sys.stdout, title=spec.title, columns=_columns(args))
+    rows = run_query(spec, params, _target(args), explain=args.explain)
+    write_rows(rows, args.format, sys.stdout, title=spec.title, columns=_words(args.columns))
     return 0
 
 
-def _extra_params(extra: list[str]) -> dict[str, Any]:
-    """Query parameters beyond the common ones: --name VALUE or --name=VALUE (flags: true)."""
+@command(
+    "run any SPARQL SELECT query on the store or an endpoint",
+    opt("query", "the query text, a .rq file, or - for stdin", metavar="QUERY"),
+    flag("--short", "show notegraph IRIs as short ids (state/BLR)"),
+    flag("--update", "allow a SPARQL update (INSERT, DELETE, DROP...) on the local store"),
+    *OUTPUT,
+)
+def cmd_sparql(args: Args) -> int:
     from ontology.errors import UsageError
-
-    out: dict[str, Any] = {}
-    i = 0
-    while i < len(extra):
-        tok = extra[i]
-        if not tok.startswith("--") or len(tok) < 3:
-            raise UsageError(f"unexpected argument {tok!r}")
-        key, eq, value = tok[2:].partition("=")
-        if not eq:
-            if i + 1 < len(extra) and not extra[i + 1].startswith("--"):
-                value = extra[i + 1]
-                i += 1
-            else:
-                value = "true"
-        out[key.replace("-", "_")] = value
-        i += 1
-    return out
-
-
-def _target(args: argparse.Namespace) -> Any:
-    if getattr(args, "endpoint", None):
-        from graph.remote import RemoteStore
-
-        return RemoteStore(args.endpoint, **_remote_kwargs(args))
-    store = _open_store(args, read_only=True)
-    if getattr(args, "timeout", None):
-        from graph.timeout import TimedStore
-
-        return TimedStore(store, args.timeout)
-    return store
-
-
-def _remote_kwargs(args: argparse.Namespace) -> dict[str, Any]:
-    """Timeout, credentials (options, else NOTEGRAPH_ENDPOINT_USER/_PASSWORD) and CA bundle."""
-    return {
-        "timeout": args.timeout,
-        "user": getattr(args, "user", None),
-        "password": getattr(args, "password", None),
-        "ca_bundle": getattr(args, "ca_bundle", None),
-    }
-
-
-def cmd_sparql(args: argparse.Namespace) -> int:
-    from ontology.errors import UsageError
+    from queries.adhoc import read_query, run_select, run_update
     from queries.output import write_rows
-    from queries.run import shorten
 
-    src = args.query
-    if src == "-":
-        text = sys.stdin.read()
-    elif os.path.isfile(src):
-        text = Path(src).read_text(encoding="utf-8")
-    elif src.endswith((".rq", ".sparql")):
-        raise UsageError(f"no such query file: {src}")
-    else:
-        text = src
-    if args.update:
-        return _sparql_update(args, text)
-    from queries.readonly import check_read_only
-
-    check_read_only(text)
-    rows = _target(args).select(text)
-    rows = [{k: shorten(v) for k, v in r.items()} for r in rows] if args.short else rows
-    write_rows(rows, args.format, sys.stdout, columns=_columns(args))
-    return 0
-
-
-def _sparql_update(args: argparse.Namespace, text: str) -> int:
-    """`sparql --update`: a SPARQL update on the embedded store (one transaction)."""
-    from ontology.errors import UsageError
-
+    text = read_query(args.query, update=args.update)
+    if not args.update:
+        rows = run_select(_target(args), text, short=args.short)
+        write_rows(rows, args.format, sys.stdout, columns=_words(args.columns))
+        return 0
     if args.endpoint:
         raise UsageError("--update works on the local store only (not with --endpoint)")
-    store = _open_store(args)
-    before = store.quad_count()
-    store.update(text)
-    after = store.quad_count()
-    store.close()
+    before, after = run_update(_open_store(args), text)
     print(f"update done: {before} -> {after} quads in {_store_path(args)}")
     return 0
 
 
-# ---------------------------------------------------------------- viz
-def cmd_viz(args: argparse.Namespace) -> int:
+@command(
+    "write the interactive network as one offline HTML file",
+    opt("--out FILE", "output file (default out/network.html)", default="out/network.html"),
+    opt("--view", "which network (default full)", choices=VIEWS, default="full"),
+    opt("--actor X", "the actor for co-attendance and ego views, e.g. OSCE"),
+    flag("--include-planned", "also include planned events"),
+    opt("--depth N", "ego view: N events away (default 1)", type=int, default=1),
+    opt("--since YYYY-MM-DD", "only events from then", type=_iso_date),
+    opt("--until YYYY-MM-DD", "only events until then", type=_iso_date),
+    many(
+        "--event-type TYPE",
+        "only these event types (workshop, training, consultation, ...; repeatable)",
+    ),
+    many(
+        "--region REGION",
+        "only States of this UN region (Africa, Americas, Asia, Europe, Oceania; repeatable)",
+    ),
+    many(
+        "--role ROLE",
+        "only links with this role (organizer, host, supporter, participant, ...; repeatable)",
+    ),
+    opt("--max-nodes N", "beyond N nodes show the top N by centrality", type=int, default=1500),
+    *SOURCE,
+)
+def cmd_viz(args: Args) -> int:
     from viz.views import Filters, render_view
-
-    def _set(values: list[str]) -> frozenset[str]:
-        return frozenset(v.strip() for raw in values for v in raw.split(",") if v.strip())
 
     filters = Filters(
         since=args.since,
         until=args.until,
-        event_types=_set(args.event_type),
-        regions=_set(args.region),
-        roles=_set(args.role),
+        event_types=frozenset(_words(*args.event_type)),
+        regions=frozenset(_words(*args.region)),
+        roles=frozenset(_words(*args.role)),
     )
-    info = render_view(
-        _target(args),
-        view=args.view,
-        actor=args.actor,
-        depth=args.depth,
-        out=Path(args.out),
-        include_planned=args.include_planned,
-        max_nodes=args.max_nodes,
-        filters=filters,
-    )
-    note = (
-        f" (showing the top {info.nodes_shown} of {info.nodes_total} nodes)"
-        if info.truncated
-        else ""
-    )
-    print(
-        f"wrote {Path(info.path).resolve()} ({info.nodes_shown} nodes, {info.edges_shown} edges)"
-        f"{note}; open it in a browser (it works offline)"
-    )
+    passed = _pick(args, "view", "actor", "depth", "include_planned", "max_nodes")
+    info = render_view(_target(args), out=Path(args.out), filters=filters, **passed)
+    print(info.line())
     return 0
 
 
-# ---------------------------------------------------------------- push / serve
-def cmd_push(args: argparse.Namespace) -> int:
+@command(
+    "upload the store's named graphs to a SPARQL 1.1 server (only changed ones)",
+    opt(
+        "--update-endpoint URL",
+        "SPARQL Update URL (Oxigraph .../update, Fuseki .../DATASET/update)",
+        required=True,
+    ),
+    opt(
+        "--gsp-endpoint URL",
+        "also use the Graph Store Protocol (Oxigraph .../store, Fuseki .../DATASET/data)",
+    ),
+    opt(
+        "--endpoint URL",
+        "the query URL (default: the update URL ending in /query instead of /update)",
+    ),
+    flag(
+        "--prune",
+        "also drop graphs notegraph pushed before that the local store no longer has "
+        "(notes removed locally); other graphs on the server are never touched",
+    ),
+    _timeout(60.0, "per-request timeout (default 60)"),
+    *AUTH,
+)
+def cmd_push(args: Args) -> int:
     from graph.push import push
-    from graph.remote import RemoteStore
+    from graph.target import open_remote
 
-    query_url = args.endpoint or _query_url_for(args.update_endpoint)
-    remote = RemoteStore(
-        query_url,
-        update_endpoint=args.update_endpoint,
-        gsp_endpoint=args.gsp_endpoint,
-        **_remote_kwargs(args),
-    )
+    urls = _pick(args, "endpoint", "gsp_endpoint")
+    remote = open_remote(args.update_endpoint, **urls, **_pick(args, *REMOTE))
     store = _open_store(args, read_only=True)
     progress = _progress(len(store.named_graphs()), "pushing", quiet=args.quiet)
-    summary = push(
-        store, remote, use_gsp=bool(args.gsp_endpoint), on_graph=progress, prune=args.prune
-    )
+    s = push(store, remote, use_gsp=bool(args.gsp_endpoint), on_graph=progress, prune=args.prune)
     progress(None)
-    pruned = f", {len(summary.pruned)} removed from the server" if args.prune else ""
-    print(
-        f"{summary.graphs} graphs: {len(summary.sent)} sent ({summary.triples_sent} triples "
-        f"in {summary.requests} requests), {summary.unchanged} unchanged{pruned}"
-    )
+    print(s.line(prune=args.prune))
     return 0
 
 
-def _query_url_for(update_url: str) -> str:
-    """Oxigraph /update -> /query; Fuseki /DATASET/update -> /DATASET/query."""
-    from ontology.errors import UsageError
+@command(
+    "a local SPARQL endpoint with a query page over the store (Ctrl-C stops)",
+    opt("--port N", "port (default 7878)", type=int, default=7878),
+    opt("--bind ADDR", "address (default 127.0.0.1)", default="127.0.0.1"),
+    flag("--writable", "serve the store itself and accept updates (default: a read-only snapshot)"),
+)
+def cmd_serve(args: Args) -> int:
+    from graph.serve import Server, serve
 
-    base, sep, last = update_url.rstrip("/").rpartition("/")
-    if not sep or last != "update":
-        raise UsageError("pass --endpoint URL: the query endpoint (push reads the server's hashes)")
-    return base + "/query"
+    def announce(server: Server) -> None:
+        print(server.banner(_store_path(args), writable=args.writable), flush=True)
+
+    path = _store_path(args)
+    serve(path, port=args.port, bind=args.bind, writable=args.writable, announce=announce)
+    return 0
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    from graph.serve import serve
+@command(
+    "check the store against the SHACL shapes (exit 1 on any violation)",
+    many("--graph NOTE", "only this note's graph (file name, stem or IRI; repeatable)"),
+    flag("--warnings", "also list warnings"),
+)
+def cmd_validate(args: Args) -> int:
+    from graph.export import _graph_iri
+    from graph.validate import validate_store
 
-    def announce(server: Any) -> None:
-        mode = "read-write" if args.writable else "read-only snapshot of"
-        print(f"serving a {mode} {_store_path(args)} (Ctrl-C to stop)")
-        print(f"  query page:      {server.base_url}/")
-        print(f"  SPARQL endpoint: {server.query_url}")
-        if args.writable:
-            print(f"  update endpoint: {server.update_url}")
-            print(f"  graph store:     {server.store_url}")
+    store = _open_store(args, read_only=True)
+    report = validate_store(store, [_graph_iri(store, g) for g in args.graph] or None)
+    print(report.text(warnings=args.warnings))
+    return 0 if report.conforms else 1
+
+
+@command(
+    "write the store as RDF (trig, nquads, turtle, jsonld) or a network",
+    opt(
+        "--format",
+        "trig|nquads|turtle|jsonld, or graphml|gexf for the actor-event network (default trig)",
+        choices=("trig", "nquads", "turtle", "jsonld", "graphml", "gexf"),
+        default="trig",
+    ),
+    opt("--out FILE", "output file (default: standard output)"),
+    opt("--graph NOTE", "only this note's graph (RDF formats)"),
+)
+def cmd_export(args: Args) -> int:
+    from graph.export import export
+
+    store = _open_store(args, read_only=True)
+    if not args.out:
+        export(store, args.format, sys.stdout.buffer, graph=args.graph)
         sys.stdout.flush()
-
-    serve(
-        _store_path(args), port=args.port, bind=args.bind, writable=args.writable, announce=announce
-    )
+        return 0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as fh:
+        export(store, args.format, fh, graph=args.graph)
+    print(f"wrote {out} ({args.format})", file=sys.stderr)
     return 0
 
 
-# ---------------------------------------------------------------- doctor
-def cmd_doctor(args: argparse.Namespace) -> int:
+@command(
+    "check Python, packages, the store, chromium, the endpoint; say what to fix",
+    opt("--endpoint URL", "also check this SPARQL endpoint (or $NOTEGRAPH_ENDPOINT)"),
+    _timeout(10.0, "endpoint timeout (default 10)"),
+)
+def cmd_doctor(args: Args) -> int:
     from graph.doctor import run_checks
 
     endpoint = args.endpoint or os.environ.get("NOTEGRAPH_ENDPOINT")
@@ -430,7 +468,26 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-# ---------------------------------------------------------------- parser
+@command(
+    "count quads, graphs, notes, events by status, actors by kind",
+    opt("--format", "output format", choices=("table", "json"), default="table"),
+)
+def cmd_stats(args: Args) -> int:
+    from graph.export import stats
+    from queries.output import write_summary
+
+    write_summary(stats(_open_store(args, read_only=True)), args.format, sys.stdout)
+    return 0
+
+
+# ---------------------------------------------------------------- the edge
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     p = _Parser(
         prog=PROG,
@@ -438,287 +495,15 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         epilog="Run 'notegraph COMMAND --help' for a command's options. "
         "Exit codes: 0 ok, 1 some input failed, 2 usage error.",
     )
-    p.add_argument(
-        "--store",
-        metavar="DIR",
-        help="store directory (default: $NOTEGRAPH_STORE or ./.notegraph)",
-    )
-    p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    for flags, kw in GLOBAL:
+        p.add_argument(*flags, **kw)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subs: dict[str, argparse.ArgumentParser] = {}
-
-    def add(name: str, help_: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, description=help_)
-        subs[name] = sp
-        return sp
-
-    e = add("extract", "read notes and print what was extracted, without touching the store")
-    e.add_argument(
-        "paths", nargs="+", metavar="PATH", help="note files or folders (.txt .md .html .pdf .docx)"
-    )
-    e.add_argument(
-        "--format", choices=("json", "table"), default="json", help="output format (default json)"
-    )
-    e.add_argument(
-        "--report", action="store_true", help="summarise: files read, warnings, unresolved names"
-    )
-    _limit_options(e)
-
-    b = add("build", "extract notes and load them into the store, one named graph per note")
-    b.add_argument("paths", nargs="*", metavar="PATH", help="note files or folders")
-    b.add_argument(
-        "--remove",
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="drop this note's graph (repeatable)",
-    )
-    b.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        metavar="N",
-        help="extract notes in N processes (default: the number of cores)",
-    )
-    b.add_argument(
-        "--force",
-        action="store_true",
-        help="re-read and re-map every note; by default a note whose file (SHA-256) and "
-        "extractor are unchanged since the last build is skipped without being read",
-    )
-    _limit_options(b)
-
-    q = add("query", "run a named question from the catalogue (see --list)")
-    q.add_argument("name", nargs="?", metavar="NAME", help="query name, e.g. co-attended")
-    q.add_argument(
-        "--list", action="store_true", help="list the named queries and their parameters"
-    )
-    q.add_argument("--actor", metavar="X", help="actor name or acronym, e.g. OSCE")
-    q.add_argument("--include-planned", action="store_true", help="also count planned events")
-    q.add_argument(
-        "--explain",
-        action="store_true",
-        help="add the events and evidence (note, line, quote) behind each row",
-    )
-    _output_options(q)
-
-    s = add("sparql", "run any SPARQL SELECT query on the store or an endpoint")
-    s.add_argument("query", metavar="QUERY", help="the query text, a .rq file, or - for stdin")
-    s.add_argument(
-        "--short", action="store_true", help="show notegraph IRIs as short ids (state/BLR)"
-    )
-    s.add_argument(
-        "--update",
-        action="store_true",
-        help="allow a SPARQL update (INSERT, DELETE, DROP...) on the local store",
-    )
-    _output_options(s)
-
-    v = add("viz", "write the interactive network as one offline HTML file")
-    v.add_argument(
-        "--out",
-        default="out/network.html",
-        metavar="FILE",
-        help="output file (default out/network.html)",
-    )
-    v.add_argument(
-        "--view",
-        choices=("full", "co-attendance", "ego", "co-organizers"),
-        default="full",
-        help="which network (default full)",
-    )
-    v.add_argument(
-        "--actor", metavar="X", help="the actor for co-attendance and ego views, e.g. OSCE"
-    )
-    v.add_argument("--include-planned", action="store_true", help="also include planned events")
-    v.add_argument(
-        "--depth", type=int, default=1, metavar="N", help="ego view: N events away (default 1)"
-    )
-    v.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="only events from then")
-    v.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="only events until then")
-    v.add_argument(
-        "--event-type",
-        action="append",
-        default=[],
-        metavar="TYPE",
-        help="only these event types (workshop, training, consultation, ...; repeatable)",
-    )
-    v.add_argument(
-        "--region",
-        action="append",
-        default=[],
-        metavar="REGION",
-        help="only States of this UN region (Africa, Americas, Asia, Europe, Oceania; repeatable)",
-    )
-    v.add_argument(
-        "--role",
-        action="append",
-        default=[],
-        metavar="ROLE",
-        help="only links with this role (organizer, host, supporter, participant, ...; repeatable)",
-    )
-    v.add_argument(
-        "--max-nodes",
-        type=int,
-        default=1500,
-        metavar="N",
-        help="beyond N nodes show the top N by centrality",
-    )
-    v.add_argument(
-        "--endpoint", metavar="URL", help="read from a remote SPARQL endpoint instead of the store"
-    )
-    v.add_argument(
-        "--timeout", type=float, default=30.0, metavar="S", help="remote timeout in seconds"
-    )
-    _remote_auth_options(v)
-
-    pu = add("push", "upload the store's named graphs to a SPARQL 1.1 server (only changed ones)")
-    pu.add_argument(
-        "--update-endpoint",
-        required=True,
-        metavar="URL",
-        help="SPARQL Update URL (Oxigraph .../update, Fuseki .../DATASET/update)",
-    )
-    pu.add_argument(
-        "--gsp-endpoint",
-        metavar="URL",
-        help="also use the Graph Store Protocol (Oxigraph .../store, Fuseki .../DATASET/data)",
-    )
-    pu.add_argument(
-        "--endpoint",
-        metavar="URL",
-        help="the query URL (default: the update URL ending in /query instead of /update)",
-    )
-    pu.add_argument(
-        "--prune",
-        action="store_true",
-        help="also drop graphs notegraph pushed before that the local store no longer has "
-        "(notes removed locally); other graphs on the server are never touched",
-    )
-    pu.add_argument(
-        "--timeout", type=float, default=60.0, metavar="S", help="per-request timeout (default 60)"
-    )
-    _remote_auth_options(pu)
-
-    se = add("serve", "a local SPARQL endpoint with a query page over the store (Ctrl-C stops)")
-    se.add_argument("--port", type=int, default=7878, metavar="N", help="port (default 7878)")
-    se.add_argument(
-        "--bind", default="127.0.0.1", metavar="ADDR", help="address (default 127.0.0.1)"
-    )
-    se.add_argument(
-        "--writable",
-        action="store_true",
-        help="serve the store itself and accept updates (default: a read-only snapshot)",
-    )
-
-    va = add("validate", "check the store against the SHACL shapes (exit 1 on any violation)")
-    va.add_argument(
-        "--graph",
-        action="append",
-        default=[],
-        metavar="NOTE",
-        help="only this note's graph (file name, stem or IRI; repeatable)",
-    )
-    va.add_argument("--warnings", action="store_true", help="also list warnings")
-
-    ex = add("export", "write the store as RDF (trig, nquads, turtle, jsonld) or a network")
-    ex.add_argument(
-        "--format",
-        choices=("trig", "nquads", "turtle", "jsonld", "graphml", "gexf"),
-        default="trig",
-        help="trig|nquads|turtle|jsonld, or graphml|gexf for the actor-event "
-        "network (default trig)",
-    )
-    ex.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
-    ex.add_argument("--graph", metavar="NOTE", help="only this note's graph (RDF formats)")
-
-    do = add("doctor", "check Python, packages, the store, chromium, the endpoint; say what to fix")
-    do.add_argument(
-        "--endpoint", metavar="URL", help="also check this SPARQL endpoint (or $NOTEGRAPH_ENDPOINT)"
-    )
-    do.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help="endpoint timeout (default 10)"
-    )
-
-    st = add("stats", "count quads, graphs, notes, events by status, actors by kind")
-    st.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    for name, c in COMMANDS.items():
+        subs[name] = sub.add_parser(name, help=c.summary, description=c.summary)
+        for flags, kw in c.options:
+            subs[name].add_argument(*flags, **kw)
     return p, subs
-
-
-def _limit_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument(
-        "--max-file-size",
-        metavar="SIZE",
-        help="skip larger files unread (e.g. 20MB, 500KB; default $NOTEGRAPH_MAX_FILE_SIZE, 20MB)",
-    )
-    sp.add_argument(
-        "--time-limit",
-        type=float,
-        metavar="S",
-        help="stop extracting a file after S seconds (default $NOTEGRAPH_TIME_LIMIT or 60)",
-    )
-
-
-def _remote_auth_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument(
-        "--user", metavar="NAME", help="HTTP basic auth user (or $NOTEGRAPH_ENDPOINT_USER)"
-    )
-    sp.add_argument(
-        "--password",
-        metavar="PW",
-        help="HTTP basic auth password (prefer $NOTEGRAPH_ENDPOINT_PASSWORD: not in ps)",
-    )
-    sp.add_argument(
-        "--ca-bundle", metavar="FILE", help="PEM file of CA certificates to trust for https"
-    )
-
-
-def _columns(args: argparse.Namespace) -> list[str] | None:
-    return [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
-
-
-def _iso_date(value: str) -> str:
-    import datetime
-
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {value!r}") from None
-
-
-def _output_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default table)"
-    )
-    sp.add_argument(
-        "--columns", metavar="A,B", help="only these columns, in this order (table and csv)"
-    )
-    sp.add_argument(
-        "--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the store"
-    )
-    sp.add_argument(
-        "--timeout",
-        type=float,
-        default=30.0,
-        metavar="S",
-        help="give up on a query after S seconds, local store or remote (default 30)",
-    )
-    _remote_auth_options(sp)
-
-
-COMMANDS = {
-    "extract": cmd_extract,
-    "build": cmd_build,
-    "sparql": cmd_sparql,
-    "viz": cmd_viz,
-    "push": cmd_push,
-    "serve": cmd_serve,
-    "validate": cmd_validate,
-    "export": cmd_export,
-    "stats": cmd_stats,
-    "doctor": cmd_doctor,
-}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -727,14 +512,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    if extra and args.command != "query":
+    cmd = COMMANDS[args.command]
+    if extra and not cmd.params:
         subs[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    args.params = extra
     from ontology.errors import NotegraphError
 
     try:
-        if args.command == "query":
-            return cmd_query(args, extra)
-        return COMMANDS[args.command](args)
+        return cmd.run(args)
     except NotegraphError as e:
         if args.debug:
             raise

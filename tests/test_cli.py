@@ -84,3 +84,50 @@ def test_store_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert notegraph._store_path(notegraph._parser()[0].parse_args(["build"])) == (
         tmp_path / "envstore"
     )
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """Start-up stays fast: `notegraph --help` loads none of the heavy libraries."""
+    heavy = ("rdflib", "pyoxigraph", "networkx", "pyvis", "pypdf", "docx", "pycountry", "rich")
+    code = (
+        "import contextlib, io, sys, notegraph\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    notegraph.main(['--help'])\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "params"),
+    [
+        (["--min-weight", "2"], {"min_weight": "2"}),
+        (["--since=2010-01-01", "--flag"], {"since": "2010-01-01", "flag": "true"}),
+        (["--flag", "--other", "x"], {"flag": "true", "other": "x"}),
+    ],
+)
+def test_query_options_beyond_the_common_ones(tokens: list[str], params: dict[str, str]) -> None:
+    from queries.params import parse_params
+
+    assert parse_params(tokens) == params
+
+
+def test_a_stray_word_after_a_query_is_a_usage_error(tmp_path: Path) -> None:
+    r = _run(["query", "naps", "--min-weight", "2", "oops"], tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip() == "notegraph: unexpected argument 'oops'"
+
+
+def test_summaries_print_as_key_value_lines() -> None:
+    import io
+
+    from queries.output import write_summary
+
+    out = io.StringIO()
+    write_summary({"files": 2, "actors": {"state": 3, "agency": 1}, "none": {}, "errors": ["a"]},
+                  "table", out)  # fmt: skip
+    assert out.getvalue() == "files: 2\nactors: agency 1, state 3\nnone: none\nerrors:\n  1: a\n"

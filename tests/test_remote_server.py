@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
-import notegraph
 from graph.push import STAGING, push
 from graph.remote import RemoteStore
 from graph.serve import Server, free_port, start
 from graph.store import IRI, OxigraphStore
 from ontology.errors import EndpointError
 from queries.catalog import catalog
+from queries.params import parse_params
 from queries.run import run_query
 
 pytestmark = pytest.mark.server
@@ -51,7 +51,7 @@ def _example_params(example: str) -> dict[str, Any]:
     """`notegraph query NAME --a X --flag` -> {"a": "X", "flag": "true"}."""
     tokens = shlex.split(example)
     assert tokens[:2] == ["notegraph", "query"], example
-    return notegraph._extra_params(tokens[3:])
+    return parse_params(tokens[3:])
 
 
 def _graph_rows(target: Any, graph: str) -> set[tuple[Any, ...]]:
