@@ -6,6 +6,7 @@ or, serialised as N-Quads, to rdflib's memory store.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -16,21 +17,12 @@ from ontology.iris import ID, ONT, event_key, slug
 from ontology.namespace import TERMS
 
 if TYPE_CHECKING:
-    from pyoxigraph import NamedNode, Quad
+    from pyoxigraph import Literal, NamedNode, Quad
 
 __all__ = [
-    "DERIVED_GRAPH",
-    "EXTRACTOR_VERSION",
-    "REFERENCE_GRAPH",
-    "SUMMARY_GRAPH",
-    "graph_hash",
-    "graph_iri",
-    "map_note",
-    "ng",
-    "note_quads",
-    "note_stem",
-    "rollups",
-]
+    "DERIVED_GRAPH", "EXTRACTOR_VERSION", "REFERENCE_GRAPH", "SUMMARY_GRAPH", "graph_hash",
+    "graph_iri", "map_note", "ng", "note_quads", "note_stem", "rollups",
+]  # fmt: skip
 
 EXTRACTOR_VERSION = "0.3.0"
 REFERENCE_GRAPH = ID + "graph/reference"
@@ -51,21 +43,15 @@ ORG = "http://www.w3.org/ns/org#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 ROLE_CONCEPT = {
-    "organizer": "Organizer",
-    "host": "Host",
-    "supporter": "Supporter",
-    "funder": "Funder",
-    "participant": "Participant",
-    "speaker": "Speaker",
+    "organizer": "Organizer", "host": "Host", "supporter": "Supporter", "funder": "Funder",
+    "participant": "Participant", "speaker": "Speaker",
     "invited": "Participant",  # an invited participant: role Participant, status Invited
-}
+}  # fmt: skip
 EVENT_STATUS = {"held": "Held", "planned": "Planned", "cancelled": "Cancelled"}
 KIND_CLASS = {
-    "state": "State",
-    "organization": "Organization",
-    "agency": "GovernmentAgency",
+    "state": "State", "organization": "Organization", "agency": "GovernmentAgency",
     "unresolved": "UnresolvedActor",
-}
+}  # fmt: skip
 
 
 def ng(name: str) -> str:
@@ -80,7 +66,12 @@ def ng(name: str) -> str:
 
 def note_stem(note: Note) -> str:
     """The note's stable id: its file name without suffix, made IRI-safe."""
-    name = PurePath(note.source.path).name
+    return _stem(note.source.path)
+
+
+@functools.lru_cache(maxsize=256)  # a note's stem is asked for several times while it is mapped
+def _stem(path: str) -> str:
+    name = PurePath(path).name
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return slug(stem, 80) if stem != slug(stem, 80) and not _iri_safe(stem) else stem
 
@@ -93,49 +84,68 @@ def graph_iri(note: Note) -> str:
     return ID + "graph/" + note_stem(note)
 
 
+class _Nodes(dict[str, "NamedNode"]):
+    """IRI -> its pyoxigraph NamedNode, made on first use: making one checks the IRI, which
+    cost more than the rest of a quad when every `add` made three."""
+
+    def __missing__(self, iri: str) -> NamedNode:
+        from pyoxigraph import NamedNode
+
+        node = self[iri] = NamedNode(iri)
+        return node
+
+
+class _Terms(_Nodes):
+    """ng: term name -> its NamedNode, checked by `ng` (a misspelt name is an error)."""
+
+    def __missing__(self, name: str) -> NamedNode:
+        node = self[name] = _VOCAB[ng(name)]
+        return node
+
+
+# The vocabulary (predicates, classes, concepts, datatypes, DERIVED_GRAPH), made once per
+# process; a graph's own IRIs are made once per writer (`_Writer.nodes`).
+_VOCAB = _Nodes()
+_NG = _Terms()
+
+
 class _Writer:
-    """Collects quads for one graph with terse helpers."""
+    """Collects quads for one graph with terse helpers: `add`/`lit` take IRIs as strings,
+    `put` takes terms already made (`node`, `literal`, `_VOCAB`, `_NG`)."""
 
     def __init__(self, graph: str) -> None:
-        from pyoxigraph import Literal, NamedNode, Quad
+        from pyoxigraph import Literal, Quad
 
-        self._named, self._literal, self._quad = NamedNode, Literal, Quad  # looked up once
-        self.g = NamedNode(graph)
+        self._literal, self._quad = Literal, Quad  # looked up once
+        self.nodes = _Nodes()
+        self.g = self.nodes[graph]
         self.quads: list[Quad] = []
         self.shared: list[Quad] = []  # descriptions for DERIVED_GRAPH
-        self._d = NamedNode(DERIVED_GRAPH)
-        self._nn: dict[str, NamedNode] = {}
+        self._d = _VOCAB[DERIVED_GRAPH]
 
     def node(self, iri: str) -> NamedNode:
-        n = self._nn.get(iri)
-        if n is None:
-            n = self._nn[iri] = self._named(iri)
-        return n
+        return self.nodes[iri]
+
+    def literal(self, value: object, datatype: str | None = None) -> Literal:
+        if datatype:
+            return self._literal(str(value), datatype=_VOCAB[XSD + datatype])
+        return self._literal(str(value))
+
+    def put(
+        self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, *, shared: bool = False
+    ) -> None:
+        if shared:
+            self.shared.append(self._quad(s, p, o, self._d))
+        else:
+            self.quads.append(self._quad(s, p, o, self.g))
 
     def add(self, s: str, p: str, o: str, *, shared: bool = False) -> None:
-        q = self._quad(self.node(s), self.node(p), self.node(o), self._d if shared else self.g)
-        (self.shared if shared else self.quads).append(q)
+        self.put(self.nodes[s], _VOCAB[p], self.nodes[o], shared=shared)
 
     def lit(
         self, s: str, p: str, value: object, datatype: str | None = None, *, shared: bool = False
     ) -> None:
-        if datatype:
-            lit = self._literal(str(value), datatype=self.node(XSD + datatype))
-        else:
-            lit = self._literal(str(value))
-        q = self._quad(self.node(s), self.node(p), lit, self._d if shared else self.g)
-        (self.shared if shared else self.quads).append(q)
-
-
-def _evidence(w: _Writer, note_iri: str, stem: str, ev: Evidence) -> str:
-    iri = f"{ID}evidence/{stem}/{ev.start}-{ev.end}"
-    w.add(iri, RDF_TYPE, ng("Evidence"))
-    w.add(iri, ng("inNote"), note_iri)
-    w.lit(iri, ng("line"), ev.line, "integer")
-    w.lit(iri, ng("charStart"), ev.start, "integer")
-    w.lit(iri, ng("charEnd"), ev.end, "integer")
-    w.lit(iri, ng("quote"), ev.text)
-    return iri
+        self.put(self.nodes[s], _VOCAB[p], self.literal(value, datatype), shared=shared)
 
 
 def note_quads(note: Note) -> list[Quad]:
@@ -143,46 +153,75 @@ def note_quads(note: Note) -> list[Quad]:
     return map_note(note)[0]
 
 
+class _NoteWriter(_Writer):
+    """The writer of one note's graph (`map_note`), with its evidence nodes."""
+
+    def __init__(self, note: Note) -> None:
+        self.stem = note_stem(note)
+        super().__init__(ID + "graph/" + self.stem)
+        self.note = self.nodes[f"{ID}note/{self.stem}"]
+        self._evidence: dict[Evidence, NamedNode] = {}
+
+    def evidence(self, ev: Evidence) -> NamedNode:
+        """The node of one span, its quads written the first time only: a span often backs
+        several claims (an actor's roles), and its quads would be deduplicated anyway."""
+        node = self._evidence.get(ev)
+        if node is None:
+            node = self._evidence[ev] = self.nodes[f"{ID}evidence/{self.stem}/{ev.start}-{ev.end}"]
+            put, lit, t = self.put, self.literal, _NG
+            put(node, _VOCAB[RDF_TYPE], t["Evidence"])
+            put(node, t["inNote"], self.note)
+            put(node, t["line"], lit(ev.line, "integer"))
+            put(node, t["charStart"], lit(ev.start, "integer"))
+            put(node, t["charEnd"], lit(ev.end, "integer"))
+            put(node, t["quote"], lit(ev.text))
+        return node
+
+
 def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
     """The note's named graph (its claims, with evidence), and the descriptions it contributes
     to DERIVED_GRAPH (resolutions, places, NAPs, actors missing from the reference graph)."""
-    stem = note_stem(note)
-    w = _Writer(graph_iri(note))
-    note_iri = f"{ID}note/{stem}"
-    w.add(note_iri, RDF_TYPE, ng("SourceNote"))
-    w.lit(note_iri, ONT + "sha256", note.source.sha256)
-    w.lit(note_iri, ng("fileName"), PurePath(note.source.path).name)
-    w.lit(note_iri, ng("extractorVersion"), EXTRACTOR_VERSION)
+    # Quads are made from terms made once (`_VOCAB`, `_NG`, the writer's nodes): see _Nodes.
+    w = _NoteWriter(note)
+    stem, note_node = w.stem, w.note
+    put, lit, node, evidence, t = w.put, w.literal, w.node, w.evidence, _NG
+    a, derived_from = _VOCAB[RDF_TYPE], _VOCAB[PROV + "wasDerivedFrom"]
+    put(note_node, a, t["SourceNote"])
+    put(note_node, _VOCAB[ONT + "sha256"], lit(note.source.sha256))
+    put(note_node, t["fileName"], lit(PurePath(note.source.path).name))
+    put(note_node, t["extractorVersion"], lit(EXTRACTOR_VERSION))
     if note.doc_type:
-        w.lit(note_iri, ng("documentType"), note.doc_type)
+        put(note_node, t["documentType"], lit(note.doc_type))
     if note.title:
-        w.lit(note_iri, DCTERMS + "title", note.title)
+        put(note_node, _VOCAB[DCTERMS + "title"], lit(note.title))
     if not note.ok:
-        return _sealed(w, note_iri), []
+        return _sealed(w), []
 
     key = event_key(note.start_date, note.venue.city, note.title)
-    event = f"{ID}event/{key}"
-    w.add(event, RDF_TYPE, ng("Event"))
-    w.add(event, PROV + "wasDerivedFrom", note_iri)
+    event_iri = f"{ID}event/{key}"
+    event = node(event_iri)
+    put(event, a, t["Event"])
+    put(event, derived_from, note_node)
     if note.title:
-        w.lit(event, RDFS_LABEL, note.title)
+        put(event, _VOCAB[RDFS_LABEL], lit(note.title))
     if note.event_type:
-        w.lit(event, ng("eventType"), note.event_type)
+        put(event, t["eventType"], lit(note.event_type))
     held = note.status not in ("planned", "cancelled")
-    w.add(event, ng("reportedStatus"), ng(EVENT_STATUS.get(note.status or "held", "Held")))
+    put(event, t["reportedStatus"], t[EVENT_STATUS.get(note.status or "held", "Held")])
     if note.start_date:
-        w.lit(event, SCHEMA + "startDate", note.start_date, "date")
+        put(event, _VOCAB[SCHEMA + "startDate"], lit(note.start_date, "date"))
     if note.end_date:
-        w.lit(event, SCHEMA + "endDate", note.end_date, "date")
+        put(event, _VOCAB[SCHEMA + "endDate"], lit(note.end_date, "date"))
     if note.date_precision:
-        w.lit(event, ng("datePrecision"), note.date_precision)
-    _place(w, event, note.venue.city, note.venue.country, note.venue.name)
+        put(event, t["datePrecision"], lit(note.date_precision))
+    _place(w, event_iri, note.venue.city, note.venue.country, note.venue.name)
     for e in (*note.title_evidence, *note.date_evidence, *note.venue_evidence):
-        w.add(event, ng("evidence"), _evidence(w, note_iri, stem, e))
+        put(event, t["evidence"], evidence(e))
 
     involved: dict[str, None] = {}
     for actor in note.actors:
         actor_iri = ID + actor.id
+        agent = node(actor_iri)
         _actor(w, actor_iri, actor.kind, actor.label, actor.name, actor.iso3)
         for role in actor.roles:
             concept = ROLE_CONCEPT.get(role)
@@ -192,31 +231,31 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
                 status = "Invited" if role == "invited" else "Expected"
             else:
                 status = "Attended"
-            part = f"{ID}participation/{stem}/{key}/{slug(actor.id, 80)}/{role}"
-            w.add(part, RDF_TYPE, ng("Participation"))
-            w.add(part, ng("event"), event)
-            w.add(part, ng("agent"), actor_iri)
-            w.add(part, ng("role"), ng(concept))
-            w.add(part, ng("participationStatus"), ng(status))
-            w.add(part, PROV + "wasDerivedFrom", note_iri)
-            w.lit(part, ng("surfaceForm"), actor.name)
+            part = node(f"{ID}participation/{stem}/{key}/{_id_slug(actor.id)}/{role}")
+            put(part, a, t["Participation"])
+            put(part, t["event"], event)
+            put(part, t["agent"], agent)
+            put(part, t["role"], t[concept])
+            put(part, t["participationStatus"], t[status])
+            put(part, derived_from, note_node)
+            put(part, t["surfaceForm"], lit(actor.name))
             if actor.listed_under:
-                w.lit(part, ng("listedUnder"), actor.listed_under)
+                put(part, t["listedUnder"], lit(actor.listed_under))
             if actor.mode:
-                w.lit(part, ng("mode"), actor.mode)
+                put(part, t["mode"], lit(actor.mode))
             for e in actor.evidence_for(role):  # the spans that gave this role
-                w.add(part, ng("evidence"), _evidence(w, note_iri, stem, e))
+                put(part, t["evidence"], evidence(e))
             # derived shortcuts, so one-hop questions need no claim node
             if role in ("organizer", "host", "supporter"):
-                w.add(event, ng("organizedBy"), actor_iri)
+                put(event, t["organizedBy"], agent)
             if status == "Attended" and role != "funder":
-                w.add(event, ng("attendedBy"), actor_iri)
+                put(event, t["attendedBy"], agent)
             elif status != "Attended" and role != "funder":
-                w.add(event, ng("invited"), actor_iri)
+                put(event, t["invited"], agent)
             if role != "funder" and (status == "Attended" or not held):
-                involved.update(dict.fromkeys(rollups(actor.id, actor.kind, actor.iso3)))
+                involved.update(dict.fromkeys(_rollups(actor.id, actor.kind, actor.iso3)))
     for iri in involved:
-        w.add(event, ng("involves"), iri)
+        put(event, t["involves"], node(iri))
 
     cited: dict[str, list[Evidence]] = {}
     for res, ev in note.resolution_evidence:
@@ -224,62 +263,76 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
     for res in dict.fromkeys([*note.resolutions, *cited]):
         number, _, year = res.partition(" ")
         res_iri = f"{ID}resolution/{number}"
-        cit = f"{ID}citation/{stem}/{number}"
         _resolution(w, res_iri, number, year.strip("()"))
-        w.add(event, ng("concerns"), res_iri)
-        w.add(cit, RDF_TYPE, ng("Citation"))
-        w.add(cit, ng("event"), event)
-        w.add(cit, ng("resolution"), res_iri)
-        w.add(cit, PROV + "wasDerivedFrom", note_iri)
+        resolution = node(res_iri)
+        cit = node(f"{ID}citation/{stem}/{number}")
+        put(event, t["concerns"], resolution)
+        put(cit, a, t["Citation"])
+        put(cit, t["event"], event)
+        put(cit, t["resolution"], resolution)
+        put(cit, derived_from, note_node)
         for ev in cited.get(res, []):
-            w.add(cit, ng("evidence"), _evidence(w, note_iri, stem, ev))
+            put(cit, t["evidence"], evidence(ev))
 
     for nap in note.naps:
-        plan = f"{ID}nap/{nap.state}"
-        st = f"{ID}napstatement/{stem}/{nap.state}/{nap.status}"
-        w.add(plan, RDF_TYPE, ng("NationalActionPlan"), shared=True)
-        w.add(plan, ng("ofState"), f"{ID}state/{nap.state}", shared=True)
-        w.add(st, RDF_TYPE, ng("NapStatement"))
-        w.add(st, ng("aboutPlan"), plan)
-        w.lit(st, ng("napStatus"), nap.status)
+        plan = node(f"{ID}nap/{nap.state}")
+        st = node(f"{ID}napstatement/{stem}/{nap.state}/{nap.status}")
+        put(plan, a, t["NationalActionPlan"], shared=True)
+        put(plan, t["ofState"], node(f"{ID}state/{nap.state}"), shared=True)
+        put(st, a, t["NapStatement"])
+        put(st, t["aboutPlan"], plan)
+        put(st, t["napStatus"], lit(nap.status))
         when = nap.date or note.start_date
         if when:
-            w.lit(st, ng("statusDate"), when, "date")
-        w.add(st, PROV + "wasDerivedFrom", note_iri)
+            put(st, t["statusDate"], lit(when, "date"))
+        put(st, derived_from, note_node)
         for e in nap.evidence:
-            w.add(st, ng("evidence"), _evidence(w, note_iri, stem, e))
+            put(st, t["evidence"], evidence(e))
 
     for rel in note.related_events:
         rkey = event_key(rel.start_date, rel.city, rel.title)
         rel_iri = f"{ID}event/{rkey}"
-        w.add(event, ng("relatedEvent"), rel_iri)
-        w.add(rel_iri, RDF_TYPE, ng("Event"))
-        w.add(rel_iri, PROV + "wasDerivedFrom", note_iri)
+        related = node(rel_iri)
+        put(event, t["relatedEvent"], related)
+        put(related, a, t["Event"])
+        put(related, derived_from, note_node)
         if rel.title:
-            w.lit(rel_iri, RDFS_LABEL, rel.title)
+            put(related, _VOCAB[RDFS_LABEL], lit(rel.title))
         if rel.start_date:
-            w.lit(rel_iri, SCHEMA + "startDate", rel.start_date, "date")
+            put(related, _VOCAB[SCHEMA + "startDate"], lit(rel.start_date, "date"))
         if rel.end_date:
-            w.lit(rel_iri, SCHEMA + "endDate", rel.end_date, "date")
+            put(related, _VOCAB[SCHEMA + "endDate"], lit(rel.end_date, "date"))
         _place(w, rel_iri, rel.city, rel.country, None)
         for e in rel.evidence:
-            w.add(rel_iri, ng("evidence"), _evidence(w, note_iri, stem, e))
-    return _sealed(w, note_iri), _dedupe(w.shared)
+            put(related, t["evidence"], evidence(e))
+    return _sealed(w), _dedupe(w.shared)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _id_slug(actor_id: str) -> str:
+    """An actor id as a participation IRI segment (ids recur across notes: cached)."""
+    return slug(actor_id, 80)
 
 
 def graph_hash(quads: Iterable[Quad]) -> str:
-    """SHA-256 of the quads as sorted N-Quads lines (order- and duplicate-insensitive)."""
+    """SHA-256 of the quads as sorted N-Triples lines (order- and duplicate-insensitive)."""
     import hashlib
 
-    lines = sorted({f"{q.subject} {q.predicate} {q.object} ." for q in quads})
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    import pyoxigraph as ox
+
+    # pyoxigraph's N-Triples serialiser writes each triple as "{s} {p} {o} ." with str() of
+    # each term (tests/test_rdf_writer.py): one call in Rust instead of formatting every quad in
+    # Python, 3x cheaper. Sorting the UTF-8 lines orders them as sorting the strings does.
+    text = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+    lines = sorted(set(text.split(b"\n")[:-1]))
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
 
-def _sealed(w: _Writer, note_iri: str) -> list[Quad]:
+def _sealed(w: _NoteWriter) -> list[Quad]:
     """The graph's quads, deduplicated, plus the note's ng:graphHash over all the others."""
     quads = _dedupe(w.quads)
     w.quads = quads
-    w.lit(note_iri, ng("graphHash"), graph_hash(quads))
+    w.put(w.note, _NG["graphHash"], w.literal(graph_hash(quads)))
     return w.quads
 
 
@@ -305,14 +358,19 @@ def _actor(w: _Writer, iri: str, kind: str, label: str, name: str, iso3: str | N
 def rollups(actor_id: str, kind: str, iso3: str | None) -> list[str]:
     """What an actor counts for (its ng:rollsUpTo targets): itself, a gazetteer organisation's
     parents and the State of any agency on the way, an agency's State."""
+    return list(_rollups(actor_id, kind, iso3))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # actors recur across notes
+def _rollups(actor_id: str, kind: str, iso3: str | None) -> tuple[str, ...]:
     from graph.reference import rollup_targets
 
     if actor_id in _reference_org_ids():
-        return rollup_targets(actor_id)
+        return tuple(rollup_targets(actor_id))
     own = [ID + actor_id]
     if kind == "agency" and iso3:
         own.append(f"{ID}state/{iso3}")
-    return own
+    return tuple(own)
 
 
 def _reference_org_ids() -> frozenset[str]:
