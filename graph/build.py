@@ -1,52 +1,48 @@
-"""`notegraph build`: notes -> one named graph each, idempotently; then the reference graph."""
+"""`notegraph build`: notes -> one named graph each, idempotently; then the reference, derived
+and summary graphs.
+
+The pieces: graph/prepare.py reads and maps one note (its N-Quads and build record),
+graph/incremental.py decides which files a rebuild need not read and feeds the others to the
+workers, graph/derived.py keeps the build-wide graphs, graph/summary.py computes the summary. This
+module writes the note graphs in batches and ties them together.
+"""
 
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
-from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, SUMMARY_GRAPH, graph_iri, map_note, ng
+from graph.derived import prune_derived, write_derived, write_if_changed
+from graph.incremental import (
+    MAPPING_SOURCES,
+    Stored,
+    existing_graphs,
+    extractor_fingerprint,
+    prepared_files,
+)
+from graph.prepare import BUILD_RECORD, Prepared, prepare
+from graph.rdf import REFERENCE_GRAPH, ng
 from graph.store import Store
 from graph.summary import refresh_summary
 from loaders.model import Note, Source
-from ontology.iris import BASE, ID
-
-if TYPE_CHECKING:
-    from pyoxigraph import Quad
+from ontology.iris import ID
 
 __all__ = [
     "BUILD_RECORD",
+    "MAPPING_SOURCES",
     "BuildSummary",
     "build",
     "build_files",
     "extractor_fingerprint",
+    "prune_derived",
     "remove_notes",
 ]
 
-# One quad per note graph, `<graph> BUILD_RECORD "{json}"` in the graph itself (so it is written
-# and dropped with it): what a later build needs to skip the note without reading it. The
-# extractor fingerprint it was mapped with, its warning count and actors (for the summary) and
-# its descriptions for the derived graph. Build bookkeeping, not a term of the ontology; outside
-# ng:graphHash (a new fingerprint alone does not make a graph "updated").
-BUILD_RECORD = BASE + "build#record"
-
-# What turns a file into its graph: the fingerprint hashes these (and the installed packages).
-# tests/test_build_incremental.py checks that every project file read or imported while reading
-# and mapping notes is among them.
-MAPPING_SOURCES = (
-    "loaders/*.py",
-    "ontology/*.py",
-    "ontology/reference/*.json",
-    "graph/__init__.py",
-    "graph/rdf.py",
-    "graph/reference.py",
-    "graph/build.py",
-)
+BATCH_QUADS = 100_000  # quads per write (about 450 notes): one atomic ingestion each
 
 
 @dataclass
@@ -81,248 +77,6 @@ class BuildSummary:
         }
 
 
-def extractor_fingerprint() -> str:
-    """SHA-256 over everything that decides a note's graph besides the file: the project's
-    MAPPING_SOURCES (loaders, mapping, reference data), the Python version and every installed
-    package's version. Computed once per build; a note whose graph was mapped with another
-    fingerprint is read again."""
-    import hashlib
-    import sys
-    from importlib import metadata
-
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(sys.version.encode())
-    for pattern in MAPPING_SOURCES:
-        for f in sorted(root.glob(pattern)):
-            h.update(b"\0%s\0%s" % (f.relative_to(root).as_posix().encode(), f.read_bytes()))
-    dists = {f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()}
-    h.update("\n".join(sorted(dists)).encode())
-    return h.hexdigest()
-
-
-class _Stored(NamedTuple):
-    """What the store holds about one note graph (None: missing, as in older stores)."""
-
-    hash: str | None  # ng:graphHash
-    sha256: str | None = None  # of the file it was mapped from
-    name: str | None = None  # ng:fileName
-    record: str | None = None  # its BUILD_RECORD
-
-
-_NOTE_META = f"""
-SELECT ?g ?hash ?sha ?name ?record WHERE {{
-  GRAPH ?g {{
-    ?n a <{ng("SourceNote")}> .
-    OPTIONAL {{ ?n <{ng("graphHash")}> ?hash }}
-    OPTIONAL {{ ?n <{ng("sha256")}> ?sha }}
-    OPTIONAL {{ ?n <{ng("fileName")}> ?name }}
-    OPTIONAL {{ ?g <{BUILD_RECORD}> ?record }}
-  }}
-}}"""
-
-
-def _existing(store: Store) -> dict[str, _Stored]:
-    """Note graph -> its hash, file hash, file name and build record."""
-    return {
-        r["g"]: _Stored(r["hash"], r["sha"], r["name"], r["record"])
-        for r in store.select(_NOTE_META)
-    }
-
-
-def _hash_of(quads: list[Quad]) -> str | None:
-    """The graph's ng:graphHash (map_note writes it last: searched from the end)."""
-    key = ng("graphHash")
-    for q in reversed(quads):
-        if q.predicate.value == key:
-            return str(getattr(q.object, "value", ""))
-    return None
-
-
-BATCH_QUADS = 100_000  # quads per write (about 450 notes): one atomic ingestion each
-_CHUNK = 16  # notes per task handed to an extraction worker
-_MIN_PARALLEL = 64  # fewer files than this are read in-process (no pool start-up)
-
-
-class _Prepared(NamedTuple):
-    """One note, read and mapped (in a worker process when parallel): only what the build
-    needs, so little crosses between processes (the record itself stays in the worker)."""
-
-    path: str
-    sha256: str
-    error: str | None = None  # set when the note could not be read
-    graph: str = ""
-    hash: str | None = None
-    quads: bytes = b""  # the graph's N-Quads
-    size: int = 0
-    shared: bytes = b""  # N-Quads of its descriptions for the derived graph
-    warnings: int = 0
-    actors: tuple[tuple[str, str | None], ...] = ()  # (id, its name when unresolved)
-    record: str = ""  # its BUILD_RECORD (also the last quad of `quads`)
-    skipped: bool = False  # not read: file and extractor the same as its stored graph's
-
-
-def _nquads(quads: list[Quad]) -> bytes:
-    import pyoxigraph as ox
-
-    return (ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"") if quads else b""
-
-
-def _record(
-    fingerprint: str, warnings: int, actors: tuple[tuple[str, str | None], ...], shared: bytes
-) -> str:
-    import json
-
-    lines = sorted(line.decode("utf-8") for line in shared.splitlines())
-    doc = {"fingerprint": fingerprint, "warnings": warnings, "actors": actors, "shared": lines}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _from_record(path: str, graph: str, stored: _Stored) -> _Prepared:
-    """A skipped note: what the summary and the derived graph need, from its build record."""
-    import json
-
-    doc = json.loads(stored.record or "")
-    shared = "".join(line + "\n" for line in doc["shared"]).encode("utf-8")
-    actors = tuple((str(a), None if u is None else str(u)) for a, u in doc["actors"])
-    return _Prepared(
-        path, stored.sha256 or "", None, graph, stored.hash, b"", 0, shared,
-        int(doc["warnings"]), actors, stored.record or "", skipped=True,
-    )  # fmt: skip
-
-
-def _recorded_with(record: str | None, fingerprint: str) -> bool:
-    """Whether a build record (JSON `_record` wrote) names this fingerprint: a substring test
-    (a quote inside a JSON string is escaped, so only the key itself matches)."""
-    return record is not None and f'"fingerprint":"{fingerprint}"' in record
-
-
-def _prepare(note: Note, fingerprint: str) -> _Prepared:
-    import pyoxigraph as ox
-
-    path, sha = note.source.path, note.source.sha256
-    if not note.ok:
-        return _Prepared(path, sha, note.error or "unreadable")
-    quads, shared = map_note(note)
-    actors = tuple((a.id, a.name if a.kind == "unresolved" else None) for a in note.actors)
-    g = graph_iri(note)
-    description = _nquads(shared)
-    record = _record(fingerprint, len(note.warnings), actors, description)
-    node = ox.NamedNode(g)
-    quads.append(ox.Quad(node, ox.NamedNode(BUILD_RECORD), ox.Literal(record), node))
-    return _Prepared(
-        path, sha, None, g, _hash_of(quads), _nquads(quads), len(quads),
-        description, len(note.warnings), actors, record,
-    )  # fmt: skip
-
-
-def _prepare_paths(paths: list[str], options: dict[str, Any], fingerprint: str) -> list[_Prepared]:
-    from loaders import read_note
-
-    return [_prepare(read_note(p, **options), fingerprint) for p in paths]
-
-
-def _graph_of(path: str) -> str:
-    """The graph a file's note goes to, from its name alone (as `remove_notes` finds it)."""
-    return graph_iri(Note(source=Source(path=path, sha256="")))
-
-
-def _file_sha256(path: str, max_bytes: int | None) -> str | None:
-    """The file's SHA-256 as `read_note` computes it; None when it could not read it whole
-    (missing, unreadable, over the size limit: `read_note` reports those)."""
-    import hashlib
-
-    try:
-        with open(path, "rb") as fh:
-            if max_bytes is not None and os.fstat(fh.fileno()).st_size > max_bytes:
-                return None
-            data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
-    except OSError:
-        return None
-    if max_bytes is not None and len(data) > max_bytes:
-        return None
-    return hashlib.sha256(data).hexdigest()
-
-
-def _unchanged_files(
-    names: list[str],
-    existing: Mapping[str, _Stored],
-    fingerprint: str,
-    options: Mapping[str, Any],
-) -> list[str | None]:
-    """For each file, the graph it need not be read for (None: read it): a stored graph of
-    the same file name, mapped from the same bytes with the same fingerprint. Files sharing a
-    graph with another file of this build are always read (collisions are reported as before)."""
-    from loaders.limits import DEFAULT_MAX_FILE_SIZE
-
-    max_bytes = options.get("max_bytes", DEFAULT_MAX_FILE_SIZE)
-    graphs = [_graph_of(n) for n in names]
-    claims = Counter(graphs)
-    out: list[str | None] = []
-    for name, g in zip(names, graphs, strict=True):
-        stored = existing.get(g)
-        same = (
-            stored is not None
-            and claims[g] == 1
-            and stored.hash is not None
-            and stored.name == Path(name).name
-            and _recorded_with(stored.record, fingerprint)
-            and stored.sha256 == _file_sha256(name, max_bytes)
-        )
-        out.append(g if same else None)
-    return out
-
-
-def _prepared_files(
-    paths: Sequence[str | Path],
-    jobs: int,
-    options: dict[str, Any],
-    fingerprint: str,
-    existing: Mapping[str, _Stored],
-) -> Iterator[_Prepared]:
-    """Every file, in order: unchanged ones (see `_unchanged_files`) from their build records,
-    the others read and mapped (in worker processes when there are enough of them)."""
-    names = [str(p) for p in paths]
-    skip = _unchanged_files(names, existing, fingerprint, options) if existing else []
-    if not any(skip):
-        yield from _mapped_files(names, jobs, options, fingerprint)
-        return
-    todo = [n for n, g in zip(names, skip, strict=True) if g is None]
-    mapped = _mapped_files(todo, jobs, options, fingerprint)
-    try:
-        for name, g in zip(names, skip, strict=True):
-            yield next(mapped) if g is None else _from_record(name, g, existing[g])
-    finally:
-        mapped.close()  # the worker pool, if any, is shut down now
-
-
-def _mapped_files(
-    names: list[str], jobs: int, options: dict[str, Any], fingerprint: str
-) -> Generator[_Prepared, None, None]:
-    """Read and map the files in `jobs` worker processes, in order, with a bounded number of
-    chunks in flight (memory stays flat however many files there are)."""
-    if jobs <= 1 or len(names) < _MIN_PARALLEL:
-        for i in range(0, len(names), _CHUNK):
-            yield from _prepare_paths(names[i : i + _CHUNK], options, fingerprint)
-        return
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    chunks = (names[i : i + _CHUNK] for i in range(0, len(names), _CHUNK))
-    # forkserver: workers start from a clean process (not a fork of one holding the store open)
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["loaders", "graph.build"])
-    with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-        window: deque[Future[list[_Prepared]]] = deque(
-            pool.submit(_prepare_paths, c, options, fingerprint) for c in islice(chunks, jobs * 4)
-        )
-        while window:
-            done = window.popleft().result()
-            nxt = next(chunks, None)
-            if nxt is not None:
-                window.append(pool.submit(_prepare_paths, nxt, options, fingerprint))
-            yield from done
-
-
 def build_files(
     store: Store,
     paths: Sequence[str | Path],
@@ -341,15 +95,15 @@ def build_files(
     notes included."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fingerprint = extractor_fingerprint()
-    existing = _existing(store)
+    existing = existing_graphs(store)
     options = dict(read_options or {})
-    prepared = _prepared_files(paths, jobs, options, fingerprint, {} if force else existing)
+    prepared = prepared_files(paths, jobs, options, fingerprint, {} if force else existing)
     if on_note is None:
         return _build(store, prepared, existing)
     return _build(store, _tap(prepared, on_note), existing)
 
 
-def _tap(prepared: Iterable[_Prepared], on_note: Callable[[Note], None]) -> Iterator[_Prepared]:
+def _tap(prepared: Iterable[Prepared], on_note: Callable[[Note], None]) -> Iterator[Prepared]:
     for p in prepared:
         on_note(Note(source=Source(path=p.path, sha256=p.sha256), error=p.error))
         yield p
@@ -371,26 +125,26 @@ def build(
 
     fingerprint = extractor_fingerprint()
 
-    def prepared() -> Iterator[_Prepared]:
+    def prepared() -> Iterator[Prepared]:
         for n in notes:
             if on_note:
                 on_note(n)
-            yield _prepare(n, fingerprint)
+            yield prepare(n, fingerprint)
 
     return _build(store, prepared())
 
 
 def _build(
-    store: Store, prepared: Iterable[_Prepared], existing: Mapping[str, _Stored] | None = None
+    store: Store, prepared: Iterable[Prepared], existing: Mapping[str, Stored] | None = None
 ) -> BuildSummary:
     from graph.reference import reference_quads
 
     summary = BuildSummary()
-    existing = _existing(store) if existing is None else existing
+    existing = existing_graphs(store) if existing is None else existing
     seen: dict[str, str] = {}  # graph -> path that claimed it in this run
     actors: set[str] = set()
     shared: set[bytes] = set()  # N-Quads lines of the derived graph
-    pending: list[_Prepared] = []
+    pending: list[Prepared] = []
     size = 0
     with _BatchWriter(store, existing) as writer:
         for p in prepared:
@@ -433,8 +187,9 @@ def _build(
                 pending, size = [], 0
         writer.write(pending)
     changed = bool(summary.added or summary.updated)
-    changed |= _write_if_changed(store, REFERENCE_GRAPH, reference_quads())
-    changed |= _write_derived(store, shared, complete=set(existing) <= set(seen))
+    changed |= write_if_changed(store, REFERENCE_GRAPH, reference_quads())
+    changed |= write_derived(store, shared, complete=set(existing) <= set(seen))
+
     refresh_summary(store, changed=changed)
     summary.events = _count(
         store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
@@ -451,7 +206,7 @@ class _BatchWriter:
     replaced in one transaction, unchanged ones with an outdated build record get the new record
     in one update; other stores take them graph by graph."""
 
-    def __init__(self, store: Store, existing: Mapping[str, _Stored]) -> None:
+    def __init__(self, store: Store, existing: Mapping[str, Stored]) -> None:
         from concurrent.futures import Future, ThreadPoolExecutor
 
         self.store, self.existing = store, existing
@@ -473,13 +228,13 @@ class _BatchWriter:
             last, self._last = self._last, None
             last.result()
 
-    def write(self, batch: list[_Prepared]) -> None:
+    def write(self, batch: list[Prepared]) -> None:
         self.wait()
         if batch:
             self._last = self._pool.submit(_write_batch, self.store, batch, self.existing)
 
 
-def _write_batch(store: Store, batch: list[_Prepared], existing: Mapping[str, _Stored]) -> None:
+def _write_batch(store: Store, batch: list[Prepared], existing: Mapping[str, Stored]) -> None:
     add_graphs = getattr(store, "add_graphs", None)
     replace_graphs = getattr(store, "replace_graphs", None)
     update = getattr(store, "update", None)
@@ -500,11 +255,11 @@ def _write_batch(store: Store, batch: list[_Prepared], existing: Mapping[str, _S
         store.replace_graph(p.graph, list(ox.parse(p.quads, format=ox.RdfFormat.N_QUADS)))
 
 
-def _changed(p: _Prepared, existing: Mapping[str, _Stored]) -> bool:
+def _changed(p: Prepared, existing: Mapping[str, Stored]) -> bool:
     return p.graph in existing and existing[p.graph].hash != p.hash
 
 
-def _record_update(batch: list[_Prepared]) -> str:
+def _record_update(batch: list[Prepared]) -> str:
     """One SPARQL update (one transaction) replacing the build records of unchanged graphs."""
     import pyoxigraph as ox
 
@@ -519,56 +274,6 @@ def _record_update(batch: list[_Prepared]) -> str:
         f"DELETE {{ GRAPH ?g {{ ?g {rec} ?r }} }} WHERE {{ VALUES ?g {{ {graphs} }} "
         f"GRAPH ?g {{ ?g {rec} ?r }} }} ;\nINSERT DATA {{\n{inserts}}}"
     )
-
-
-def _write_if_changed(store: Store, graph: str, quads: list[Quad]) -> bool:
-    """Rewrite a build-wide graph only when its content changed (a no-op build writes nothing)."""
-    from graph.rdf import graph_hash
-
-    stored = getattr(store, "quads", None)
-    if stored is not None and graph_hash(stored(graph)) == graph_hash(quads):
-        return False
-    store.replace_graph(graph, quads)
-    return True
-
-
-def _write_derived(store: Store, lines: set[bytes], *, complete: bool) -> bool:
-    """The derived graph: one copy of each description the notes contribute. When this build
-    saw every note graph of the store it is exactly this build's; otherwise (a folder added to
-    a store built from others) the stored descriptions are kept too, then any description of a
-    thing no note graph mentions any more is dropped."""
-    import pyoxigraph as ox
-
-    body = b"\n".join(sorted(lines))
-    quads = list(ox.parse(body, format=ox.RdfFormat.N_QUADS)) if body else []
-    stored = getattr(store, "quads", None)
-    if not complete and stored is not None:
-        quads = list(dict.fromkeys([*stored(DERIVED_GRAPH), *quads]))
-    changed = _write_if_changed(store, DERIVED_GRAPH, quads)
-    if not complete:
-        prune_derived(store)
-    return changed
-
-
-_UNUSED = f"""
-SELECT DISTINCT ?s WHERE {{
-  GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }}
-  FILTER NOT EXISTS {{
-    GRAPH ?g {{ ?x ?y ?s }}
-    FILTER (?g != <{DERIVED_GRAPH}> && ?g != <{REFERENCE_GRAPH}> && ?g != <{SUMMARY_GRAPH}>)
-  }}
-}}"""
-
-
-def prune_derived(store: Store) -> None:
-    """Drop derived descriptions of things no note graph points to (after notes are removed)."""
-    stored = getattr(store, "quads", None)
-    if stored is None:
-        return
-    unused = {r["s"] for r in store.select(_UNUSED)}
-    if unused:
-        quads = list(stored(DERIVED_GRAPH))
-        store.replace_graph(DERIVED_GRAPH, [q for q in quads if q.subject.value not in unused])
 
 
 def _count(store: Store, query: str) -> int:
@@ -591,5 +296,6 @@ def remove_notes(store: Store, paths: Iterable[str | Path]) -> list[str]:
             removed.append(g)
     if removed:
         prune_derived(store)
+
         refresh_summary(store, changed=True)
     return removed

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import graph.build as gb
+import graph.incremental as gi
 import loaders
 from graph.build import BUILD_RECORD, BuildSummary, build_files
 from graph.rdf import DERIVED_GRAPH
@@ -259,13 +260,13 @@ def test_parallel_rebuild_sends_only_changed_notes_to_the_workers(
     for p in paths[:3]:
         p.write_text(p.read_text(encoding="utf-8").replace("Regional", "Subregional"), "utf-8")
     sent: list[list[str]] = []
-    real: Callable[..., Iterator[Any]] = gb._mapped_files
+    real: Callable[..., Iterator[Any]] = gi.mapped_files
 
     def spy(names: list[str], *args: Any) -> Iterator[Any]:
         sent.append(list(names))
         return real(names, *args)
 
-    monkeypatch.setattr(gb, "_mapped_files", spy)
+    monkeypatch.setattr(gi, "mapped_files", spy)
     again = build_files(store, paths, jobs=2)
     assert sent == [[str(p) for p in paths[:3]]]
     assert (again.updated, again.unchanged) == (3, 67)
@@ -297,12 +298,12 @@ def hook(event, args):
         opened.add(os.path.realpath(args[0]))
 sys.addaudithook(hook)
 from loaders import iter_note_paths, read_note
-from graph.rdf import map_note
+from graph.prepare import prepare
 n = 0
 for p in iter_note_paths({str(folder)!r}):
     note = read_note(p)
     n += note.ok
-    map_note(note)
+    prepare(note, "0" * 64)
 files = {{os.path.realpath(m.__file__) for m in list(sys.modules.values())
          if getattr(m, "__file__", None)}} | opened
 print(json.dumps([n, sorted(f for f in files if f.startswith(root + os.sep))]))
@@ -321,7 +322,8 @@ print(json.dumps([n, sorted(f for f in files if f.startswith(root + os.sep))]))
     ]
     assert any(f.endswith("organizations.json") for f in used)
     assert [f for f in used if f not in hashed] == []
-    assert str(ROOT / "graph" / "build.py") in hashed  # _prepare: the record, the N-Quads
+    for module in ("prepare.py",):  # the record, the N-Quads
+        assert str(ROOT / "graph" / module) in hashed and str(ROOT / "graph" / module) in used
 
 
 def test_force_is_a_build_option(capsys: pytest.CaptureFixture[str]) -> None:

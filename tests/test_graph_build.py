@@ -77,7 +77,7 @@ def test_stored_graphs_are_exactly_the_mapped_quads(store: Store) -> None:
 
 
 def _without_record(store: Store, g: str) -> set[str]:
-    """The graph's quads but the build's own bookkeeping one (graph/build.py BUILD_RECORD)."""
+    """The graph's quads but the build's own bookkeeping one (graph/prepare.py BUILD_RECORD)."""
     quads = store.quads(g)  # type: ignore[attr-defined]
     assert sum(q.predicate.value == BUILD_RECORD for q in quads) == 1
     return {str(q) for q in quads if q.predicate.value != BUILD_RECORD}
