@@ -62,8 +62,10 @@ def python_value(term: Any) -> Any:
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype else ""
+        dt = term.datatype.value
         v = term.value
+        if dt == _XSD_STRING:
+            return v
         if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#positiveInteger")):
             try:
                 return int(v)
@@ -96,6 +98,7 @@ def _ox_term(value: object) -> Any:
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ class OxigraphStore:
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("only SELECT queries return rows here")
         names = [v.value for v in res.variables]
-        return [{n: python_value(sol[n]) for n in names} for sol in res]
+        return [dict(zip(names, map(python_value, sol), strict=True)) for sol in res]
 
     def raw_query(self, query: str) -> Any:
         try:
