@@ -3,8 +3,8 @@ and summary graphs.
 
 The pieces: graph/prepare.py reads and maps one note (its N-Quads and build record),
 graph/incremental.py decides which files a rebuild need not read and feeds the others to the
-workers, graph/derived.py keeps the build-wide graphs, graph/summary.py computes the summary. This
-module writes the note graphs in batches and ties them together.
+workers, graph/derived.py keeps the build-wide graphs, graph/summary.py counts the summary from
+the notes' facts. This module writes the note graphs in batches and ties them together.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from graph.derived import prune_derived, write_derived, write_if_changed
 from graph.incremental import (
     MAPPING_SOURCES,
     Stored,
+    add_stored_facts,
     existing_graphs,
     extractor_fingerprint,
     prepared_files,
 )
-from graph.prepare import BUILD_RECORD, Prepared, prepare
+from graph.prepare import BUILD_RECORD, Prepared, prepare, record_facts
 from graph.rdf import REFERENCE_GRAPH, ng
 from graph.store import Store
-from graph.summary import refresh_summary
+from graph.summary import SummaryFacts, refresh_summary
 from loaders.model import Note, Source
 from ontology.iris import ID
 
@@ -144,6 +145,8 @@ def _build(
     seen: dict[str, str] = {}  # graph -> path that claimed it in this run
     actors: set[str] = set()
     shared: set[bytes] = set()  # N-Quads lines of the derived graph
+    facts = SummaryFacts()  # of the notes read in this build (`read`); the others' are stored
+    read: set[str] = set()
     pending: list[Prepared] = []
     size = 0
     with _BatchWriter(store, existing) as writer:
@@ -164,6 +167,9 @@ def _build(
                 )
                 continue
             seen[g] = p.path
+            if not p.skipped:
+                facts.add_note(g, record_facts(p.record) or {})
+                read.add(g)
             shared.update(p.shared.splitlines())
             summary.warnings += p.warnings
             for actor, unresolved in p.actors:
@@ -190,7 +196,12 @@ def _build(
     changed |= write_if_changed(store, REFERENCE_GRAPH, reference_quads())
     changed |= write_derived(store, shared, complete=set(existing) <= set(seen))
 
-    refresh_summary(store, changed=changed)
+    def every_note() -> SummaryFacts:
+        # graphs this build did not read (skipped, failed, or from other folders): as stored
+        add_stored_facts(facts, store, existing, skip=read)
+        return facts
+
+    refresh_summary(store, changed=changed, facts=every_note)
     summary.events = _count(
         store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
     )
@@ -297,5 +308,10 @@ def remove_notes(store: Store, paths: Iterable[str | Path]) -> list[str]:
     if removed:
         prune_derived(store)
 
-        refresh_summary(store, changed=True)
+        def every_note() -> SummaryFacts:
+            facts = SummaryFacts()
+            add_stored_facts(facts, store, existing_graphs(store), skip=set())
+            return facts
+
+        refresh_summary(store, changed=True, facts=every_note)
     return removed

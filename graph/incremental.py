@@ -2,7 +2,7 @@
 
 A note graph whose file (SHA-256) and extractor (`extractor_fingerprint`) are those it was
 mapped with need not be read again: its build record (graph/prepare.py) brings what the build
-needs from it (warnings, actors, derived descriptions).
+needs from it (warnings, actors, derived descriptions, summary facts).
 """
 
 from __future__ import annotations
@@ -13,16 +13,19 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from graph.prepare import BUILD_RECORD, Prepared, prepare_paths
+from graph.notefacts import note_facts
+from graph.prepare import BUILD_RECORD, Prepared, prepare_paths, record_facts
 from graph.rdf import graph_iri, ng
 from loaders.model import Note, Source
 
 if TYPE_CHECKING:
     from graph.store import Store
+    from graph.summary import SummaryFacts
 
 __all__ = [
     "MAPPING_SOURCES",
     "Stored",
+    "add_stored_facts",
     "existing_graphs",
     "extractor_fingerprint",
     "mapped_files",
@@ -39,6 +42,7 @@ MAPPING_SOURCES = (
     "graph/__init__.py",
     "graph/rdf.py",
     "graph/reference.py",
+    "graph/notefacts.py",
     "graph/prepare.py",
 )
 
@@ -92,6 +96,28 @@ def existing_graphs(store: Store) -> dict[str, Stored]:
         r["g"]: Stored(r["hash"], r["sha"], r["name"], r["record"])
         for r in store.select(_NOTE_META)
     }
+
+
+_GRAPH_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def add_stored_facts(
+    facts: SummaryFacts, store: Store, stored: Mapping[str, Stored], skip: set[str]
+) -> None:
+    """Add the summary facts of the stored note graphs (but those in `skip`), from their build
+    records. A record written before records kept them (or a graph without one) is not an
+    error: that graph's triples are read back from the store and its facts taken from them
+    (one small query per such graph; the next build that reads the note rewrites its record)."""
+    from graph.store import IRI
+
+    for g, st in stored.items():
+        if g in skip:
+            continue
+        found = record_facts(st.record)
+        if found is None:
+            rows = store.select(_GRAPH_TRIPLES, {"g": IRI(g)})
+            found = note_facts((str(r["s"]), str(r["p"]), str(r["o"])) for r in rows)
+        facts.add_note(g, found)
 
 
 def from_record(path: str, graph: str, stored: Stored) -> Prepared:

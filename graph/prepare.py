@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from graph.notefacts import NoteFacts, quad_facts
 from graph.rdf import graph_iri, map_note, ng
 from loaders.model import Note
 from ontology.iris import BASE
@@ -16,13 +17,14 @@ from ontology.iris import BASE
 if TYPE_CHECKING:
     from pyoxigraph import Quad
 
-__all__ = ["BUILD_RECORD", "Prepared", "prepare", "prepare_paths"]
+__all__ = ["BUILD_RECORD", "Prepared", "prepare", "prepare_paths", "record_facts"]
 
 # One quad per note graph, `<graph> BUILD_RECORD "{json}"` in the graph itself (so it is written
 # and dropped with it): what a later build needs to skip the note without reading it. The
-# extractor fingerprint it was mapped with, its warning count and actors (for the summary) and
-# its descriptions for the derived graph. Build bookkeeping, not a term of the ontology; outside
-# ng:graphHash (a new fingerprint alone does not make a graph "updated").
+# extractor fingerprint it was mapped with, its warning count and actors (for the build's
+# figures), its descriptions for the derived graph and its facts for the summary
+# (graph/notefacts.py). Build bookkeeping, not a term of the ontology; outside ng:graphHash
+# (a new fingerprint alone does not make a graph "updated").
 BUILD_RECORD = BASE + "build#record"
 
 
@@ -64,12 +66,30 @@ def _record(
     warnings: int,
     actors: tuple[tuple[str, str | None], ...],
     shared: bytes,
+    facts: NoteFacts,
 ) -> str:
     import json
 
     lines = sorted(line.decode("utf-8") for line in shared.splitlines())
-    doc = {"fingerprint": fingerprint, "warnings": warnings, "actors": actors, "shared": lines}
+    doc = {
+        "fingerprint": fingerprint,
+        "warnings": warnings,
+        "actors": actors,
+        "shared": lines,
+        "facts": facts,
+    }
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def record_facts(record: str | None) -> NoteFacts | None:
+    """The summary's facts a build record keeps; None when it has none (records written before
+    they were kept, or no record at all)."""
+    import json
+
+    if not record:
+        return None
+    facts = json.loads(record).get("facts")
+    return facts if isinstance(facts, dict) else None
 
 
 def prepare(note: Note, fingerprint: str) -> Prepared:
@@ -82,7 +102,7 @@ def prepare(note: Note, fingerprint: str) -> Prepared:
     actors = tuple((a.id, a.name if a.kind == "unresolved" else None) for a in note.actors)
     g = graph_iri(note)
     description = _nquads(shared)
-    record = _record(fingerprint, len(note.warnings), actors, description)
+    record = _record(fingerprint, len(note.warnings), actors, description, quad_facts(quads))
     node = ox.NamedNode(g)
     quads.append(ox.Quad(node, ox.NamedNode(BUILD_RECORD), ox.Literal(record), node))
     return Prepared(

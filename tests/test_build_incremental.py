@@ -322,7 +322,7 @@ print(json.dumps([n, sorted(f for f in files if f.startswith(root + os.sep))]))
     ]
     assert any(f.endswith("organizations.json") for f in used)
     assert [f for f in used if f not in hashed] == []
-    for module in ("prepare.py",):  # the record, the N-Quads
+    for module in ("prepare.py", "notefacts.py"):  # the record, the N-Quads, the facts
         assert str(ROOT / "graph" / module) in hashed and str(ROOT / "graph" / module) in used
 
 
