@@ -415,11 +415,11 @@ def cmd_serve(args: Args) -> int:
     flag("--warnings", "also list warnings"),
 )
 def cmd_validate(args: Args) -> int:
-    from graph.export import _graph_iri
+    from graph.export import resolve_graph
     from graph.validate import validate_store
 
     store = _open_store(args, read_only=True)
-    report = validate_store(store, [_graph_iri(store, g) for g in args.graph] or None)
+    report = validate_store(store, [resolve_graph(store, g) for g in args.graph] or None)
     print(report.text(warnings=args.warnings))
     return 0 if report.conforms else 1
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from graph.store import Store
 
-__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "stats"]
+__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "resolve_graph", "stats"]
 
 RDF_FORMATS = ("trig", "nquads", "turtle", "jsonld")
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -39,8 +39,9 @@ PREFIXES = {
 }
 
 
-def _graph_iri(store: Store, graph: str) -> str:
-    """A graph named as an IRI, a tail ('graph/000_x'), a note stem ('000_x') or a file name."""
+def resolve_graph(store: Store, graph: str) -> str:
+    """The IRI of a graph in the store named as an IRI, a tail ('graph/000_x'), a note stem
+    ('000_x') or a file name; UsageError when the store has no such graph."""
     names = store.named_graphs()
     stem = Path(graph).name.rsplit(".", 1)[0] if "." in Path(graph).name else Path(graph).name
     for cand in (graph, ID + graph, ID + "graph/" + graph, ID + "graph/" + stem):
@@ -53,7 +54,7 @@ def _quads(store: Store, graph: str | None) -> list[Quad]:
     quads_of = getattr(store, "quads", None)
     if quads_of is None:
         raise UsageError("this store cannot list its quads: export from an embedded store")
-    quads: list[Quad] = list(quads_of(_graph_iri(store, graph) if graph else None))
+    quads: list[Quad] = list(quads_of(resolve_graph(store, graph) if graph else None))
     return sorted(quads, key=str)
 
 

@@ -191,6 +191,18 @@ def test_stats(store: Store) -> None:
     assert s["unresolved"] == 1
 
 
+def test_resolve_graph_by_iri_tail_stem_or_file_name(store: Store) -> None:
+    from graph.export import resolve_graph
+    from ontology.errors import UsageError
+
+    build(store, [held_note(), planned_note()])
+    iri = graph_iri(held_note())
+    names = (iri, "graph/100_minsk", "100_minsk", "100_minsk.txt", "notes/100_minsk.txt")
+    assert {resolve_graph(store, n) for n in names} == {iri}
+    with pytest.raises(UsageError, match="no graph '999_nowhere' in the store"):
+        resolve_graph(store, "999_nowhere")
+
+
 QUERIES = [
     # who attended which held event (DISTINCT: Oxigraph's union default graph is a bag,
     # rdflib's a set, so queries over the union must not count duplicates)
