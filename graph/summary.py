@@ -18,9 +18,8 @@ summaries and the live claims agree (tests compare the two).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graph.rdf import RDF_TYPE, SUMMARY_GRAPH, _Writer, ng
@@ -100,57 +99,78 @@ def _note(graph: str) -> str:
     return graph.replace("/id/graph/", "/id/note/", 1)
 
 
-@dataclass
-class _Tie:
-    held: int = 0
-    taking_part: int = 0
-    first_held: str | None = None
-    held_evidence: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-
-
 def _ties(w: _Writer, f: SummaryFacts) -> None:
     """Per (actor, top-level actor), as co-attended and path read them:
     ?event ng:involves ?actor ; ng:reportedStatus ?status .      # held, or planned
     GRAPH ?g { ?event ng:involves ?state }                        # evidence: event + note
     counted per distinct event; the evidence (ties with a State only) capped at EVIDENCE_CAP
-    lines, taken from the greatest event IRIs down (dated IRIs: the latest first)."""
-    ties: defaultdict[tuple[str, str], _Tie] = defaultdict(_Tie)
+    lines, taken from the greatest event IRIs down (dated IRIs: the latest first).
+    Per top-level actor, each event's actors are appended to a list (one C call per event and
+    top-level actor, not one Python step per pair) and counted once at the end; evidence lines
+    are made only for the actors whose evidence with a State is not full yet."""
+    taking: defaultdict[str, list[str]] = defaultdict(list)  # top-level -> actors, per event
+    held: defaultdict[str, list[str]] = defaultdict(list)
+    first_held: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    evidence: defaultdict[str, dict[str, list[str]]] = defaultdict(dict)
+    held_evidence: defaultdict[str, dict[str, list[str]]] = defaultdict(dict)
+    full: defaultdict[str, set[str]] = defaultdict(set)  # State -> actors with full evidence
+    held_full: defaultdict[str, set[str]] = defaultdict(set)
     for e in sorted(f.involves, reverse=True):
-        status = f.status.get(e, set())
-        held = _HELD in status
-        if not (held or _PLANNED in status):
+        status = f.status.get(e, ())
+        is_held = _HELD in status
+        if not (is_held or _PLANNED in status):
             continue
         inv = f.involves[e]
-        for y, graphs in inv.items():
-            if y in f.nested:
+        actors = inv.keys()
+        ys = [y for y in actors if y not in f.nested]
+        for y in ys:
+            taking[y].extend(actors)  # y itself included: skipped below
+        if is_held:
+            at_e = dict.fromkeys(actors, e)
+            for y in ys:
+                held[y].extend(actors)
+                first_held[y].update(at_e)  # from the greatest IRI down: the last is MIN
+        for y in ys:
+            if y not in f.states:
                 continue
-            lines = [f"{e} {_note(g)}" for g in sorted(graphs)] if y in f.states else []
-            for a in inv:
-                if a == y:
-                    continue
-                t = ties[(a, y)]
-                t.taking_part += 1
-                if lines and len(t.evidence) < EVIDENCE_CAP:
-                    t.evidence.extend(lines[: EVIDENCE_CAP - len(t.evidence)])
-                if held:
-                    t.held += 1
-                    t.first_held = e  # events go from the greatest IRI down: the last is MIN
-                    if lines and len(t.held_evidence) < EVIDENCE_CAP:
-                        t.held_evidence.extend(lines[: EVIDENCE_CAP - len(t.held_evidence)])
-    for (a, y), t in ties.items():
-        iri = _iri("tie", a, y)
-        w.add(iri, RDF_TYPE, ng("Tie"))
-        w.add(iri, ng("ofActor"), a)
-        w.add(iri, ng("withActor"), y)
-        w.lit(iri, ng("heldEvents"), t.held, "integer")
-        w.lit(iri, ng("takingPartEvents"), t.taking_part, "integer")
-        if t.first_held is not None:
-            w.lit(iri, ng("firstHeldEvent"), t.first_held)
-        if t.held_evidence:
-            w.lit(iri, ng("heldEvidence"), "\n".join(t.held_evidence))
-        if t.evidence:
-            w.lit(iri, ng("takingPartEvidence"), "\n".join(t.evidence))
+            todo = actors - full[y]
+            todo_held = actors - held_full[y] if is_held else set()
+            todo.discard(y)
+            todo_held.discard(y)
+            if not (todo or todo_held):
+                continue
+            lines = [f"{e} {_note(g)}" for g in sorted(inv[y])]
+            for a in todo:
+                _extend(evidence[y].setdefault(a, []), lines, full[y], a)
+            for a in todo_held:
+                _extend(held_evidence[y].setdefault(a, []), lines, held_full[y], a)
+    for y, every in taking.items():
+        held_counts = Counter(held[y])
+        for a, n in Counter(every).items():
+            if a != y:
+                _tie(w, a, y, n, held_counts[a], first_held[y].get(a))
+                if evidence[y].get(a):
+                    w.lit(_iri("tie", a, y), ng("takingPartEvidence"), "\n".join(evidence[y][a]))
+                if held_evidence[y].get(a):
+                    w.lit(_iri("tie", a, y), ng("heldEvidence"), "\n".join(held_evidence[y][a]))
+
+
+def _tie(w: _Writer, a: str, y: str, taking: int, held: int, first_held: str | None) -> None:
+    iri = _iri("tie", a, y)
+    w.add(iri, RDF_TYPE, ng("Tie"))
+    w.add(iri, ng("ofActor"), a)
+    w.add(iri, ng("withActor"), y)
+    w.lit(iri, ng("heldEvents"), held, "integer")
+    w.lit(iri, ng("takingPartEvents"), taking, "integer")
+    if first_held is not None:
+        w.lit(iri, ng("firstHeldEvent"), first_held)
+
+
+def _extend(kept: list[str], lines: list[str], full: set[str], actor: str) -> None:
+    """Up to EVIDENCE_CAP lines in all; `actor` joins `full` when there are."""
+    kept.extend(lines[: EVIDENCE_CAP - len(kept)])
+    if len(kept) >= EVIDENCE_CAP:
+        full.add(actor)
 
 
 def _organizer_pairs(w: _Writer, f: SummaryFacts) -> None:
@@ -179,45 +199,40 @@ def _organizer_pairs(w: _Writer, f: SummaryFacts) -> None:
             w.lit(iri, ng("eventList"), "\n".join(sorted(events)))
 
 
-@dataclass
-class _Activity:
-    events: set[str] = field(default_factory=set)
-    dates: set[str] = field(default_factory=set)
-    partners: set[str] = field(default_factory=set)
-
-
 def _activity(w: _Writer, f: SummaryFacts) -> None:
     """Per (actor, year, role) (actor-profile):
     ?unit ng:rollsUpTo ?actor . ?p ng:agent ?unit ; ng:event ?event ; ng:role ?role .
     ?event schema:startDate ?start .  BIND (YEAR(?start) AS ?year)
     partners: ?event ng:attendedBy|ng:invited|ng:organizedBy ?other . ?other ng:rollsUpTo
-    ?partner, ?partner top level, ?other not rolling up to ?actor."""
-    groups: defaultdict[tuple[str, int, str], _Activity] = defaultdict(_Activity)
-    partners_of: dict[tuple[str, str], set[str]] = {}
-
-    def partners(actor: str, e: str) -> set[str]:
-        key = (actor, e)
-        found = partners_of.get(key)
-        if found is None:
-            found = set()
-            for o in f.others.get(e, ()):
-                ups = f.rollups.get(o, set())
-                if actor not in ups:
-                    found.update(p for p in ups if p not in f.nested)
-            partners_of[key] = found
-        return found
-
+    ?partner, ?partner top level, ?other not rolling up to ?actor.
+    Partners are only counted: sets of them are bit masks (one bit per top-level actor), and
+    an event's partners without one participant are two precomputed ORs."""
+    starts, rollups = f.starts, f.rollups
+    roles: dict[tuple[str, str], set[str]] = {}  # (actor, event) -> roles
     for unit, e, role in f.roles:
-        starts = f.starts.get(e)
-        if not starts:
-            continue
-        for actor in f.rollups.get(unit, ()):
-            found = partners(actor, e)
-            for start in starts:
-                g = groups[(actor, int(start[:4]), role)]
+        if e in starts:
+            for actor in rollups.get(unit, ()):
+                rs = roles.get((actor, e))
+                if rs is None:
+                    roles[(actor, e)] = {role}
+                else:
+                    rs.add(role)
+    partners = _Partners(f)
+    dated: dict[str, list[tuple[int, str]]] = {}  # event -> (year, start) of each start
+    groups: dict[tuple[str, int, str], _Group] = {}
+    for (actor, e), rs in roles.items():
+        mask = partners.of(actor, e)
+        years = dated.get(e)
+        if years is None:
+            years = dated[e] = [(int(start[:4]), start) for start in starts[e]]
+        for year, start in years:
+            for role in rs:
+                g = groups.get((actor, year, role))
+                if g is None:
+                    g = groups[(actor, year, role)] = _Group()
                 g.events.add(e)
                 g.dates.add(start)
-                g.partners.update(found)
+                g.partners |= mask
     for (actor, year, role), g in groups.items():
         iri = _iri("activity", actor, str(year), role)
         w.add(iri, RDF_TYPE, ng("ActivityCount"))
@@ -227,7 +242,68 @@ def _activity(w: _Writer, f: SummaryFacts) -> None:
         w.lit(iri, ng("eventCount"), len(g.events), "integer")
         w.lit(iri, ng("firstDate"), min(g.dates), "date")
         w.lit(iri, ng("lastDate"), max(g.dates), "date")
-        w.lit(iri, ng("partnerCount"), len(g.partners), "integer")
+        w.lit(iri, ng("partnerCount"), g.partners.bit_count(), "integer")
+
+
+class _Group:
+    """One (actor, year, role): its events, their start dates, its partners (a bit mask)."""
+
+    __slots__ = ("dates", "events", "partners")
+
+    def __init__(self) -> None:
+        self.events: set[str] = set()
+        self.dates: set[str] = set()
+        self.partners = 0
+
+
+class _Partners:
+    """The top-level actors each event's others roll up to, as bit masks, for one actor: those
+    of the others that do not roll up to it."""
+
+    def __init__(self, f: SummaryFacts) -> None:
+        self.f = f
+        self.bits: dict[str, int] = {}
+        self.masks: dict[str, int] = {}  # other -> the mask of its top-level roll-ups
+        self.below: defaultdict[str, set[str]] = defaultdict(set)  # actor -> who rolls up to it
+        for o, ups in f.rollups.items():
+            for up in ups:
+                self.below[up].add(o)
+        # event -> (its others' masks, the others' index, ORs before i, ORs from i on)
+        self.events: dict[str, tuple[list[int], dict[str, int], list[int], list[int]]] = {}
+
+    def mask(self, other: str) -> int:
+        m = self.masks.get(other)
+        if m is None:
+            m = 0
+            for up in self.f.rollups.get(other, ()):
+                if up not in self.f.nested:
+                    m |= self.bits.setdefault(up, 1 << len(self.bits))
+            self.masks[other] = m
+        return m
+
+    def of(self, actor: str, e: str) -> int:
+        found = self.events.get(e)
+        if found is None:
+            others = sorted(self.f.others.get(e, ()))
+            masks = [self.mask(o) for o in others]
+            before, after = [0], [0]
+            for m in masks:
+                before.append(before[-1] | m)
+            for m in reversed(masks):
+                after.append(after[-1] | m)
+            after.reverse()
+            found = self.events[e] = (masks, {o: i for i, o in enumerate(others)}, before, after)
+        masks, index, before, after = found
+        skip = [index[o] for o in self.below.get(actor, ()) if o in index]
+        if not skip:
+            return after[0]
+        if len(skip) == 1:
+            return before[skip[0]] | after[skip[0] + 1]
+        mask = 0
+        for i, m in enumerate(masks):
+            if i not in skip:
+                mask |= m
+        return mask
 
 
 def _timeline(w: _Writer, f: SummaryFacts) -> None:
