@@ -7,7 +7,7 @@ or, serialised as N-Quads, to rdflib's memory store.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -88,10 +88,15 @@ class _Nodes(dict[str, "NamedNode"]):
     """IRI -> its pyoxigraph NamedNode, made on first use: making one checks the IRI, which
     cost more than the rest of a quad when every `add` made three."""
 
-    def __missing__(self, iri: str) -> NamedNode:
-        from pyoxigraph import NamedNode
+    _make: Callable[[str], NamedNode] | None = None  # pyoxigraph.NamedNode, imported once
 
-        node = self[iri] = NamedNode(iri)
+    def __missing__(self, iri: str) -> NamedNode:
+        make = _Nodes._make
+        if make is None:
+            from pyoxigraph import NamedNode
+
+            make = _Nodes._make = NamedNode
+        node = self[iri] = make(iri)
         return node
 
 
@@ -131,21 +136,20 @@ class _Writer:
             return self._literal(str(value), datatype=_VOCAB[XSD + datatype])
         return self._literal(str(value))
 
-    def put(
-        self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, *, shared: bool = False
-    ) -> None:
-        if shared:
-            self.shared.append(self._quad(s, p, o, self._d))
-        else:
-            self.quads.append(self._quad(s, p, o, self.g))
+    def put(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.quads.append(self._quad(s, p, o, self.g))
+
+    def share(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.shared.append(self._quad(s, p, o, self._d))
 
     def add(self, s: str, p: str, o: str, *, shared: bool = False) -> None:
-        self.put(self.nodes[s], _VOCAB[p], self.nodes[o], shared=shared)
+        (self.share if shared else self.put)(self.nodes[s], _VOCAB[p], self.nodes[o])
 
     def lit(
         self, s: str, p: str, value: object, datatype: str | None = None, *, shared: bool = False
     ) -> None:
-        self.put(self.nodes[s], _VOCAB[p], self.literal(value, datatype), shared=shared)
+        o = self.literal(value, datatype)
+        (self.share if shared else self.put)(self.nodes[s], _VOCAB[p], o)
 
 
 def note_quads(note: Note) -> list[Quad]:
@@ -277,8 +281,8 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
     for nap in note.naps:
         plan = node(f"{ID}nap/{nap.state}")
         st = node(f"{ID}napstatement/{stem}/{nap.state}/{nap.status}")
-        put(plan, a, t["NationalActionPlan"], shared=True)
-        put(plan, t["ofState"], node(f"{ID}state/{nap.state}"), shared=True)
+        w.share(plan, a, t["NationalActionPlan"])
+        w.share(plan, t["ofState"], node(f"{ID}state/{nap.state}"))
         put(st, a, t["NapStatement"])
         put(st, t["aboutPlan"], plan)
         put(st, t["napStatus"], lit(nap.status))
@@ -324,14 +328,14 @@ def graph_hash(quads: Iterable[Quad]) -> str:
     # each term (tests/test_rdf_writer.py): one call in Rust instead of formatting every quad in
     # Python, 3x cheaper. Sorting the UTF-8 lines orders them as sorting the strings does.
     text = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
-    lines = sorted(set(text.split(b"\n")[:-1]))
+    # sorted, then duplicates dropped: sorting a set would lose the runs the quads come in
+    lines = dict.fromkeys(sorted(text.split(b"\n")[:-1]))
     return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
 
 def _sealed(w: _NoteWriter) -> list[Quad]:
     """The graph's quads, deduplicated, plus the note's ng:graphHash over all the others."""
-    quads = _dedupe(w.quads)
-    w.quads = quads
+    w.quads = quads = _dedupe(w.quads)
     w.put(w.note, _NG["graphHash"], w.literal(graph_hash(quads)))
     return w.quads
 

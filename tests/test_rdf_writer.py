@@ -59,7 +59,7 @@ def test_writer_string_api_and_term_api_give_the_same_quads() -> None:
     s = b.node(ID + "thing/1")
     b.put(s, _NG["agent"], b.node(ID + "thing/2"))
     b.put(s, _NG["line"], b.literal(3, "integer"))
-    b.put(s, _NG["quote"], b.literal("q"), shared=True)
+    b.share(s, _NG["quote"], b.literal("q"))
     assert a.quads == b.quads
     assert a.shared == b.shared
     assert a.shared[0].graph_name == ox.NamedNode(ID + "graph/derived")
