@@ -73,6 +73,7 @@ _CAP = re.compile(r"\b[A-Z]")
 _OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
 _OF_IN_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+_LETTER = re.compile(r"[A-Za-z]")  # _looks_like_name needs a _NAME_WORD, which starts with one
 
 
 @dataclass
@@ -181,7 +182,7 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
             last = out[-1]
             gap = text[last.end:m.start]
             same = m.entity.id == last.entity.id  # type: ignore[union-attr]
-            parent = m.entity.id in ancestors(last.entity.id)  # type: ignore[union-attr]
+            parent = m.entity.id in _ancestor_set(last.entity.id)  # type: ignore[union-attr]
             if (same and _OPEN_GAP.fullmatch(gap)) or (
                 parent and _OF_GAP.fullmatch(gap)
             ) or (parent and _OPEN_GAP.fullmatch(gap) and last.entity.kind != "state"):  # type: ignore[union-attr]
@@ -192,12 +193,19 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 12)  # asked for every pair of neighbouring mentions
+def _ancestor_set(eid: str) -> frozenset[str]:
+    return frozenset(ancestors(eid))
+
+
 def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | None, list_like: bool,
                skip: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     if b <= a:
         return out
     seg = text[a:b]
+    if not _LETTER.search(seg):  # most gaps in a list (", ") hold no name: a name has a letter
+        return out
     for part in _CHUNK.finditer(seg):
         ps, pe = a + part.start(), a + part.end()
         chunk = part.group()

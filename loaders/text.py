@@ -124,13 +124,21 @@ class Doc:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for the normalised span [start, end): the raw quote with its offsets and line."""
+        text = self.text  # (raw_span and line_of inlined: this runs for every fact found)
         # trim whitespace so quotes start and end on text
-        while start < end and self.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and self.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
-        rs, re_ = self.raw_span(start, end)
-        return Evidence(line=self.line_of(rs), text=self.raw[rs:re_], start=rs, end=re_)
+        if not text:
+            rs = re_ = 0
+        else:
+            start = max(0, min(start, len(text) - 1))
+            end = max(start + 1, min(end, len(text)))
+            rs = _raw_at(self.pstarts, self.pieces, start)[0]
+            re_ = _raw_at(self.pstarts, self.pieces, end - 1)[1]
+        line = bisect.bisect_right(self.line_starts, rs)
+        return Evidence(line=line, text=self.raw[rs:re_], start=rs, end=re_)
 
 
 def _line_matches(pattern: re.Pattern[str], need: re.Pattern[str], text: str) -> list[re.Match[str]]:
