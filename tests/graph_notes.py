@@ -13,6 +13,21 @@ def ev(line: int, text: str, start: int) -> Evidence:
     return Evidence(line=line, text=text, start=start, end=start + len(text))
 
 
+def state(
+    iso3: str, label: str, roles: tuple[str, ...], *evidence: Evidence, name: str = ""
+) -> Actor:
+    """A State as the gazetteer resolves it (id `state/ISO3`), written `name` (else its label)."""
+    return Actor(
+        name=name or label,
+        id=f"state/{iso3}",
+        kind="state",
+        label=label,
+        iso3=iso3,
+        roles=roles,
+        evidence=evidence,
+    )
+
+
 def held_note(path: str = "notes/100_minsk.txt") -> Note:
     """An information note: a held workshop in Minsk with every kind of actor."""
     return Note(
@@ -28,14 +43,12 @@ def held_note(path: str = "notes/100_minsk.txt") -> Note:
         title_evidence=(ev(1, "Workshop on the Implementation", 10),),
         date_evidence=(ev(2, "15-17 January 2013", 60),),
         actors=(
-            Actor(
+            state(
+                "BLR",
+                "Belarus",
+                ("host", "participant"),
+                ev(3, "Republic of Belarus", 100),
                 name="Republic of Belarus",
-                id="state/BLR",
-                kind="state",
-                label="Belarus",
-                iso3="BLR",
-                roles=("host", "participant"),
-                evidence=(ev(3, "Republic of Belarus", 100),),
             ),
             Actor(
                 name="OSCE Conflict Prevention Centre",
@@ -102,38 +115,14 @@ def planned_note(path: str = "notes/101_zagreb.txt") -> Note:
         date_precision="day",
         venue=Venue(city="Zagreb", country="HRV"),
         actors=(
-            Actor(
-                name="Croatia",
-                id="state/HRV",
-                kind="state",
-                label="Croatia",
-                iso3="HRV",
-                roles=("organizer", "participant"),
-                evidence=(ev(3, "Croatia", 120),),
-            ),
-            Actor(
-                name="Serbia",
-                id="state/SRB",
-                kind="state",
-                label="Serbia",
-                iso3="SRB",
-                roles=("invited",),
-                evidence=(ev(7, "Serbia", 300),),
-            ),
+            state("HRV", "Croatia", ("organizer", "participant"), ev(3, "Croatia", 120)),
+            state("SRB", "Serbia", ("invited",), ev(7, "Serbia", 300)),
         ),
     )
 
 
 def changed(note: Note) -> Note:
     """The same file, edited: one more participant and a new hash."""
-    extra = Actor(
-        name="Lithuania",
-        id="state/LTU",
-        kind="state",
-        label="Lithuania",
-        iso3="LTU",
-        roles=("participant",),
-        evidence=(ev(8, "Lithuania", 350),),
-    )
+    extra = state("LTU", "Lithuania", ("participant",), ev(8, "Lithuania", 350))
     src = dataclasses.replace(note.source, sha256=hashlib.sha256(b"edited").hexdigest())
     return dataclasses.replace(note, source=src, actors=(*note.actors, extra))

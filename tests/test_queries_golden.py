@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from goldens import CASES, NOTES, compute, load
+from graph_notes import state
 from seed_records import build_store, extracted_notes, gold_notes
 
 from graph.store import MemoryStore, OxigraphStore
@@ -98,38 +99,23 @@ def test_co_attended_semantics_on_the_gold_records(store: str, tmp_path: Path) -
 def test_funders_do_not_count_as_taking_part(tmp_path: Path) -> None:
     from loaders.model import Actor, Note, Source, Venue
 
-    def note(stem: str, status: str, actors: tuple[Actor, ...]) -> Note:
+    osce = Actor("OSCE", "org/osce", "organization", "OSCE", roles=("organizer",))
+
+    def note(stem: str, status: str, other: Actor) -> Note:
         return Note(
             source=Source(f"{stem}.txt", stem),
             title=stem,
             status=status,
             start_date="2020-01-0" + stem[-1],
             venue=Venue(None, "Vienna", "AUT"),
-            actors=actors,
+            actors=(osce, other),
         )
 
-    osce = Actor("OSCE", "org/osce", "organization", "OSCE", roles=("organizer",))
     notes = [
-        note(
-            "n1",
-            "held",
-            (osce, Actor("France", "state/FRA", "state", "France", iso3="FRA", roles=("funder",))),
-        ),
-        note(
-            "n2",
-            "planned",
-            (osce, Actor("Italy", "state/ITA", "state", "Italy", iso3="ITA", roles=("funder",))),
-        ),
-        note(
-            "n3",
-            "planned",
-            (osce, Actor("Spain", "state/ESP", "state", "Spain", iso3="ESP", roles=("invited",))),
-        ),
-        note(
-            "n4",
-            "held",
-            (osce, Actor("Chile", "state/CHL", "state", "Chile", iso3="CHL", roles=("invited",))),
-        ),
+        note("n1", "held", state("FRA", "France", ("funder",))),
+        note("n2", "planned", state("ITA", "Italy", ("funder",))),
+        note("n3", "planned", state("ESP", "Spain", ("invited",))),
+        note("n4", "held", state("CHL", "Chile", ("invited",))),
     ]
     for target in (
         build_store(notes, MemoryStore()),
