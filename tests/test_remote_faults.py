@@ -134,14 +134,39 @@ def test_named_query_on_stalled_server(fake, capsys) -> None:  # type: ignore[no
     assert elapsed < TIMEOUT + 1
 
 
-def test_401_without_credentials(fake, capsys) -> None:  # type: ignore[no-untyped-def]
-    srv = fake(_reply(401, b"Unauthorized", WWW_Authenticate='Basic realm="x"'))
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (
+            _reply(401, b"Unauthorized", WWW_Authenticate='Basic realm="x"'),
+            "needs valid credentials (HTTP 401): pass --user and --password, "
+            "or set NOTEGRAPH_ENDPOINT_USER and NOTEGRAPH_ENDPOINT_PASSWORD",
+        ),
+        (
+            _reply(403, b"Forbidden"),
+            "refused access (HTTP 403): this account may not run this query",
+        ),
+        (
+            _reply(500, b"Internal error:\n  the disk\n is full"),
+            "failed with a server error (HTTP 500): Internal error: the disk is full",
+        ),
+        (
+            _reply(400, b"Parser error at line 1: unexpected '}'"),
+            "rejected the query (HTTP 400): Parser error at line 1: unexpected '}'",
+        ),
+    ],
+    ids=["401-without-credentials", "403", "500-with-server-message", "400-with-server-message"],
+)
+def test_http_error_is_one_line_naming_the_server(
+    fake: Callable[[Behaviour], _Server],
+    capsys: pytest.CaptureFixture[str],
+    reply: Behaviour,
+    message: str,
+) -> None:
+    srv = fake(reply)
     code, err, elapsed = _run(capsys, srv.url)
     assert code == 1
-    assert err == (
-        f"notegraph: {srv.url} needs valid credentials (HTTP 401): pass --user and --password, "
-        "or set NOTEGRAPH_ENDPOINT_USER and NOTEGRAPH_ENDPOINT_PASSWORD"
-    )
+    assert err == f"notegraph: {srv.url} {message}"
     assert elapsed < TIMEOUT + 1
 
 
@@ -164,37 +189,6 @@ def test_password_in_url_is_used_but_never_shown(fake, capsys) -> None:  # type:
     code, err, _ = _run(capsys, url)
     assert code == 1 and "hunter2" not in err and "bob" not in err
     assert srv.requests[0]["Authorization"] == "Basic Ym9iOmh1bnRlcjI="
-
-
-def test_403(fake, capsys) -> None:  # type: ignore[no-untyped-def]
-    srv = fake(_reply(403, b"Forbidden"))
-    code, err, _ = _run(capsys, srv.url)
-    assert code == 1
-    assert (
-        err
-        == f"notegraph: {srv.url} refused access (HTTP 403): this account may not run this query"
-    )
-
-
-def test_500_with_server_message(fake, capsys) -> None:  # type: ignore[no-untyped-def]
-    srv = fake(_reply(500, b"Internal error:\n  the disk\n is full"))
-    code, err, elapsed = _run(capsys, srv.url)
-    assert code == 1
-    assert err == (
-        f"notegraph: {srv.url} failed with a server error (HTTP 500): "
-        "Internal error: the disk is full"
-    )
-    assert elapsed < TIMEOUT + 1
-
-
-def test_400_shows_the_servers_message(fake, capsys) -> None:  # type: ignore[no-untyped-def]
-    srv = fake(_reply(400, b"Parser error at line 1: unexpected '}'"))
-    code, err, _ = _run(capsys, srv.url)
-    assert code == 1
-    assert err == (
-        f"notegraph: {srv.url} rejected the query (HTTP 400): "
-        "Parser error at line 1: unexpected '}'"
-    )
 
 
 def test_malformed_results(fake, capsys) -> None:  # type: ignore[no-untyped-def]
