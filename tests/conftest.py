@@ -25,3 +25,11 @@ def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     store.close()
     yield path
     shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def store_copy(seed_store_path: Path, tmp_path: Path) -> Path:
+    """A writable copy of the seed store, for tests that change it."""
+    path = tmp_path / "store"
+    shutil.copytree(seed_store_path, path)
+    return path

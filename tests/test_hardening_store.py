@@ -153,13 +153,6 @@ def test_bad_store_directory_is_one_line(
     assert "unexpected error" not in lines[0]
 
 
-@pytest.fixture
-def store_copy(seed_store_path: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "store"
-    shutil.copytree(seed_store_path, path)
-    return path
-
-
 def _quads(path: Path) -> int:
     s = OxigraphStore(path, read_only=True)
     n = s.quad_count()

@@ -279,15 +279,11 @@ def test_serve_command_serves_the_store_and_stops_on_sigterm(
 
 
 def test_prune_drops_only_graphs_notegraph_pushed_that_are_gone_locally(
-    seed_store_path: Path, server: Server, tmp_path: Path
+    store_copy: Path, server: Server
 ) -> None:
-    import shutil
-
     from graph.build import remove_notes
 
-    copy = tmp_path / "copy"
-    shutil.copytree(seed_store_path, copy)
-    local = OxigraphStore(copy)
+    local = OxigraphStore(store_copy)
     remote = _remote(server)
     push(local, remote)
     foreign = "https://example.org/someone-elses-graph"

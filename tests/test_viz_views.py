@@ -122,14 +122,10 @@ def test_co_attendance_quotes_every_link(store: OxigraphStore) -> None:
 
 
 def test_a_store_without_shortcuts_reads_every_claim(
-    seed_store_path: Path, tmp_path: Path, store: OxigraphStore
+    store_copy: Path, store: OxigraphStore
 ) -> None:
     """A store built before ng:involves existed still gets a co-attendance view."""
-    import shutil
-
-    copy = tmp_path / "old"
-    shutil.copytree(seed_store_path, copy)
-    old = OxigraphStore(copy)
+    old = OxigraphStore(store_copy)
     old.update(
         "PREFIX ng: <https://w3id.org/notegraph/ontology#> "
         "DELETE WHERE { GRAPH ?g { ?e ng:involves ?x } }"
