@@ -31,7 +31,7 @@ class SummaryFacts:
         self.status: defaultdict[str, set[str]] = defaultdict(set)
         self.organizers: defaultdict[str, set[str]] = defaultdict(set)
         self.others: defaultdict[str, set[str]] = defaultdict(set)  # attended|invited|organised
-        self.roles: set[tuple[str, str, str]] = set()  # (unit, event, role)
+        self.roles: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)  # (unit, role)
         self.starts: defaultdict[str, set[str]] = defaultdict(set)
         self.countries: defaultdict[str, set[str]] = defaultdict(set)
         self.events: set[str] = set()
@@ -40,17 +40,11 @@ class SummaryFacts:
         self.nested: set[str] = set()  # actors with a parent (not top level)
         self.rollups: defaultdict[str, set[str]] = defaultdict(set)
         self.regions: defaultdict[str, set[str]] = defaultdict(set)  # country -> region names
-        self._iris: dict[str, str] = {}  # short -> full, one string per IRI
-
-    def _full(self, short: str) -> str:
-        iri = self._iris.get(short)
-        if iri is None:
-            iri = self._iris[short] = iri_full(short)
-        return iri
+        self._iris = _Iris()  # short -> full, one string per IRI
 
     def add_note(self, graph: str, facts: NoteFacts) -> None:
         """One note graph's facts (graph/notefacts.py's format)."""
-        full = self._full
+        full = self._iris.__getitem__
         for s, v in facts.items():
             e = full(s)
             if "E" in v:
@@ -62,7 +56,7 @@ class SummaryFacts:
             if "s" in v:
                 self.status[e].update(map(full, v["s"]))
             if "o" in v:
-                organizers = [full(x) for x in v["o"]]
+                organizers = list(map(full, v["o"]))
                 self.organizers[e].update(organizers)
                 self.others[e].update(organizers)
             if "a" in v:
@@ -73,9 +67,7 @@ class SummaryFacts:
                 self.countries[e].update(map(full, v["c"]))
             if "r" in v:
                 r = v["r"]
-                self.roles.update(
-                    (full(u), e, full(role)) for u, role in zip(r[::2], r[1::2], strict=True)
-                )
+                self.roles[e].update(zip(map(full, r[::2]), map(full, r[1::2]), strict=True))
             for res in v.get("x", ()):
                 self.citations[full(res)].add(e)
 
@@ -100,3 +92,11 @@ class SummaryFacts:
     def regions_of(self, event: str) -> set[str]:
         """`?event ng:country ?c . ?c ng:region ?r`."""
         return {r for c in self.countries.get(event, ()) for r in self.regions.get(c, ())}
+
+
+class _Iris(dict[str, str]):
+    """Short IRI -> IRI (`iri_full`), made once each: lookups stay in C."""
+
+    def __missing__(self, short: str) -> str:
+        iri = self[short] = iri_full(short)
+        return iri

@@ -212,3 +212,35 @@ def test_stored_triples_give_the_facts_the_worker_computed(tmp_path: Path) -> No
 )
 def test_short_iris_round_trip(iri: str) -> None:
     assert iri_full(iri_short(iri)) == iri
+
+
+def test_a_small_change_rewrites_only_the_summary_rows_it_moves(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One note changed among many: the summary graph is patched in one update (the rows that
+    moved), not dropped and bulk-loaded again, and ends as a fresh build's."""
+    store = OxigraphStore(tmp_path / "store")
+    build_files(store, _paths(notes), jobs=1)
+    before = _summary(store)
+    updates: list[str] = []
+    real_update = store.update
+
+    def update(text: str) -> None:
+        updates.append(text)
+        real_update(text)
+
+    def bulk_load(nquads: bytes) -> None:
+        pytest.fail(f"bulk load: {nquads[:80]!r}")
+
+    monkeypatch.setattr(store, "update", update)
+    monkeypatch.setattr(store, "add_graphs", bulk_load)  # (the changed note graph is replaced)
+    one = sorted(notes.glob("0*"))[0]
+    one.write_text(one.read_text(encoding="utf-8").replace(" 20", " 19"), encoding="utf-8")
+    build_files(store, _paths(notes), jobs=1)
+    after = _summary(store)
+    patch = [u for u in updates if SUMMARY_GRAPH in u]
+    assert len(patch) == 1 and patch[0].startswith("DELETE DATA")
+    moved = len(set(before) ^ set(after))
+    assert 0 < moved < len(after) // 4
+    assert after == _fresh_summary(tmp_path, "fresh", _paths(notes))
+    store.close()
