@@ -72,8 +72,9 @@ def dump(folders: list[Path], out: Path) -> int:
             d["source"]["path"] = key
             d["error"] = d["error"].replace(str(p), key) if d["error"] else None
             records[key] = d
-    out.write_text(json.dumps(records, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
-                   encoding="utf-8")
+    out.write_text(
+        json.dumps(records, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return len(records)
 
 
@@ -100,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'folder':<40} {'notes':>6} {'median':>8} {'mean':>8} {'p95':>8} {'max':>8}  (ms CPU)")
     for folder in folders:
         r = time_folder(folder, a.repeat)
-        print(f"{r['folder'][-40:]:<40} {r['notes']:>6} {r['median_ms']:>8.2f} {r['mean_ms']:>8.2f}"
-              f" {r['p95_ms']:>8.2f} {r['max_ms']:>8.2f}")
+        print(
+            f"{r['folder'][-40:]:<40} {r['notes']:>6} {r['median_ms']:>8.2f} {r['mean_ms']:>8.2f}"
+            f" {r['p95_ms']:>8.2f} {r['max_ms']:>8.2f}"
+        )
     if a.profile:
         prof = cProfile.Profile()
         prof.enable()

@@ -29,6 +29,7 @@ class AnyOf:
 
     values: tuple[object, ...]
 
+
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 
 

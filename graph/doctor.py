@@ -96,9 +96,7 @@ def _endpoint(url: str, timeout: float) -> Check:
     return Check("endpoint", True, f"{url} answers SPARQL")
 
 
-def run_checks(
-    store: Path, *, endpoint: str | None = None, timeout: float = 10.0
-) -> list[Check]:
+def run_checks(store: Path, *, endpoint: str | None = None, timeout: float = 10.0) -> list[Check]:
     """Every check, in order. The store and endpoint checks run only when relevant."""
     checks: list[Callable[[], Check]] = [_python]
     for dist, module in PACKAGES.items():

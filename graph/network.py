@@ -43,15 +43,23 @@ PREFIX schema: <https://schema.org/>
 
 # Separate, flat queries joined in Python: one query with every OPTIONAL multiplies rows when
 # several notes describe the same event (each label x each date x each quote).
-_PARTICIPATIONS = _PREFIXES + """
+_PARTICIPATIONS = (
+    _PREFIXES
+    + """
 SELECT ?p ?event ?agent ?role ?note WHERE {
   ?p ng:event ?event ; ng:agent ?agent ; ng:role ?role ; prov:wasDerivedFrom ?note .
 }"""
-_EVIDENCE = _PREFIXES + """
+)
+_EVIDENCE = (
+    _PREFIXES
+    + """
 SELECT ?p ?line ?quote WHERE {
   ?p ng:agent ?agent ; ng:evidence ?e . ?e ng:line ?line ; ng:quote ?quote .
 }"""
-_EVENTS = _PREFIXES + """
+)
+_EVENTS = (
+    _PREFIXES
+    + """
 SELECT ?event (MIN(?s) AS ?status) (SAMPLE(?t) AS ?title) (MIN(?d) AS ?start)
        (SAMPLE(?ty) AS ?etype) WHERE {
   ?event a ng:Event ; ng:reportedStatus ?s .
@@ -59,8 +67,11 @@ SELECT ?event (MIN(?s) AS ?status) (SAMPLE(?t) AS ?title) (MIN(?d) AS ?start)
   OPTIONAL { ?event schema:startDate ?d }
   OPTIONAL { ?event ng:eventType ?ty }
 } GROUP BY ?event"""
+)
 # every actor the store describes (reference and derived graphs: hundreds, not one per claim)
-_ACTORS = _PREFIXES + """
+_ACTORS = (
+    _PREFIXES
+    + """
 SELECT ?agent (SAMPLE(?l) AS ?alabel) (SAMPLE(?k) AS ?kind) (SAMPLE(?r) AS ?region)
        (SAMPLE(?a) AS ?acronym) (SAMPLE(?st) AS ?state) (SAMPLE(?sl) AS ?slabel)
        (SAMPLE(?sr) AS ?sregion) WHERE {
@@ -74,37 +85,53 @@ SELECT ?agent (SAMPLE(?l) AS ?alabel) (SAMPLE(?k) AS ?kind) (SAMPLE(?r) AS ?regi
     OPTIONAL { ?st ng:region ?sr }
   }
 } GROUP BY ?agent"""
+)
 
 # ---- one actor's events, through the derived shortcuts (one index lookup per event)
 _HAS_SHORTCUTS = _PREFIXES + "SELECT ?e WHERE { ?e ng:involves ?x } LIMIT 1"
-_SHARED_EVENTS = _PREFIXES + """
+_SHARED_EVENTS = (
+    _PREFIXES
+    + """
 SELECT ?event ?status ?title ?start ?etype ?target WHERE {
   ?event ng:involves ?target ; ng:reportedStatus ?status .
   OPTIONAL { ?event rdfs:label ?title }
   OPTIONAL { ?event schema:startDate ?start }
   OPTIONAL { ?event ng:eventType ?etype }
 }"""
+)
 # one row per actor with its events: 60 rows instead of 60,000 (a row costs more than a string)
-_SHARED_MEMBERS = _PREFIXES + """
+_SHARED_MEMBERS = (
+    _PREFIXES
+    + """
 SELECT ?agent (GROUP_CONCAT(STR(?event); separator=" ") AS ?events) ?target WHERE {
   ?event ng:involves ?target ; ng:attendedBy ?agent .
 } GROUP BY ?agent ?target"""
-_SHARED_INVITED = _PREFIXES + """
+)
+_SHARED_INVITED = (
+    _PREFIXES
+    + """
 SELECT ?agent (GROUP_CONCAT(STR(?event); separator=" ") AS ?events) ?target WHERE {
   ?event ng:involves ?target ; ng:invited ?agent .
 } GROUP BY ?agent ?target"""
+)
 # (an OPTIONAL for the quotes would make Oxigraph read every quote in the store: two inner joins)
-_DETAIL_ROLES = _PREFIXES + """
+_DETAIL_ROLES = (
+    _PREFIXES
+    + """
 SELECT ?event ?agent ?role WHERE {
   VALUES ?event { %s }
   ?p ng:event ?event ; ng:agent ?agent ; ng:role ?role .
 }"""
-_DETAIL_QUOTES = _PREFIXES + """
+)
+_DETAIL_QUOTES = (
+    _PREFIXES
+    + """
 SELECT ?event ?agent ?note ?line ?quote WHERE {
   VALUES ?event { %s }
   ?p ng:event ?event ; ng:agent ?agent ; prov:wasDerivedFrom ?note ; ng:evidence ?e .
   ?e ng:line ?line ; ng:quote ?quote .
 }"""
+)
 # events per query; their IRIs go in the VALUES block as pyoxigraph writes them (NamedNode checks
 # the IRI and str() escapes it): never a string pasted by hand
 _DETAILS_CHUNK = 200
