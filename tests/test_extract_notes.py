@@ -68,15 +68,21 @@ GENERATED = sorted(NOTES.glob("gen_*.json"))
 def record(n: Note) -> dict[str, Any]:
     """The fields compared (roles as sorted lists, lists of facts sorted)."""
     return {
-        "title": n.title, "event_type": n.event_type, "status": n.status, "doc_type": n.doc_type,
-        "start_date": n.start_date, "end_date": n.end_date, "date_precision": n.date_precision,
+        "title": n.title,
+        "event_type": n.event_type,
+        "status": n.status,
+        "doc_type": n.doc_type,
+        "start_date": n.start_date,
+        "end_date": n.end_date,
+        "date_precision": n.date_precision,
         "venue": n.venue.to_dict(),
         "actors": {a.id: sorted(a.roles) for a in n.actors},
         "agency_states": {a.id: a.iso3 for a in n.actors if a.kind != "state" and a.iso3},
         "resolutions": sorted(n.resolutions),
         "naps": sorted([nap.state, nap.status] for nap in n.naps),
-        "related_events": sorted([r.start_date, r.end_date, r.city, r.country]
-                                 for r in n.related_events),
+        "related_events": sorted(
+            [r.start_date, r.end_date, r.city, r.country] for r in n.related_events
+        ),
     }
 
 
@@ -99,7 +105,7 @@ def _check_evidence(note: Note, decoded: str | None) -> None:
         assert a.evidence, a.id
     if decoded is not None:
         for e in evs:
-            assert decoded[e.start:e.end] == e.text
+            assert decoded[e.start : e.end] == e.text
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])

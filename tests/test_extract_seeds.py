@@ -39,9 +39,20 @@ GOLD = json.loads((ROOT / "tests" / "seeds-gold.json").read_text(encoding="utf-8
 ORG_SIDE = {"organizer", "supporter", "funder"}
 PART_SIDE = {"participant", "invited", "speaker"}
 FIELDS = [
-    "title", "event_type", "status", "start_date", "end_date", "city", "country",
-    "organizer_states", "participant_states", "agency_states", "organizer_orgs", "participant_orgs",
-    "resolutions", "nap_states",
+    "title",
+    "event_type",
+    "status",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "organizer_states",
+    "participant_states",
+    "agency_states",
+    "organizer_orgs",
+    "participant_orgs",
+    "resolutions",
+    "nap_states",
 ]
 
 
@@ -82,7 +93,9 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _set_score(sc: Score, found: set[str], required: set[str], optional: set[str], tag: str) -> None:
+def _set_score(
+    sc: Score, found: set[str], required: set[str], optional: set[str], tag: str
+) -> None:
     tp = len(found & required)
     fp = found - required - optional
     fn = required - found
@@ -118,21 +131,44 @@ def score_note(note: Note, g: dict[str, Any], scores: dict[str, Score]) -> None:
         scores[f].add(int(ok), int(not ok), int(not ok), f"{tag}: {val!r} not in {alts!r}")
     states = [a for a in note.actors if a.kind == "state"]
     others = [a for a in note.actors if a.kind != "state"]
-    _set_score(scores["organizer_states"], {a.iso3 or "" for a in states if ORG_SIDE & set(a.roles)},
-               set(g["organizer_states"]), set(), tag)
+    _set_score(
+        scores["organizer_states"],
+        {a.iso3 or "" for a in states if ORG_SIDE & set(a.roles)},
+        set(g["organizer_states"]),
+        set(),
+        tag,
+    )
     ps = g["participant_states"]
-    _set_score(scores["participant_states"], {a.iso3 or "" for a in states if PART_SIDE & set(a.roles)},
-               set(ps["required"]), set(ps["optional"]), tag)
-    _org_score(scores["organizer_orgs"], [a for a in others if ORG_SIDE & set(a.roles)],
-               g["organizer_orgs"], tag)
-    _org_score(scores["participant_orgs"], [a for a in others if PART_SIDE & set(a.roles)],
-               g["participant_orgs"], tag)
+    _set_score(
+        scores["participant_states"],
+        {a.iso3 or "" for a in states if PART_SIDE & set(a.roles)},
+        set(ps["required"]),
+        set(ps["optional"]),
+        tag,
+    )
+    _org_score(
+        scores["organizer_orgs"],
+        [a for a in others if ORG_SIDE & set(a.roles)],
+        g["organizer_orgs"],
+        tag,
+    )
+    _org_score(
+        scores["participant_orgs"],
+        [a for a in others if PART_SIDE & set(a.roles)],
+        g["participant_orgs"],
+        tag,
+    )
     agencies = {a.iso3 or "" for a in others if a.iso3 and _match(a, _optional_groups(g)) is None}
     _set_score(scores["agency_states"], agencies, set(g["agencies"]), set(), tag)
     _set_score(scores["resolutions"], set(note.resolutions), set(g["resolutions"]), set(), tag)
     nap = g["nap_states"]
-    _set_score(scores["nap_states"], {n.state for n in note.naps}, set(nap["required"]),
-               set(nap["optional"]), tag)
+    _set_score(
+        scores["nap_states"],
+        {n.state for n in note.naps},
+        set(nap["required"]),
+        set(nap["optional"]),
+        tag,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +203,7 @@ def test_seed_evidence_quotes_the_decoded_text() -> None:
         evs += [e for _, e in note.resolution_evidence] + [e for n in note.naps for e in n.evidence]
         assert evs
         for e in evs:
-            assert raw[e.start:e.end] == e.text
+            assert raw[e.start : e.end] == e.text
             assert raw.count("\n", 0, e.start) + 1 == e.line
 
 
@@ -180,7 +216,11 @@ def test_seed_markup_maps_back_to_raw_span() -> None:
 def _html(raw: str) -> str:
     import html
 
-    return "<html><body>" + "".join(f"<p>{html.escape(line)}</p>\n" for line in raw.split("\n")) + "</body></html>"
+    return (
+        "<html><body>"
+        + "".join(f"<p>{html.escape(line)}</p>\n" for line in raw.split("\n"))
+        + "</body></html>"
+    )
 
 
 VARIANTS = {
@@ -190,7 +230,9 @@ VARIANTS = {
     "html-paragraphs": _html,
     "upper-case-labels": lambda r: re.sub(
         r"(?m)^(\W*)(Event|Organizers|Organiser|Date and Venue|Participants|Dates|Venue|Participation)\b",
-        lambda m: m.group(1) + m.group(2).upper(), r),
+        lambda m: m.group(1) + m.group(2).upper(),
+        r,
+    ),
     "single-newlines": lambda r: r.replace("\n\n", "\n"),
     "no-break-spaces": lambda r: r.replace(" ", "\u00a0", 50),
 }
@@ -208,6 +250,6 @@ def test_seed_layout_variants_keep_f1(variant: str) -> None:
         score_note(note, g, out)
         for a in note.actors:
             for e in a.evidence:
-                assert text[e.start:e.end] == e.text
+                assert text[e.start : e.end] == e.text
     bad = {f: f"{s.f1:.3f} {s.errors}" for f, s in out.items() if s.f1 < 1.0}
     assert not bad, bad

@@ -13,9 +13,7 @@ from loaders.header import LABELS, segment, sublabels
 from loaders.names import resolve, scan
 
 EXAMPLES = int(os.environ.get("NOTEGRAPH_FUZZ_EXAMPLES", "300"))
-FUZZ = settings(
-    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KINDS = {k for k, _ in LABELS}
 LABEL_WORDS = st.sampled_from([
     "Event", "Title", "Organizers", "Organised by", "Hosted by", "Participants", "Date", "Venue",

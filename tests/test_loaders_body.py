@@ -7,10 +7,33 @@ from hypothesis import strategies as st
 
 from loaders import body
 
-BARE = st.lists(st.sampled_from([
-    "1540", "2004", "12345", "(", ")", "(2004)", " (1999)", "( 2016 )", "/", "a", " ", "\n", "\t",
-    "_", "1", "٢٠١٥", "2020", "\u00a0", "(20", "04)",
-]), max_size=20).map("".join)
+BARE = st.lists(
+    st.sampled_from(
+        [
+            "1540",
+            "2004",
+            "12345",
+            "(",
+            ")",
+            "(2004)",
+            " (1999)",
+            "( 2016 )",
+            "/",
+            "a",
+            " ",
+            "\n",
+            "\t",
+            "_",
+            "1",
+            "٢٠١٥",
+            "2020",
+            "\u00a0",
+            "(20",
+            "04)",
+        ]
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -20,11 +43,36 @@ def test_bare_mentions_are_the_patterns(text: str) -> None:
     assert [(m.span(), m.groups()) for m in body._bare(text)] == want
 
 
-NAP_TEXT = st.lists(st.sampled_from([
-    "NAP", "NAPs", "nap", "plan", "plans", "national action plan", "road-map", "roadmap",
-    "Such a plan", "plan of action", ".", ". ", "! ", "\n\n", "\n- ", " ", "x", "A", "Mr.", "(",
-    ")", "'", "implementation",
-]), max_size=30).map("".join)
+NAP_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "NAP",
+            "NAPs",
+            "nap",
+            "plan",
+            "plans",
+            "national action plan",
+            "road-map",
+            "roadmap",
+            "Such a plan",
+            "plan of action",
+            ".",
+            ". ",
+            "! ",
+            "\n\n",
+            "\n- ",
+            " ",
+            "x",
+            "A",
+            "Mr.",
+            "(",
+            ")",
+            "'",
+            "implementation",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)

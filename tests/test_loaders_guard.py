@@ -34,7 +34,7 @@ def branches(rx: re.Pattern[str]) -> list[re.Pattern[str]]:
             cls = c != "]"
         elif c == "[":
             cls = True
-            if src[i + 1:i + 2] == "]":
+            if src[i + 1 : i + 2] == "]":
                 i += 1
         elif c == "(":
             depth += 1
@@ -79,8 +79,13 @@ def test_text_matching_a_guarded_pattern_passes_its_guard(
 
 def test_guarded_results_are_the_patterns() -> None:
     for g in ALL:
-        for text in ["", "nothing here", "Mr. Smith and the host country; tel. +41 22 917 12 34",
-                     "The national action plan was adopted and will be held", "x" * 50]:
+        for text in [
+            "",
+            "nothing here",
+            "Mr. Smith and the host country; tel. +41 22 917 12 34",
+            "The national action plan was adopted and will be held",
+            "x" * 50,
+        ]:
             assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.rx.finditer(text)]
             assert g.findall(text) == g.rx.findall(text)
             assert (g.search(text) is None) == (g.rx.search(text) is None)

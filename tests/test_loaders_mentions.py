@@ -7,11 +7,45 @@ from hypothesis import strategies as st
 
 from loaders import mentions as M
 
-CHUNKS = st.lists(st.sampled_from([
-    "the", "The", "and", "of", "Ministry", "Foreign", "Affairs", "OSCE", "x", "A.", "(", ")", "-",
-    "–", " ", "  ", "\n", "\t", ",", ";", ".", "'", '"', "[", "]", "as well as", "Mr", "É", "_A",
-    "\u00a0", "aB", "Z",
-]), max_size=14).map(" ".join)
+CHUNKS = st.lists(
+    st.sampled_from(
+        [
+            "the",
+            "The",
+            "and",
+            "of",
+            "Ministry",
+            "Foreign",
+            "Affairs",
+            "OSCE",
+            "x",
+            "A.",
+            "(",
+            ")",
+            "-",
+            "–",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            ",",
+            ";",
+            ".",
+            "'",
+            '"',
+            "[",
+            "]",
+            "as well as",
+            "Mr",
+            "É",
+            "_A",
+            "\u00a0",
+            "aB",
+            "Z",
+        ]
+    ),
+    max_size=14,
+).map(" ".join)
 
 
 @settings(max_examples=500, deadline=None)

@@ -16,28 +16,31 @@ def ids(text: str) -> list[str]:
     return [m.entity.id for m in scan(text)]
 
 
-@pytest.mark.parametrize(("text", "want"), [
-    ("Serbia Slovenia", ["state/SRB", "state/SVN"]),
-    ("Democratic People's Republic of Korea", ["state/PRK"]),
-    ("Republic of Korea", ["state/KOR"]),
-    ("People's Republic of China", ["state/CHN"]),
-    ("Russia, Russian Federation", ["state/RUS", "state/RUS"]),
-    ("State of Palestine", ["state/PSE"]),
-    ("Bosnia & Herzegovina", ["state/BIH"]),
-    ("The former Yugoslav Republic of Macedonia", ["state/MKD"]),
-    ("Turkey, Türkiye, Republic of Turkey", ["state/TUR"] * 3),
-    ("Hellenic Republic", ["state/GRC"]),
-    ("U.S. State Department", ["org/usa-dos"]),
-    ("US and UK", ["state/USA", "state/GBR"]),
-    ("CROATIA", ["state/HRV"]),
-    ("Conflict Prevention Centre (CPC)", ["org/osce-cpc", "org/osce-cpc"]),
-    ("Organisation for Security and Co-operation in Europe (OSCE)", ["org/osce", "org/osce"]),
-    ("UN Office for Disarmament Affairs", ["org/unoda"]),
-    ("BWC-ISU and the WHO", ["org/bwc-isu", "org/who"]),
-    ("who attended", []),  # acronyms are case-sensitive
-    ("e-mail 1540experts@un.org", []),  # nothing inside addresses
-    ("Niger and Nigeria", ["state/NER", "state/NGA"]),
-])
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Serbia Slovenia", ["state/SRB", "state/SVN"]),
+        ("Democratic People's Republic of Korea", ["state/PRK"]),
+        ("Republic of Korea", ["state/KOR"]),
+        ("People's Republic of China", ["state/CHN"]),
+        ("Russia, Russian Federation", ["state/RUS", "state/RUS"]),
+        ("State of Palestine", ["state/PSE"]),
+        ("Bosnia & Herzegovina", ["state/BIH"]),
+        ("The former Yugoslav Republic of Macedonia", ["state/MKD"]),
+        ("Turkey, Türkiye, Republic of Turkey", ["state/TUR"] * 3),
+        ("Hellenic Republic", ["state/GRC"]),
+        ("U.S. State Department", ["org/usa-dos"]),
+        ("US and UK", ["state/USA", "state/GBR"]),
+        ("CROATIA", ["state/HRV"]),
+        ("Conflict Prevention Centre (CPC)", ["org/osce-cpc", "org/osce-cpc"]),
+        ("Organisation for Security and Co-operation in Europe (OSCE)", ["org/osce", "org/osce"]),
+        ("UN Office for Disarmament Affairs", ["org/unoda"]),
+        ("BWC-ISU and the WHO", ["org/bwc-isu", "org/who"]),
+        ("who attended", []),  # acronyms are case-sensitive
+        ("e-mail 1540experts@un.org", []),  # nothing inside addresses
+        ("Niger and Nigeria", ["state/NER", "state/NGA"]),
+    ],
+)
 def test_scan(text: str, want: list[str]) -> None:
     assert ids(text) == want
 
@@ -59,24 +62,29 @@ def test_qids_only_where_verified() -> None:
 
     from loaders.names import REFERENCE
 
-    orgs = json.loads((REFERENCE / "organizations.json").read_text(encoding="utf-8"))["organizations"]
+    orgs = json.loads((REFERENCE / "organizations.json").read_text(encoding="utf-8"))[
+        "organizations"
+    ]
     qid = {o["slug"]: o.get("qid") for o in orgs}
     assert qid["osce"] == "Q340195"  # Q81299 is EFTA
     assert "Q81299" not in qid.values()
 
 
-@pytest.mark.parametrize(("name", "want"), [
-    ("Organisation for Security and Cooperation in Europa", "org/osce"),  # fuzzy, long name
-    ("United Nations Office of Drugs and Crime", "org/unodc"),
-    ("Republic of Korea", "state/KOR"),
-    ("Sudan", "state/SDN"),
-    ("Guinea", "state/GIN"),
-    ("Dominica", "state/DMA"),
-    ("Korea Republic", None),  # States are never matched fuzzily
-    ("Souht Sudan", None),
-    ("Some Unknown Body for Things", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        ("Organisation for Security and Cooperation in Europa", "org/osce"),  # fuzzy, long name
+        ("United Nations Office of Drugs and Crime", "org/unodc"),
+        ("Republic of Korea", "state/KOR"),
+        ("Sudan", "state/SDN"),
+        ("Guinea", "state/GIN"),
+        ("Dominica", "state/DMA"),
+        ("Korea Republic", None),  # States are never matched fuzzily
+        ("Souht Sudan", None),
+        ("Some Unknown Body for Things", None),
+        ("", None),
+    ],
+)
 def test_resolve(name: str, want: str | None) -> None:
     got = resolve(name)
     assert (got.id if got else None) == want
@@ -92,7 +100,9 @@ def test_group_phrases_and_people_are_not_actors() -> None:
 
 
 def test_unresolved_names_are_kept() -> None:
-    note = parse_note("Event: Workshop\nParticipants: Armenia, National Nuclear Safety Board of Armenia, ABACC\n")
+    note = parse_note(
+        "Event: Workshop\nParticipants: Armenia, National Nuclear Safety Board of Armenia, ABACC\n"
+    )
     got = {a.id: (a.kind, a.iso3) for a in note.actors}
     assert got["unresolved/national-nuclear-safety-board-of-armenia"] == ("unresolved", "ARM")
     assert got["unresolved/abacc"] == ("unresolved", None)
@@ -100,18 +110,55 @@ def test_unresolved_names_are_kept() -> None:
 
 
 def test_host_and_government_of() -> None:
-    note = parse_note("Event: Seminar\nOrganizers: The Government of the Republic of Kazakhstan\n"
-                      "Date and Venue: 11-12 March 2014, Astana, Kazakhstan\nParticipants: Host country, Japan\n")
+    note = parse_note(
+        "Event: Seminar\nOrganizers: The Government of the Republic of Kazakhstan\n"
+        "Date and Venue: 11-12 March 2014, Astana, Kazakhstan\nParticipants: Host country, Japan\n"
+    )
     kaz = next(a for a in note.actors if a.id == "state/KAZ")
     assert set(kaz.roles) == {"organizer", "host", "participant"}
     assert kaz.name == "The Government of the Republic of Kazakhstan"
 
 
-TOKEN_TEXT = st.lists(st.sampled_from([
-    "United", "Nations", "united nations", "Co-operation", "cooperation", "COOPERATION", "Centre",
-    "&", "’", "‘", "-", "–", "—", " ", "\n", "\t", "_", "x_y", "İstanbul", "ǅ", "ß", "Ⅻ", "٢٠١٥",
-    "OSCE", "(", ")", ".", ",", "\u00a0", "\u2028", "\x00", "organisation", "a",
-]), max_size=30).map("".join)
+TOKEN_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "United",
+            "Nations",
+            "united nations",
+            "Co-operation",
+            "cooperation",
+            "COOPERATION",
+            "Centre",
+            "&",
+            "’",
+            "‘",
+            "-",
+            "–",
+            "—",
+            " ",
+            "\n",
+            "\t",
+            "_",
+            "x_y",
+            "İstanbul",
+            "ǅ",
+            "ß",
+            "Ⅻ",
+            "٢٠١٥",
+            "OSCE",
+            "(",
+            ")",
+            ".",
+            ",",
+            "\u00a0",
+            "\u2028",
+            "\x00",
+            "organisation",
+            "a",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -142,8 +189,16 @@ def test_fuzzy_scores_are_those_of_one_ratio_at_a_time() -> None:
     from loaders.names import _fuzzy_scores, _fuzzy_table, fold
 
     keys = list(_fuzzy_table())
-    probes = keys[::7] + [k[:-3] + "xyz" for k in keys[::11]] + [k.replace(" ", "", 1) for k in keys[::13]]
-    probes += [fold("Republican Research & Practical Centre for Epidemiology"), "zzzzzzzzzzzzzzzzzzzzzz", ""]
+    probes = (
+        keys[::7]
+        + [k[:-3] + "xyz" for k in keys[::11]]
+        + [k.replace(" ", "", 1) for k in keys[::13]]
+    )
+    probes += [
+        fold("Republican Research & Practical Centre for Epidemiology"),
+        "zzzzzzzzzzzzzzzzzzzzzz",
+        "",
+    ]
     for key in probes:
         got = _fuzzy_scores(key)
         want = loop_scores(key)

@@ -10,15 +10,59 @@ from hypothesis import strategies as st
 from loaders import parse_note
 from loaders.names import resolve, scan
 
-PIECES = st.sampled_from([
-    "Event", "Event:", "**Event**", "Organizers", "Organizers:", "Participants\t", "States:", "Other:",
-    "Date and Venue", "15-17 January 2013", "from 24 to 28 October 2016", "September 2011", ", Minsk, ",
-    "Belarus", "Serbia Slovenia", "the Government of Chile", "Host country", "OSCE", "UNODA – Vienna",
-    "with the support of", "in cooperation with", "funded by", "Participants from", "attended",
-    "resolution 1540", "(2004)", "NAP", "national action plan", "adopted", "(1-3 December 2009, Ashgabat, ",
-    "<sup>1</sup>", "¹ For information – not an official report.", "<i>", "</i>", "&amp;", "\n", "\n\n",
-    "\t", " ", "*", "(", ")", ",", ";", ".", "Mr. John Smith", "a@b.org", "1. Background", "will be invited",
-])
+PIECES = st.sampled_from(
+    [
+        "Event",
+        "Event:",
+        "**Event**",
+        "Organizers",
+        "Organizers:",
+        "Participants\t",
+        "States:",
+        "Other:",
+        "Date and Venue",
+        "15-17 January 2013",
+        "from 24 to 28 October 2016",
+        "September 2011",
+        ", Minsk, ",
+        "Belarus",
+        "Serbia Slovenia",
+        "the Government of Chile",
+        "Host country",
+        "OSCE",
+        "UNODA – Vienna",
+        "with the support of",
+        "in cooperation with",
+        "funded by",
+        "Participants from",
+        "attended",
+        "resolution 1540",
+        "(2004)",
+        "NAP",
+        "national action plan",
+        "adopted",
+        "(1-3 December 2009, Ashgabat, ",
+        "<sup>1</sup>",
+        "¹ For information – not an official report.",
+        "<i>",
+        "</i>",
+        "&amp;",
+        "\n",
+        "\n\n",
+        "\t",
+        " ",
+        "*",
+        "(",
+        ")",
+        ",",
+        ";",
+        ".",
+        "Mr. John Smith",
+        "a@b.org",
+        "1. Background",
+        "will be invited",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=60).map("".join))
 
 
@@ -33,7 +77,7 @@ def test_any_text_gives_a_note(text: str) -> None:
     evs += list(note.date_evidence) + list(note.venue_evidence)
     evs += [e for _, e in note.resolution_evidence] + [e for n in note.naps for e in n.evidence]
     for e in evs:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
         assert e.line == text.count("\n", 0, e.start) + 1
 
 

@@ -31,12 +31,43 @@ def test_every_match_of_a_cue_contains_one_of_its_words(i: int, branch: re.Patte
     check()
 
 
-SENTENCE = st.lists(st.sampled_from([
-    "The", "OSCE", "hosted", "a", "workshop", "with the support of", "funded by", "co-organized by",
-    "Participants from", "will be invited", "speakers from", "in co-operation with", "delivered",
-    "presentations", "attended", "Took part", "invitation", "ſupported by", "İnvited", ",", ".",
-    " ", "meeting of the", "jointly with", "HOSTED BY", "the", "remarks", "by", "Belarus", "–",
-]), max_size=25).map(" ".join)
+SENTENCE = st.lists(
+    st.sampled_from(
+        [
+            "The",
+            "OSCE",
+            "hosted",
+            "a",
+            "workshop",
+            "with the support of",
+            "funded by",
+            "co-organized by",
+            "Participants from",
+            "will be invited",
+            "speakers from",
+            "in co-operation with",
+            "delivered",
+            "presentations",
+            "attended",
+            "Took part",
+            "invitation",
+            "ſupported by",
+            "İnvited",
+            ",",
+            ".",
+            " ",
+            "meeting of the",
+            "jointly with",
+            "HOSTED BY",
+            "the",
+            "remarks",
+            "by",
+            "Belarus",
+            "–",
+        ]
+    ),
+    max_size=25,
+).map(" ".join)
 
 
 @settings(max_examples=400, deadline=None)

@@ -24,7 +24,14 @@ def test_bad_files_give_an_error_naming_the_file(tmp_path: Path) -> None:
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     notes = {Path(n.source.path).name: n for n in read_notes([tmp_path])}
-    assert set(notes) == {"binary.txt", "fake.pdf", "empty.md", "fake.docx", "broken.pdf", "good.txt"}
+    assert set(notes) == {
+        "binary.txt",
+        "fake.pdf",
+        "empty.md",
+        "fake.docx",
+        "broken.pdf",
+        "good.txt",
+    }
     for name, n in notes.items():
         if name == "good.txt":
             assert n.error is None and n.start_date == "2015-03-01"
@@ -42,14 +49,16 @@ def test_missing_file_is_an_error_not_an_exception(tmp_path: Path) -> None:
     assert n.error and "nope.txt" in n.error
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
+)
 def test_encodings(tmp_path: Path, encoding: str) -> None:
     text = GOOD.replace("Workshop", "Workshop “Côte d’Ivoire” –")
     f = tmp_path / "note.txt"
     f.write_bytes(text.encode(encoding))
     n = read_note(f)
     assert n.error is None
-    assert n.title == "Workshop \"Côte d'Ivoire\" – on resolution 1540"
+    assert n.title == 'Workshop "Côte d\'Ivoire" – on resolution 1540'
     assert n.source.sha256 == hashlib.sha256(f.read_bytes()).hexdigest()
 
 
@@ -71,7 +80,8 @@ def test_iter_note_paths_sorted_unique_and_loop_safe(tmp_path: Path) -> None:
     os.symlink(tmp_path / "b" / "2.txt", tmp_path / "a" / "same.txt")
     paths = list(iter_note_paths([tmp_path, tmp_path / "b" / "2.txt"]))
     real = sorted(os.path.basename(os.path.realpath(p)) for p in paths)
-    assert real == ["1.md", "2.txt", "3.HTML"]  # the symlinked copy counts once, the loop is ignored
+    # the symlinked copy counts once, the loop is ignored
+    assert real == ["1.md", "2.txt", "3.HTML"]
     assert paths == sorted(paths)
 
 
@@ -94,13 +104,15 @@ def test_parse_note_is_pure_and_tolerant() -> None:
 
 @pytest.mark.parametrize("size", [0, 1, 99, 100, 101, 5000])
 @pytest.mark.parametrize("limit", [None, 0, 1, 99, 100, 101, 20 * 1024 * 1024])
-def test_read_bytes_stops_one_byte_past_the_limit(tmp_path: Path, size: int, limit: int | None) -> None:
+def test_read_bytes_stops_one_byte_past_the_limit(
+    tmp_path: Path, size: int, limit: int | None
+) -> None:
     from loaders.read import _read_bytes
 
     p = tmp_path / "f.txt"
     data = bytes(range(256)) * (size // 256 + 1)
     p.write_bytes(data[:size])
-    assert _read_bytes(p, limit) == (data[:size] if limit is None else data[:min(size, limit + 1)])
+    assert _read_bytes(p, limit) == (data[:size] if limit is None else data[: min(size, limit + 1)])
 
 
 def test_read_bytes_reads_past_a_stale_size() -> None:

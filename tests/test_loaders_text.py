@@ -34,8 +34,9 @@ def test_gap_pattern_is_the_readable_one_on_every_short_text() -> None:
             assert spans(T._FOOTNOTE_GAP, t) == spans(GAP, t), t
 
 
-GAPPY = st.lists(st.sampled_from(["\n", " ", "\t", "a", "A", ".", "(", "x_", "_", "é", ";"]),
-                 max_size=40).map("".join)
+GAPPY = st.lists(
+    st.sampled_from(["\n", " ", "\t", "a", "A", ".", "(", "x_", "_", "é", ";"]), max_size=40
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -45,10 +46,22 @@ def test_fast_patterns_on_longer_texts(t: str) -> None:
     assert spans(T._MD_UNDERSCORE, t) == spans(UNDERSCORE, t)
 
 
-LINES = st.lists(st.sampled_from([
-    "For information only - not an official report", "for information: not an official report.",
-    "x" * 30, "\n", " ", "FOR INFORMATION", "not an official report", "¹", "Note: ",
-]), max_size=12).map("".join)
+LINES = st.lists(
+    st.sampled_from(
+        [
+            "For information only - not an official report",
+            "for information: not an official report.",
+            "x" * 30,
+            "\n",
+            " ",
+            "FOR INFORMATION",
+            "not an official report",
+            "¹",
+            "Note: ",
+        ]
+    ),
+    max_size=12,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,12 +117,28 @@ class ListBuilder:
         self.ends = ends
 
 
-SUBS = [(re.compile(p), r) for p, r in [
-    (r"<[^>]*>", ""), (r"\*{1,3}", ""), (r"&amp;", "&"), (r"<br>", "\n"), (r"ab", "xy"),
-    (r"x", "longer"), (r"\s+", " "), (r"$", "!"), (r"^", ""), (r"b*", "-"), (r"a", ""),
-]]
-MARKUP = st.lists(st.sampled_from(["<b>", "</b>", "**", "*", "&amp;", "<br>", "ab", "x", " ", "\n",
-                                   "a", "b", "é", "  "]), max_size=25).map("".join)
+SUBS = [
+    (re.compile(p), r)
+    for p, r in [
+        (r"<[^>]*>", ""),
+        (r"\*{1,3}", ""),
+        (r"&amp;", "&"),
+        (r"<br>", "\n"),
+        (r"ab", "xy"),
+        (r"x", "longer"),
+        (r"\s+", " "),
+        (r"$", "!"),
+        (r"^", ""),
+        (r"b*", "-"),
+        (r"a", ""),
+    ]
+]
+MARKUP = st.lists(
+    st.sampled_from(
+        ["<b>", "</b>", "**", "*", "&amp;", "<br>", "ab", "x", " ", "\n", "a", "b", "é", "  "]
+    ),
+    max_size=25,
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -126,20 +155,53 @@ def test_piece_map_is_the_per_character_map(raw: str, order: list[int]) -> None:
         assert (doc.starts, doc.ends) == (ref.starts, ref.ends)
         for s in range(len(b.text) + 1):
             for e in range(s, len(b.text) + 2):
-                want = (0, 0) if not ref.text else (
-                    ref.starts[max(0, min(s, len(ref.text) - 1))],
-                    ref.ends[max(max(0, min(s, len(ref.text) - 1)) + 1, min(e, len(ref.text))) - 1])
+                want = (
+                    (0, 0)
+                    if not ref.text
+                    else (
+                        ref.starts[max(0, min(s, len(ref.text) - 1))],
+                        ref.ends[
+                            max(max(0, min(s, len(ref.text) - 1)) + 1, min(e, len(ref.text))) - 1
+                        ],
+                    )
+                )
                 assert doc.raw_span(s, e) == want
 
 
-NEEDS = [(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK), (T._MD_HEADING, T._HASH),
-         (T._MD_BULLET, T._BULLET_MARK), (T._FOOTNOTE_GAP, T._THREE_NEWLINES),
-         (T._DISCLAIMER_INLINE, T._FOR_INFORMATION), (T._DISCLAIMER_LINE, T._FOR_INFORMATION),
-         (T._BROKEN_SUP, T._LT_SUP)]
-NOTEISH = st.lists(st.sampled_from([
-    "<sup>1</sup>", "¹", "[1]", "# ", "## Title", "- ", "• ", "\n", "\n\n\n", " ", "\t", "text",
-    "a", "For information only - not an official report.", "&lt;sup>2</sup>", "*", "x*", "Note",
-]), max_size=20).map("".join)
+NEEDS = [
+    (T._FOOTNOTE_LINE, T._FOOTNOTE_MARK),
+    (T._MD_HEADING, T._HASH),
+    (T._MD_BULLET, T._BULLET_MARK),
+    (T._FOOTNOTE_GAP, T._THREE_NEWLINES),
+    (T._DISCLAIMER_INLINE, T._FOR_INFORMATION),
+    (T._DISCLAIMER_LINE, T._FOR_INFORMATION),
+    (T._BROKEN_SUP, T._LT_SUP),
+]
+NOTEISH = st.lists(
+    st.sampled_from(
+        [
+            "<sup>1</sup>",
+            "¹",
+            "[1]",
+            "# ",
+            "## Title",
+            "- ",
+            "• ",
+            "\n",
+            "\n\n\n",
+            " ",
+            "\t",
+            "text",
+            "a",
+            "For information only - not an official report.",
+            "&lt;sup>2</sup>",
+            "*",
+            "x*",
+            "Note",
+        ]
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -153,10 +215,19 @@ def test_a_pattern_never_matches_without_its_need(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(NOTEISH, st.text(max_size=80), st.sampled_from([
-    "FOR INFORMATION - NOT AN OFFICIAL REPORT", "ſor information - not an official report",
-    "&LT;SUP>1</SUP>",
-])))
+@given(
+    st.one_of(
+        NOTEISH,
+        st.text(max_size=80),
+        st.sampled_from(
+            [
+                "FOR INFORMATION - NOT AN OFFICIAL REPORT",
+                "ſor information - not an official report",
+                "&LT;SUP>1</SUP>",
+            ]
+        ),
+    )
+)
 def test_word_needs_hold_for_case_insensitive_patterns(text: str) -> None:
     from loaders.guard import fold_ascii
 
@@ -170,13 +241,43 @@ def test_word_needs_hold_for_case_insensitive_patterns(text: str) -> None:
         assert "\r" in text or not T._QUOTE_CHARS.search(text)
 
 
-LINES_TEXT = st.lists(st.sampled_from([
-    "<sup>1</sup>", "<sup\nclass=x>2</sup> note", "¹ Footnote", "[1] Note", "# Title", "### ", "#",
-    "- item", "• item", "-x", "  - ", "\t", " ", "\n", "\n\n\n", "  \n \n\t\n", "text", "a", "A.",
-    "(b", "x-y", "For information only - not an official report", "for information", ";",
-]), max_size=25).map("".join)
-PER_LINE = [(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK), (T._MD_HEADING, T._HASH),
-            (T._MD_BULLET, T._BULLET_MARK), (T._DISCLAIMER_LINE, T._FOR_INFORMATION)]
+LINES_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "<sup>1</sup>",
+            "<sup\nclass=x>2</sup> note",
+            "¹ Footnote",
+            "[1] Note",
+            "# Title",
+            "### ",
+            "#",
+            "- item",
+            "• item",
+            "-x",
+            "  - ",
+            "\t",
+            " ",
+            "\n",
+            "\n\n\n",
+            "  \n \n\t\n",
+            "text",
+            "a",
+            "A.",
+            "(b",
+            "x-y",
+            "For information only - not an official report",
+            "for information",
+            ";",
+        ]
+    ),
+    max_size=25,
+).map("".join)
+PER_LINE = [
+    (T._FOOTNOTE_LINE, T._FOOTNOTE_MARK),
+    (T._MD_HEADING, T._HASH),
+    (T._MD_BULLET, T._BULLET_MARK),
+    (T._DISCLAIMER_LINE, T._FOR_INFORMATION),
+]
 
 
 @settings(max_examples=600, deadline=None)
@@ -194,10 +295,14 @@ def test_a_footnote_line_match_over_two_lines_hides_the_second() -> None:
     assert [m.span() for m in T._line_matches(T._FOOTNOTE_LINE, T._FOOTNOTE_MARK, text)] == want
 
 
-@pytest.mark.parametrize(("fast", "readable"), [
-    (T._MD_EMPHASIS, r"\*{1,3}"), (T._SUPERSCRIPT_RUN, "[" + T._SUPERSCRIPTS + "]+"),
-    (T._WS, r"\s+"),
-])
+@pytest.mark.parametrize(
+    ("fast", "readable"),
+    [
+        (T._MD_EMPHASIS, r"\*{1,3}"),
+        (T._SUPERSCRIPT_RUN, "[" + T._SUPERSCRIPTS + "]+"),
+        (T._WS, r"\s+"),
+    ],
+)
 def test_patterns_written_to_start_with_a_class_are_the_readable_ones(
     fast: re.Pattern[str], readable: str
 ) -> None:
