@@ -119,7 +119,6 @@ _DETAIL_ROLES = (
     _PREFIXES
     + """
 SELECT ?event ?agent ?role WHERE {
-  VALUES ?event { %s }
   ?p ng:event ?event ; ng:agent ?agent ; ng:role ?role .
 }"""
 )
@@ -127,13 +126,11 @@ _DETAIL_QUOTES = (
     _PREFIXES
     + """
 SELECT ?event ?agent ?note ?line ?quote WHERE {
-  VALUES ?event { %s }
   ?p ng:event ?event ; ng:agent ?agent ; prov:wasDerivedFrom ?note ; ng:evidence ?e .
   ?e ng:line ?line ; ng:quote ?quote .
 }"""
 )
-# events per query; their IRIs go in the VALUES block as pyoxigraph writes them (NamedNode checks
-# the IRI and str() escapes it): never a string pasted by hand
+# events per query, bound to ?event together (graph.bind.AnyOf: one VALUES row each)
 _DETAILS_CHUNK = 200
 
 
@@ -314,14 +311,14 @@ class Detail:
 
 def participation_details(store: Store, events: Iterable[str]) -> dict[tuple[str, str], Detail]:
     """(event tail, actor tail) -> roles and quotes, for the given events (IRI tails). Two
-    queries per ~200 events (their IRIs, checked by pyoxigraph, in a VALUES block)."""
-    from pyoxigraph import NamedNode
+    queries per ~200 events, the events bound as parameters (graph.bind.AnyOf)."""
+    from graph.bind import AnyOf
 
     wanted = sorted(set(events))
     out: dict[tuple[str, str], Detail] = {}
     for i in range(0, len(wanted), _DETAILS_CHUNK):
-        values = " ".join(str(NamedNode(ID + ev)) for ev in wanted[i : i + _DETAILS_CHUNK])
-        for r in sorted(store.select(_DETAIL_ROLES % values),
+        chunk = {"event": AnyOf(tuple(_IRI(ID + ev) for ev in wanted[i : i + _DETAILS_CHUNK]))}
+        for r in sorted(store.select(_DETAIL_ROLES, chunk),
                         key=lambda r: (r["event"], r["agent"], r["role"])):  # fmt: skip
             d = out.setdefault((_tail(r["event"]), _tail(r["agent"])), Detail())
             role = _role(r["role"])
@@ -329,7 +326,7 @@ def participation_details(store: Store, events: Iterable[str]) -> dict[tuple[str
                 d.roles.append(role)
         quotes = {
             (_tail(r["event"]), _tail(r["agent"]), _tail(r["note"]), int(r["line"]), r["quote"])
-            for r in store.select(_DETAIL_QUOTES % values)
+            for r in store.select(_DETAIL_QUOTES, chunk)
         }
         for ev, ag, note, line, quote in sorted(quotes):
             d = out.setdefault((ev, ag), Detail())
