@@ -68,7 +68,6 @@ def _record(
     shared: bytes,
     facts: NoteFacts,
 ) -> str:
-    import json
 
     lines = sorted(line.decode("utf-8") for line in shared.splitlines())
     doc = {
@@ -76,9 +75,18 @@ def _record(
         "warnings": warnings,
         "actors": actors,
         "shared": lines,
-        "facts": facts,
+        # JSON in a string: a build that skips the note parses its record (for the other
+        # fields) as one string, not ~60 small ones (10k notes: 0.6 -> 0.3 s); only a build
+        # that recomputes the summary parses the facts (`record_facts`)
+        "facts": _json(facts),
     }
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _json(doc)
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def record_facts(record: str | None) -> NoteFacts | None:
@@ -89,7 +97,7 @@ def record_facts(record: str | None) -> NoteFacts | None:
     if not record:
         return None
     facts = json.loads(record).get("facts")
-    return facts if isinstance(facts, dict) else None
+    return json.loads(facts) if isinstance(facts, str) else None
 
 
 def prepare(note: Note, fingerprint: str) -> Prepared:
