@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from graph.rdf import REFERENCE_GRAPH, ng
 from ontology.errors import UsageError
-from ontology.iris import ID
+from ontology.iris import BUILD_RECORD, ID
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad
@@ -55,7 +55,7 @@ def _quads(store: Store, graph: str | None) -> list[Quad]:
     if quads_of is None:
         raise UsageError("this store cannot list its quads: export from an embedded store")
     quads: list[Quad] = list(quads_of(resolve_graph(store, graph) if graph else None))
-    return sorted(quads, key=str)
+    return sorted((q for q in quads if q.predicate.value != BUILD_RECORD), key=str)
 
 
 def export_bytes(store: Store, fmt: str, *, graph: str | None = None) -> bytes:

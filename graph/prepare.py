@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from graph.notefacts import NoteFacts, quad_facts
 from graph.rdf import graph_iri, map_note, ng
 from loaders.model import Note
-from ontology.iris import BASE
+from ontology.iris import BUILD_RECORD
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad
@@ -24,8 +24,7 @@ __all__ = ["BUILD_RECORD", "Prepared", "prepare", "prepare_paths", "record_facts
 # extractor fingerprint it was mapped with, its warning count and actors (for the build's
 # figures), its descriptions for the derived graph and its facts for the summary
 # (graph/notefacts.py). Build bookkeeping, not a term of the ontology; outside ng:graphHash
-# (a new fingerprint alone does not make a graph "updated").
-BUILD_RECORD = BASE + "build#record"
+# (a new fingerprint alone does not make a graph "updated"), and left out of exports and pushes.
 
 
 class Prepared(NamedTuple):

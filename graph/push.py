@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.remote import RemoteStore
 from ontology.errors import StoreError
-from ontology.iris import ID
+from ontology.iris import BUILD_RECORD, ID
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad
@@ -58,8 +58,10 @@ class PushSummary:
 
 
 def _ntriples(quads: Iterable[Quad]) -> list[str]:
-    """Each quad as an N-Triples line (pyoxigraph's own serialisation), sorted."""
-    return sorted({f"{q.subject} {q.predicate} {q.object} ." for q in quads})
+    """Each quad as an N-Triples line (pyoxigraph's own serialisation), sorted; the build's
+    record left out (its bookkeeping changes with the extractor, not with the note)."""
+    kept = (q for q in quads if q.predicate.value != BUILD_RECORD)
+    return sorted({f"{q.subject} {q.predicate} {q.object} ." for q in kept})
 
 
 def graph_hash(lines: list[str]) -> str:

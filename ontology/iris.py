@@ -9,11 +9,14 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["BASE", "ID", "ONT", "event_key", "id_iri", "slug"]
+__all__ = ["BASE", "BUILD_RECORD", "ID", "ONT", "event_key", "id_iri", "slug"]
 
 BASE = "https://w3id.org/notegraph/"
 ONT = BASE + "ontology#"
 ID = BASE + "id/"
+# `<graph> BUILD_RECORD "{json}"` in each note graph: the build's own bookkeeping
+# (graph/prepare.py), not a term of the ontology; exports and pushes leave it out
+BUILD_RECORD = BASE + "build#record"
 
 
 def slug(text: str, max_len: int = 60) -> str:
