@@ -99,19 +99,13 @@ SELECT ?event ?status ?title ?start ?etype ?target WHERE {
   OPTIONAL { ?event ng:eventType ?etype }
 }"""
 )
-# one row per actor with its events: 60 rows instead of 60,000 (a row costs more than a string)
+# one row per actor with its events: 60 rows instead of 60,000 (a row costs more than a string);
+# ?link is bound to ng:attendedBy, or to it and ng:invited (planned events too)
 _SHARED_MEMBERS = (
     _PREFIXES
     + """
 SELECT ?agent (GROUP_CONCAT(STR(?event); separator=" ") AS ?events) ?target WHERE {
-  ?event ng:involves ?target ; ng:attendedBy ?agent .
-} GROUP BY ?agent ?target"""
-)
-_SHARED_INVITED = (
-    _PREFIXES
-    + """
-SELECT ?agent (GROUP_CONCAT(STR(?event); separator=" ") AS ?events) ?target WHERE {
-  ?event ng:involves ?target ; ng:invited ?agent .
+  ?event ng:involves ?target ; ?link ?agent .
 } GROUP BY ?agent ?target"""
 )
 # (an OPTIONAL for the quotes would make Oxigraph read every quote in the store: two inner joins)
@@ -260,7 +254,9 @@ def shared_events(store: Store, target: str, *, include_planned: bool = False) -
     three small queries at 10k notes where every claim of the actor's events would take seconds."""
     from pyoxigraph import NamedNode
 
-    bound = {"target": _IRI(NamedNode(target).value)}
+    from graph.bind import AnyOf
+
+    bound: dict[str, object] = {"target": _IRI(NamedNode(target).value)}
     held_iri = ONT + "Held"
     found: dict[str, dict[str, set[str]]] = {}
     for r in store.select(_SHARED_EVENTS, bound):
@@ -276,18 +272,17 @@ def shared_events(store: Store, target: str, *, include_planned: bool = False) -
             row = {col: min(e[col]) if e[col] else None for col in ("title", "start", "etype")}
             events[_tail(iri)] = _event_node(_tail(iri), iri, row, held)
     members: dict[str, set[str]] = {}
-    queries = [_SHARED_MEMBERS, _SHARED_INVITED] if include_planned else [_SHARED_MEMBERS]
+    links = (ONT + "attendedBy", ONT + "invited") if include_planned else (ONT + "attendedBy",)
     agents: set[str] = set()
-    for query in queries:
-        for r in store.select(query, bound):
-            # the IRIs as tails, in one pass over the string (an IRI holds no space)
-            tails = (" " + r["events"]).replace(" " + ID, " ").split()
-            agent = _tail(r["agent"])
-            shared = events.keys() & set(tails)
-            for ev in shared:
-                members.setdefault(ev, set()).add(agent)
-            if shared:
-                agents.add(r["agent"])
+    for r in store.select(_SHARED_MEMBERS, {**bound, "link": AnyOf(tuple(map(_IRI, links)))}):
+        # the IRIs as tails, in one pass over the string (an IRI holds no space)
+        tails = (" " + r["events"]).replace(" " + ID, " ").split()
+        agent = _tail(r["agent"])
+        shared = events.keys() & set(tails)
+        for ev in shared:
+            members.setdefault(ev, set()).add(agent)
+        if shared:
+            agents.add(r["agent"])
     described = _actors(store, agents)
     return SharedEvents(
         events={ev: events[ev] for ev in sorted(members)},
