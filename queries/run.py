@@ -3,7 +3,8 @@
 A target is anything with `select(query, bindings) -> list[dict]` (see graph.store.Store).
 Parameters are always bound, never pasted into the text: the runner hands the target a mapping
 {variable: value}; each backend binds it its own way (a VALUES block written by graph.bind for
-Oxigraph, embedded or remote; rdflib initBindings).
+Oxigraph, embedded or remote; rdflib initBindings, or graph.bind's VALUES when a parameter has
+several values: graph.bind.AnyOf).
 """
 
 from __future__ import annotations
