@@ -177,7 +177,8 @@ def _limits(args: Args) -> dict[str, Any]:
 
 
 def _progress(total: int, label: str, *, quiet: bool) -> Callable[[object], None]:
-    """A progress bar on stderr for long work (only on a terminal); call with None to finish."""
+    """A progress bar on stderr for long work (only on a terminal): call with each item done,
+    with a str to name the step after the items, with None to finish."""
     if quiet or total < 20 or not sys.stderr.isatty():
         return lambda item: None
     from rich.progress import Progress
@@ -185,7 +186,16 @@ def _progress(total: int, label: str, *, quiet: bool) -> Callable[[object], None
     bar = Progress(transient=True)
     bar.start()
     task = bar.add_task(label, total=total)
-    return lambda item: bar.stop() if item is None else bar.advance(task)
+
+    def step(item: object) -> None:
+        if item is None:
+            bar.stop()
+        elif isinstance(item, str):
+            bar.update(task, description=item)
+        else:
+            bar.advance(task)
+
+    return step
 
 
 # ---------------------------------------------------------------- the commands
@@ -242,7 +252,13 @@ def cmd_build(args: Args) -> int:
     progress = _progress(len(paths), "building", quiet=args.quiet)
     limits = _limits(args)
     s = build_files(
-        store, paths, jobs=args.jobs, force=args.force, read_options=limits, on_note=progress
+        store,
+        paths,
+        jobs=args.jobs,
+        force=args.force,
+        read_options=limits,
+        on_note=progress,
+        on_stage=progress,
     )
     progress(None)
     # flushes what was written: unflushed, every read-only open (query, viz) replays the

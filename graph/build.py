@@ -44,6 +44,12 @@ __all__ = [
 ]
 
 BATCH_QUADS = 100_000  # quads per write (about 450 notes): one atomic ingestion each
+# Compact the store after a build that wrote at least this share of its quads. Each bulk
+# ingestion leaves sorted files whose key ranges overlap, and every lookup then searches them
+# all: a freshly built 10k-note store answers the named queries in half the time once compacted
+# (benchmarks/RESULTS.md), for ~5 s of compaction. A build that changed a few notes of a big
+# store writes little and leaves the store as it is.
+COMPACT_SHARE = 0.25
 
 
 @dataclass
@@ -60,6 +66,7 @@ class BuildSummary:
     unresolved: Counter[str] = field(default_factory=Counter)
     warnings: int = 0
     quads: int = 0
+    compacted: bool = False  # the store was compacted after the writes (COMPACT_SHARE)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -75,6 +82,7 @@ class BuildSummary:
             "unresolved": dict(self.unresolved.most_common()),
             "warnings": self.warnings,
             "quads": self.quads,
+            "compacted": self.compacted,
         }
 
 
@@ -84,6 +92,7 @@ def build_files(
     *,
     jobs: int | None = None,
     on_note: Callable[[Note], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
     read_options: Mapping[str, Any] | None = None,
     force: bool = False,
 ) -> BuildSummary:
@@ -93,15 +102,16 @@ def build_files(
     is not read at all: it counts as unchanged, its summary figures and derived descriptions
     come from the graph's build record. `force`: read and map every file. `on_note` is called
     with each note's source and error only (the full records stay in the workers), skipped
-    notes included."""
+    notes included; `on_stage` with the name of each step after the notes (they take seconds
+    on big stores)."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fingerprint = extractor_fingerprint()
     existing = existing_graphs(store)
     options = dict(read_options or {})
     prepared = prepared_files(paths, jobs, options, fingerprint, {} if force else existing)
-    if on_note is None:
-        return _build(store, prepared, existing)
-    return _build(store, _tap(prepared, on_note), existing)
+    if on_note is not None:
+        prepared = _tap(prepared, on_note)
+    return _build(store, prepared, existing, on_stage)
 
 
 def _tap(prepared: Iterable[Prepared], on_note: Callable[[Note], None]) -> Iterator[Prepared]:
@@ -136,7 +146,10 @@ def build(
 
 
 def _build(
-    store: Store, prepared: Iterable[Prepared], existing: Mapping[str, Stored] | None = None
+    store: Store,
+    prepared: Iterable[Prepared],
+    existing: Mapping[str, Stored] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     from graph.reference import reference_quads
 
@@ -149,6 +162,8 @@ def _build(
     read: set[str] = set()
     pending: list[Prepared] = []
     size = 0
+    written = 0  # quads of the graphs added or replaced
+    stage = on_stage or (lambda name: None)
     with _BatchWriter(store, existing) as writer:
         for p in prepared:
             summary.notes += 1
@@ -184,14 +199,17 @@ def _build(
                     # the same graph; only its build record is rewritten (see _write_batch)
                 else:
                     summary.updated += 1
+                    written += p.size
             else:
                 summary.added += 1
+                written += p.size
             pending.append(p)
             size += p.size
             if size >= BATCH_QUADS:
                 writer.write(pending)
                 pending, size = [], 0
         writer.write(pending)
+    stage("summary")
     changed = bool(summary.added or summary.updated)
     changed |= write_if_changed(store, REFERENCE_GRAPH, reference_quads())
     changed |= write_derived(store, shared, complete=set(existing) <= set(seen))
@@ -207,6 +225,11 @@ def _build(
     )
     summary.actors = len(actors)
     summary.quads = store.quad_count()
+    compact = getattr(store, "compact", None)
+    if compact is not None and written and written >= COMPACT_SHARE * summary.quads:
+        stage("compacting")
+        compact()
+        summary.compacted = True
     return summary
 
 

@@ -246,6 +246,11 @@ class OxigraphStore:
             if not isinstance(q.graph_name, ox.DefaultGraph)
         ]
 
+    def compact(self) -> None:
+        """Merge the store's sorted files (RocksDB full compaction): after big bulk loads
+        lookups search far fewer files (graph/build.py COMPACT_SHARE)."""
+        self._store.optimize()
+
     def flush(self) -> None:
         self._store.flush()
 

@@ -24,6 +24,7 @@ def test_parallel_batched_build_equals_serial(tmp_path: Path) -> None:
     fast = OxigraphStore(tmp_path / "fast")
     s2 = build_files(fast, paths, jobs=2)
     assert s2.to_dict() == s1.to_dict() and s2.added == 70
+    assert s2.compacted  # the whole store was written: compacted after (COMPACT_SHARE)
     assert _dump(fast) == _dump(serial)
     # and each note graph is exactly what map_note gives (not only what another build wrote)
     for note in read_notes(paths[:10]):
@@ -35,6 +36,10 @@ def test_parallel_batched_build_equals_serial(tmp_path: Path) -> None:
         p.write_text(p.read_text(encoding="utf-8").replace("Regional", "Subregional"), "utf-8")
     again = build_files(fast, paths, jobs=2)
     assert (again.updated, again.unchanged, again.added) == (3, 67, 0)
+    assert not again.compacted  # 3 of 70 graphs rewritten: the store is left as it is
+    before = _dump(fast)
+    fast.compact()
+    assert _dump(fast) == before  # compaction keeps every quad
     fresh = OxigraphStore(tmp_path / "fresh")
     build(fresh, read_notes(paths))
     assert _dump(fast) == _dump(fresh)
