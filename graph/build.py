@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 BATCH_QUADS = 100_000  # quads per write (about 450 notes): one atomic ingestion each
-# Compact the store after a build that wrote at least this share of its quads. Each bulk
+# Compact the store after a build that rewrote at least this share of its note graphs. Each bulk
 # ingestion leaves sorted files whose key ranges overlap, and every lookup then searches them
 # all: a freshly built 10k-note store answers the named queries in half the time once compacted
 # (benchmarks/RESULTS.md), for ~5 s of compaction. A build that changed a few notes of a big
@@ -162,7 +163,6 @@ def _build(
     read: set[str] = set()
     pending: list[Prepared] = []
     size = 0
-    written = 0  # quads of the graphs added or replaced
     stage = on_stage or (lambda name: None)
     with _BatchWriter(store, existing) as writer:
         for p in prepared:
@@ -199,38 +199,52 @@ def _build(
                     # the same graph; only its build record is rewritten (see _write_batch)
                 else:
                     summary.updated += 1
-                    written += p.size
             else:
                 summary.added += 1
-                written += p.size
             pending.append(p)
             size += p.size
             if size >= BATCH_QUADS:
                 writer.write(pending)
                 pending, size = [], 0
         writer.write(pending)
-    stage("summary")
     changed = bool(summary.added or summary.updated)
     changed |= write_if_changed(store, REFERENCE_GRAPH, reference_quads())
     changed |= write_derived(store, shared, complete=set(existing) <= set(seen))
+    # compaction (in a thread: Oxigraph releases the GIL) overlaps counting the summary
+    graphs = len(set(existing) | set(seen))
+    compaction = _compact(store, rewritten=summary.added + summary.updated, graphs=graphs)
+    stage("compacting the store, counting the summary" if compaction else "counting the summary")
 
     def every_note() -> SummaryFacts:
         # graphs this build did not read (skipped, failed, or from other folders): as stored
         add_stored_facts(facts, store, existing, skip=read)
         return facts
 
-    refresh_summary(store, changed=changed, facts=every_note)
-    summary.events = _count(
-        store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
-    )
+    try:
+        refresh_summary(store, changed=changed, facts=every_note)
+        summary.events = _count(
+            store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{ng('Event')}> }}"
+        )
+    finally:
+        if compaction is not None:
+            compaction.result()  # (its error, if any, raised here)
+            summary.compacted = True
     summary.actors = len(actors)
     summary.quads = store.quad_count()
-    compact = getattr(store, "compact", None)
-    if compact is not None and written and written >= COMPACT_SHARE * summary.quads:
-        stage("compacting")
-        compact()
-        summary.compacted = True
     return summary
+
+
+def _compact(store: Store, *, rewritten: int, graphs: int) -> Future[None] | None:
+    """Start compacting the store in a thread if this build rewrote at least COMPACT_SHARE of
+    its note graphs (notes are of a size: a fair share of its quads) and the store can."""
+    compact = getattr(store, "compact", None)
+    if compact is None or not rewritten or rewritten < COMPACT_SHARE * graphs:
+        return None
+    pool = ThreadPoolExecutor(1, thread_name_prefix="notegraph-compact")
+    try:
+        return pool.submit(compact)
+    finally:
+        pool.shutdown(wait=False)  # the compaction runs on; its future tells when it is done
 
 
 class _BatchWriter:
@@ -241,8 +255,6 @@ class _BatchWriter:
     in one update; other stores take them graph by graph."""
 
     def __init__(self, store: Store, existing: Mapping[str, Stored]) -> None:
-        from concurrent.futures import Future, ThreadPoolExecutor
-
         self.store, self.existing = store, existing
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="notegraph-write")
         self._last: Future[None] | None = None
