@@ -32,10 +32,12 @@ run: setup
 test: setup-test
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 lint: setup-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 clean:

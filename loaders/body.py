@@ -16,9 +16,12 @@ from .text import Doc, squash
 
 __all__ = ["find_naps", "find_related", "find_resolutions"]
 
-_RES_HEAD = Anchored(re.compile(
-    r"(?i)\b(?:UNSCR|UNSC\s+resolutions?|Security\s+Council\s+resolutions?|resolutions?|S/RES/)\s*"
-), ("unsc", "security", "resolution", "s/res/"))
+_RES_HEAD = Anchored(
+    re.compile(
+        r"(?i)\b(?:UNSCR|UNSC\s+resolutions?|Security\s+Council\s+resolutions?|resolutions?|S/RES/)\s*"
+    ),
+    ("unsc", "security", "resolution", "s/res/"),
+)
 _RES_ITEM = re.compile(r"(?:No\.?\s*)?(\d{3,4})(?:\s*\(\s*((?:19|20)\d\d)[^()]{0,20}\))?")
 _RES_SEP = re.compile(r"\s*(?:,|and|&|as\s+well\s+as)\s*(?:resolutions?\s*|UNSCR\s*)?")
 _BARE = re.compile(r"(?<![\w/])(\d{4})\s*\(\s*((?:19|20)\d\d)\s*\)")
@@ -35,7 +38,9 @@ _LEAD_WORDS = re.compile(r"(?i)^(?:and|in|the|a|an|participation\s+in|including)
 
 @functools.cache
 def _years() -> dict[str, int]:
-    table: dict[str, int] = {k: int(v) for k, v in gazetteer()["states"]["resolution_years"].items()}
+    table: dict[str, int] = {
+        k: int(v) for k, v in gazetteer()["states"]["resolution_years"].items()
+    }
     return table
 
 
@@ -89,7 +94,7 @@ def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
             m = _RES_ITEM.match(text, pos)
             if not m:
                 break
-            if _COMMITTEE_AFTER.match(text[m.end():m.end() + 12]) and not m.group(2):
+            if _COMMITTEE_AFTER.match(text[m.end() : m.end() + 12]) and not m.group(2):
                 break
             add(m.group(1), m.group(2), h.start() if pos == h.end() else m.start(), m.end())
             sep = _RES_SEP.match(text, m.end())
@@ -97,37 +102,89 @@ def find_resolutions(doc: Doc) -> list[tuple[str, Evidence]]:
                 break
             pos = sep.end()
     for m in _bare(text):
-        if m.group(1) in _years() and not any(e.start <= doc.raw_span(m.start(), m.end())[0] < e.end
-                                              for _, e in out):
+        if m.group(1) in _years() and not any(
+            e.start <= doc.raw_span(m.start(), m.end())[0] < e.end for _, e in out
+        ):
             add(m.group(1), m.group(2), m.start(), m.end())
     # unique by resolution, evidence of every mention kept
     return out
 
 
-_NAP = Anchored(re.compile(
-    r"(?i)\b(?:national\s+(?:implementation\s+)?action\s+plans?|NAPs?\b|action\s+plans?|road\s*-?\s*maps?|"
-    r"implementation\s+plans?|such\s+(?:a\s+)?plans?|plans?\s+of\s+action)"
-), ("national", "nap", "action", "road", "implementation", "such", "plan"))
+_NAP = Anchored(
+    re.compile(
+        r"(?i)\b(?:national\s+(?:implementation\s+)?action\s+plans?|NAPs?\b|action\s+plans?|road\s*-?\s*maps?|"
+        r"implementation\s+plans?|such\s+(?:a\s+)?plans?|plans?\s+of\s+action)"
+    ),
+    ("national", "nap", "action", "road", "implementation", "such", "plan"),
+)
 _NAP_STATUS: list[tuple[str, Guarded]] = [
-    ("submitted", Guarded(re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b"),
-                          ("submitted", "presented", "handed"))),
-    ("updated", Guarded(re.compile(r"(?i)\b(?:updated|revised)\s+(?:its|their|the)\s+(?:national\s+)?(?:implementation\s+)?"
-                                   r"(?:action\s+)?plan|\bplan\s+(?:was|has\s+been|had\s+been)\s+(?:updated|revised)"),
-                        ("updated", "revised"))),
-    ("adopted", Guarded(re.compile(r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
-                                   r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b"),
-                        ("adopted", "approved", "prepare", "plan", "finali"))),
-    ("in_preparation", Guarded(re.compile(r"(?i)\b(?:is|are|was|were)\s+(?:currently\s+)?(?:preparing|developing|drafting|elaborating)\b|"
-                                          r"\bin\s+(?:the\s+)?(?:process|course)\s+of\b|\bbeing\s+(?:prepared|developed|drafted)\b|\bworking\s+on\b"),
-                               ("preparing", "developing", "drafting", "elaborating", "process", "course", "being",
-                                "working"))),
+    (
+        "submitted",
+        Guarded(
+            re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b"),
+            ("submitted", "presented", "handed"),
+        ),
+    ),
+    (
+        "updated",
+        Guarded(
+            re.compile(
+                r"(?i)\b(?:updated|revised)\s+(?:its|their|the)\s+(?:national\s+)?(?:implementation\s+)?"
+                r"(?:action\s+)?plan|\bplan\s+(?:was|has\s+been|had\s+been)\s+(?:updated|revised)"
+            ),
+            ("updated", "revised"),
+        ),
+    ),
+    (
+        "adopted",
+        Guarded(
+            re.compile(
+                r"(?i)\badopted\b|\bapproved\b|\bfirst\s+State\b[^.]{0,60}\bprepare\b|"
+                r"\bhas\s+(?:a|an)\s+(?:national\s+)?(?:action\s+)?plan\b|\bfinali[sz]ed\b"
+            ),
+            ("adopted", "approved", "prepare", "plan", "finali"),
+        ),
+    ),
+    (
+        "in_preparation",
+        Guarded(
+            re.compile(
+                r"(?i)\b(?:is|are|was|were)\s+(?:currently\s+)?(?:preparing|developing|drafting|elaborating)\b|"
+                r"\bin\s+(?:the\s+)?(?:process|course)\s+of\b|\bbeing\s+(?:prepared|developed|drafted)\b|\bworking\s+on\b"
+            ),
+            (
+                "preparing",
+                "developing",
+                "drafting",
+                "elaborating",
+                "process",
+                "course",
+                "being",
+                "working",
+            ),
+        ),
+    ),
     ("draft", Guarded(re.compile(r"(?i)\bdraft(?:ed|ing|s)?\b"), ("draft",))),
-    ("intended", Guarded(re.compile(r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
-                                    r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b"),
-                         ("intend", "view", "plan", "will", "interest"))),
-    ("in_preparation", Guarded(re.compile(r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
-                                          r"\belaborat(?:e|ing|ion)\b"),
-                               ("prepar", "develop", "working", "elaborat"))),
+    (
+        "intended",
+        Guarded(
+            re.compile(
+                r"(?i)\bintend(?:s|ed)?\b|\bwith\s+a\s+view\s+(?:of|to)\b|\bplans?\s+to\s+(?:prepare|develop)|"
+                r"\bwillingness\b|\bexpressed\s+(?:its|their)\s+interest\b|\bwill\s+(?:prepare|develop)\b"
+            ),
+            ("intend", "view", "plan", "will", "interest"),
+        ),
+    ),
+    (
+        "in_preparation",
+        Guarded(
+            re.compile(
+                r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
+                r"\belaborat(?:e|ing|ion)\b"
+            ),
+            ("prepar", "develop", "working", "elaborat"),
+        ),
+    ),
 ]
 
 
@@ -138,8 +195,9 @@ def _status(text: str) -> str | None:
     return next((st for st, rx in _NAP_STATUS if rx.search(text)), None)
 
 
-def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_date: str | None
-              ) -> list[NapStatement]:
+def find_naps(
+    doc: Doc, spans: list[tuple[int, int]], host: str | None, event_date: str | None
+) -> list[NapStatement]:
     """NAP statements: a NAP cue and a State (or 'the host') in the same sentence of the body."""
     text = doc.text
     out: dict[tuple[str, str], NapStatement] = {}
@@ -157,8 +215,15 @@ def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_da
                 continue
             # clauses: 'Peru had adopted its plan, and Colombia intends to prepare one'
             mentions = find_mentions(text, s, e, list_like=False)
-            cuts = [s] + [s + m.end() for m in _CLAUSE.finditer(sent)
-                          if not any(x.start < s + m.end() < x.end for x in mentions)] + [e]
+            cuts = (
+                [s]
+                + [
+                    s + m.end()
+                    for m in _CLAUSE.finditer(sent)
+                    if not any(x.start < s + m.end() < x.end for x in mentions)
+                ]
+                + [e]
+            )
             for cs, ce in zip(cuts, cuts[1:], strict=False):
                 cstatus = _status(text[cs:ce]) or status
                 isos: list[str] = []
@@ -172,13 +237,19 @@ def find_naps(doc: Doc, spans: list[tuple[int, int]], host: str | None, event_da
                 dates = list(find_dates(text[cs:ce])) or list(find_dates(sent))
                 when = dates[0].start_date if dates else event_date
                 for iso in dict.fromkeys(isos):
-                    out.setdefault((iso, cstatus), NapStatement(iso, cstatus, when, (doc.evidence(s, e),)))
+                    out.setdefault(
+                        (iso, cstatus), NapStatement(iso, cstatus, when, (doc.evidence(s, e),))
+                    )
     return list(out.values())
 
 
 _PAREN_EVENT = re.compile(r"\(([^()]{6,120})\)")
-_HELD = Anchored(re.compile(r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?"),
-                 ("held", "took", "organi", "convened"))
+_HELD = Anchored(
+    re.compile(
+        r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?"
+    ),
+    ("held", "took", "organi", "convened"),
+)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -202,7 +273,9 @@ def _place(text: str) -> tuple[str | None, str | None]:
     return city, country
 
 
-def find_related(doc: Doc, spans: list[tuple[int, int]], main_start: str | None) -> list[RelatedEvent]:
+def find_related(
+    doc: Doc, spans: list[tuple[int, int]], main_start: str | None
+) -> list[RelatedEvent]:
     """Earlier or related events: '(1-3 December 2009, Ashgabat, Turkmenistan)', 'held 14-17 June 2010 in
     Split, Croatia'."""
     text = doc.text
@@ -215,32 +288,48 @@ def find_related(doc: Doc, spans: list[tuple[int, int]], main_start: str | None)
                 continue
             if _ARRIVAL.search(inner):
                 continue
-            city, country = _place(inner[ds[0].end:])
+            city, country = _place(inner[ds[0].end :])
             title = _title_before(text, a, m.start())
-            out.append(RelatedEvent(title, ds[0].start_date, ds[0].end_date, city, country,
-                                    (doc.evidence(m.start(), m.end()),)))
+            out.append(
+                RelatedEvent(
+                    title,
+                    ds[0].start_date,
+                    ds[0].end_date,
+                    city,
+                    country,
+                    (doc.evidence(m.start(), m.end()),),
+                )
+            )
         for m in _HELD.finditer(text, a, b):
-            ds = list(find_dates(text[m.end():m.end() + 60]))
+            ds = list(find_dates(text[m.end() : m.end() + 60]))
             if not ds or ds[0].start != 0 or ds[0].start_date == main_start:
                 continue
-            rest = text[m.end() + ds[0].end:m.end() + ds[0].end + 80]
+            rest = text[m.end() + ds[0].end : m.end() + ds[0].end + 80]
             pm = _IN_AT_PLACE.match(rest)
             city, country = _place(pm.group(1)) if pm else (None, None)
             title = _title_before(text, a, m.start())
             end = m.end() + ds[0].end + (pm.end() if pm else 0)
-            out.append(RelatedEvent(title, ds[0].start_date, ds[0].end_date, city, country,
-                                    (doc.evidence(m.start(), end),)))
+            out.append(
+                RelatedEvent(
+                    title,
+                    ds[0].start_date,
+                    ds[0].end_date,
+                    city,
+                    country,
+                    (doc.evidence(m.start(), end),),
+                )
+            )
     return out
 
 
 def _title_before(text: str, floor: int, pos: int) -> str | None:
-    seg = text[max(floor, pos - 400):pos]
+    seg = text[max(floor, pos - 400) : pos]
     seg = _ACRONYM_PAREN.sub(lambda m: " " * len(m.group()), seg)
     q = _QUOTED_BEFORE.search(seg)
     if q:
         return squash(q.group(1))
     cut = max(seg.rfind(c) for c in (";", ":", ". ", ")", "\n\n"))
-    part = seg[cut + 1:] if cut >= 0 else seg
+    part = seg[cut + 1 :] if cut >= 0 else seg
     part = _ORGANIZED_CUT.split(part)[0]
     part = squash(part).strip(" ,.)(")
     part = _LEAD_WORDS.sub("", part)

@@ -18,10 +18,22 @@ __all__ = ["DateSpan", "find_dates"]
 
 _MONTHS = {
     m: i + 1
-    for i, ms in enumerate([
-        "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-        "august aug", "september sept sep", "october oct", "november nov", "december dec",
-    ])
+    for i, ms in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sept sep",
+            "october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
     for m in ms.split()
 }
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
@@ -31,11 +43,17 @@ _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 
 _PATTERNS = [
     # 30 November - 2 December 2015 / 30 November 2015 - 2 December 2016
-    ("dmdmy", rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})"),  # noqa: E501
+    (
+        "dmdmy",
+        rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})",
+    ),  # noqa: E501
     # 15-17 January 2013, 14th-15th September 2017, from 24 to 28 October 2016
     ("ddmy", rf"(?P<d1>{_D}){_DASH}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})"),
     # March 11-12, 2014 / March 30 - April 2, 2015
-    ("mddy", rf"(?P<m1>{_MON})\s+(?P<d1>{_D}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}),?\s+(?P<y2>{_Y})"),
+    (
+        "mddy",
+        rf"(?P<m1>{_MON})\s+(?P<d1>{_D}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}),?\s+(?P<y2>{_Y})",
+    ),
     # 15 January 2013
     ("dmy", rf"(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})"),
     # January 15, 2013
@@ -50,9 +68,15 @@ _N = r"\d{1,2}"
 _NUM = r"(?P<sep>[./])"
 _NUMERIC = [
     # 12.05.2015 - 14.05.2015, 12/05/2015 to 14/05/2015
-    ("num_range", rf"(?P<d1>{_N}){_NUM}(?P<n1>{_N})(?P=sep)(?P<y1>{_Y}){_DASH}(?P<d2>{_N})(?P=sep)(?P<n2>{_N})(?P=sep)(?P<y2>{_Y})"),
+    (
+        "num_range",
+        rf"(?P<d1>{_N}){_NUM}(?P<n1>{_N})(?P=sep)(?P<y1>{_Y}){_DASH}(?P<d2>{_N})(?P=sep)(?P<n2>{_N})(?P=sep)(?P<y2>{_Y})",
+    ),
     # 2015-05-12 to 2015-05-14
-    ("iso_range", rf"(?P<y1>{_Y})-(?P<n1>\d\d)-(?P<d1>\d\d){_DASH}(?P<y2>{_Y})-(?P<n2>\d\d)-(?P<d2>\d\d)"),
+    (
+        "iso_range",
+        rf"(?P<y1>{_Y})-(?P<n1>\d\d)-(?P<d1>\d\d){_DASH}(?P<y2>{_Y})-(?P<n2>\d\d)-(?P<d2>\d\d)",
+    ),
     # 12-14.05.2015, 12-14/05/2015
     ("num_days", rf"(?P<d1>{_N}){_DASH}(?P<d2>{_N}){_NUM}(?P<n2>{_N})(?P=sep)(?P<y2>{_Y})"),
     # 12.05.2015, 12/05/2015
@@ -64,7 +88,9 @@ _NUMERIC = [
 
 def _compile() -> list[tuple[str, re.Pattern[str]]]:
     words = [(name, re.compile(rf"(?<![\w]){pat}(?![\w])", re.I)) for name, pat in _PATTERNS]
-    numbers = [(name, re.compile(rf"(?<![\w./-]){pat}(?![\w]|[./-]\d)", re.I)) for name, pat in _NUMERIC]
+    numbers = [
+        (name, re.compile(rf"(?<![\w./-]){pat}(?![\w]|[./-]\d)", re.I)) for name, pat in _NUMERIC
+    ]
     return words + numbers
 
 
@@ -211,7 +237,9 @@ def find_dates(text: str) -> Iterator[DateSpan]:
     if not _HAS_YEAR.search(text):
         return
     low = fold_ascii(text)
-    words = _HAS_MONTH.search(text) is not None if low is None else any(w in low for w in _MONTH_STARTS)
+    words = (
+        _HAS_MONTH.search(text) is not None if low is None else any(w in low for w in _MONTH_STARTS)
+    )
     numbers = _HAS_NUMERIC.search(text) is not None
     if not (words or numbers):
         return
@@ -223,7 +251,9 @@ def find_dates(text: str) -> Iterator[DateSpan]:
         if not (numbers if numeric else words):
             continue
         if numeric:
-            ms: Iterator[re.Match[str]] = (m for a, b in number_spans for m in rx.finditer(text, a, b))
+            ms: Iterator[re.Match[str]] = (
+                m for a, b in number_spans for m in rx.finditer(text, a, b)
+            )
         else:
             ms = (m for a, b in word_spans for m in _word_matches(name, rx, text, a, b))
         for m in ms:

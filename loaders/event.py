@@ -13,8 +13,17 @@ from .mentions import find_mentions
 from .model import Evidence, Venue
 from .text import Doc, squash
 
-__all__ = ["FUTURE", "PAST", "complement", "document_type", "event_type", "find_title", "find_venue",
-           "field_of", "pick_date"]
+__all__ = [
+    "FUTURE",
+    "PAST",
+    "complement",
+    "document_type",
+    "event_type",
+    "find_title",
+    "find_venue",
+    "field_of",
+    "pick_date",
+]
 
 _TYPES = [
     ("workshop", r"workshops?|work-shops?"),
@@ -25,34 +34,70 @@ _TYPES = [
     ("visit", r"visits?|missions?"),
     ("meeting", r"meetings?|round-?\s?tables?|dialogues?|briefings?|forum|sessions?|events?"),
 ]
-FUTURE = Anchored(re.compile(r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
-                             r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
-                             r"\bis\s+scheduled\b|\bupcoming\b"),
-                  ("will", "are", "shall", "is", "upcoming"))
-PAST = Anchored(re.compile(r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
-                           r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b"),
-                ("was", "were", "took", "participated", "attended", "hosted", "discussed", "agreed",
-                 "delivered", "concluded"))
-_QUOTED_TITLE = re.compile(r"\"([^\"]{8,300})\"|(?:^|(?<=\s))'([A-Z][^'\n]{8,200}(?:\n+[^'\n]{1,200}){0,3})'(?=\s|$|[.,;:])")
+FUTURE = Anchored(
+    re.compile(
+        r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
+        r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
+        r"\bis\s+scheduled\b|\bupcoming\b"
+    ),
+    ("will", "are", "shall", "is", "upcoming"),
+)
+PAST = Anchored(
+    re.compile(
+        r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
+        r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b"
+    ),
+    (
+        "was",
+        "were",
+        "took",
+        "participated",
+        "attended",
+        "hosted",
+        "discussed",
+        "agreed",
+        "delivered",
+        "concluded",
+    ),
+)
+_QUOTED_TITLE = re.compile(
+    r"\"([^\"]{8,300})\"|(?:^|(?<=\s))'([A-Z][^'\n]{8,200}(?:\n+[^'\n]{1,200}){0,3})'(?=\s|$|[.,;:])"
+)
 _LINE = re.compile(r"[^\n]+")
 _ARRIVAL = re.compile(r"(?i)arrival|departure")
 _DATED_BY = re.compile(r"(?i)\b(?:of|dated|since|until|before|by|in)\s+$")
 _LETTER = re.compile(r"(?i)note\s+verbale?|letter|report")
-_HELD_NEAR = re.compile(r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b")
-_VENUE_END = re.compile(r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])")
-_IN_PLACE_BEFORE = re.compile(r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$")
+_HELD_NEAR = re.compile(
+    r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b"
+)
+_VENUE_END = re.compile(
+    r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])"
+)
+_IN_PLACE_BEFORE = re.compile(
+    r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$"
+)
 # each type's words: every match starts with one
-_TYPE_STARTS = {"workshop": ("workshop", "work-shop"), "seminar": ("seminar", "webinar"),
-                "conference": ("conference", "symposi", "congress", "summit"),
-                "training": ("training", "course", "exercise", "table"), "consultation": ("consultati",),
-                "visit": ("visit", "mission"),
-                "meeting": ("meeting", "round", "dialogue", "briefing", "forum", "session", "event")}
-_TYPE_RX = [(name, Anchored(re.compile(rf"(?i)\b(?:{pat})\b"), _TYPE_STARTS[name])) for name, pat in _TYPES]
-_NOT_TITLE = re.compile(r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
-                        r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}")
+_TYPE_STARTS = {
+    "workshop": ("workshop", "work-shop"),
+    "seminar": ("seminar", "webinar"),
+    "conference": ("conference", "symposi", "congress", "summit"),
+    "training": ("training", "course", "exercise", "table"),
+    "consultation": ("consultati",),
+    "visit": ("visit", "mission"),
+    "meeting": ("meeting", "round", "dialogue", "briefing", "forum", "session", "event"),
+}
+_TYPE_RX = [
+    (name, Anchored(re.compile(rf"(?i)\b(?:{pat})\b"), _TYPE_STARTS[name])) for name, pat in _TYPES
+]
+_NOT_TITLE = re.compile(
+    r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
+    r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}"
+)
 _IN_AFTER_DATE = re.compile(r"\s*,?\s*(?:in|at)\s+((?:the\s+)?[A-Z][^.;()\n]{1,60})")
-_HELD_IN = re.compile(r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed)\s+(?:in|at)\s+"
-                      r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)")
+_HELD_IN = re.compile(
+    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed)\s+(?:in|at)\s+"
+    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)"
+)
 
 
 def field_of(fields: list[Field], *kinds: str) -> Field | None:
@@ -65,7 +110,9 @@ def document_type(t: str, fields: list[Field]) -> str:
         return "information_note"
     if "concept note" in head or "concept paper" in head or "aide-memoire" in head:
         return "concept_note"
-    if "press release" in head or not field_of(fields, "title", "organizers", "participants", "date_venue"):
+    if "press release" in head or not field_of(
+        fields, "title", "organizers", "participants", "date_venue"
+    ):
         if len(FUTURE.findall(t)) >= 2 and not PAST.search(t):
             return "concept_note"
         return "press_release" if len(t) > 200 else "other"
@@ -78,8 +125,8 @@ def document_type(t: str, fields: list[Field]) -> str:
 def find_title(doc: Doc, fields: list[Field]) -> tuple[str | None, tuple[Evidence, ...]]:
     t = doc.text
     f = field_of(fields, "title")
-    if f and squash(t[f.start:f.end]):
-        return squash(t[f.start:f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
+    if f and squash(t[f.start : f.end]):
+        return squash(t[f.start : f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
     first_field = min([x.label_start for x in fields], default=len(t))
     top = t[:first_field]
     q = _QUOTED_TITLE.search(top)
@@ -126,23 +173,26 @@ def pick_date(t: str, a: int, b: int) -> DateSpan | None:
     cands = []
     for d in find_dates(t[a:b]):
         s, e = a + d.start, a + d.end
-        before = t[max(a, s - 40):s]
-        if "(" in before and ")" not in before and _ARRIVAL.search(t[s - 40:e + 40]):
+        before = t[max(a, s - 40) : s]
+        if "(" in before and ")" not in before and _ARRIVAL.search(t[s - 40 : e + 40]):
             continue
-        if _DATED_BY.search(before) and d.precision == "day" \
-                and d.start_date == d.end_date and _LETTER.search(before):
+        if (
+            _DATED_BY.search(before)
+            and d.precision == "day"
+            and d.start_date == d.end_date
+            and _LETTER.search(before)
+        ):
             continue
         cands.append(DateSpan(s, e, d.start_date, d.end_date, d.precision))
     if not cands:
         return None
     for c in cands:
-        pre = t[max(a, c.start - 3):c.start]
+        pre = t[max(a, c.start - 3) : c.start]
         if c.start_date != c.end_date and "(" not in pre:
             return c
     for c in cands:
-        ctx = t[max(a, c.start - 200):c.end + 200]
-        if _HELD_NEAR.search(ctx) \
-                and t[max(a, c.start - 2):c.start].strip() != "(":
+        ctx = t[max(a, c.start - 200) : c.end + 200]
+        if _HELD_NEAR.search(ctx) and t[max(a, c.start - 2) : c.start].strip() != "(":
             return c
     return cands[0]
 
@@ -158,11 +208,13 @@ def complement(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     return out
 
 
-def find_venue(doc: Doc, fields: list[Field], date: DateSpan | None) -> tuple[Venue, tuple[Evidence, ...]]:
+def find_venue(
+    doc: Doc, fields: list[Field], date: DateSpan | None
+) -> tuple[Venue, tuple[Evidence, ...]]:
     t = doc.text
     vf = field_of(fields, "venue")
-    if vf and t[vf.start:vf.end].strip():
-        val = t[vf.start:vf.end]
+    if vf and t[vf.start : vf.end].strip():
+        val = t[vf.start : vf.end]
         ms = find_mentions(t, vf.start, vf.end, list_like=True)
         org = next((m for m in ms if m.entity is not None and m.entity.kind != "state"), None)
         if org is not None and org.entity is not None:
@@ -172,7 +224,7 @@ def find_venue(doc: Doc, fields: list[Field], date: DateSpan | None) -> tuple[Ve
         return Venue(None, city, country), (doc.evidence(vf.start, vf.end),)
     df = field_of(fields, "date_venue")
     if df and date and df.start <= date.start < df.end:
-        rest = t[date.end:df.end]
+        rest = t[date.end : df.end]
         city, country = _place(squash(rest).strip(" ,"))
         if city or country:
             return Venue(None, city, country), (doc.evidence(date.end, df.end),)
@@ -184,8 +236,10 @@ def find_venue(doc: Doc, fields: list[Field], date: DateSpan | None) -> tuple[Ve
                 cand = _VENUE_END.split(m.group(1))[0]
                 city, country = _place(cand)
                 if city or country:
-                    return Venue(None, city, country), (doc.evidence(m.start(1), m.start(1) + len(cand)),)
-        before = t[max(0, date.start - 80):date.start]
+                    return Venue(None, city, country), (
+                        doc.evidence(m.start(1), m.start(1) + len(cand)),
+                    )
+        before = t[max(0, date.start - 80) : date.start]
         m = _IN_PLACE_BEFORE.search(before)
         if m:
             city, country = _place(m.group(1))

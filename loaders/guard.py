@@ -43,8 +43,9 @@ GUARDS: list[Guarded] = []  # every guard made, for the tests
 class Guarded:
     """A compiled pattern and what every one of its matches contains."""
 
-    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...],
-                 need: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], words: tuple[str, ...], need: re.Pattern[str] | None = None
+    ) -> None:
         self.rx = pattern
         self.words = words
         self.need = need
@@ -55,7 +56,7 @@ class Guarded:
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when the pattern cannot match in text[pos:endpos]."""
-        seg = text[max(pos, 0):max(endpos, 0)]  # as the regex engine clamps them
+        seg = text[max(pos, 0) : max(endpos, 0)]  # as the regex engine clamps them
         if self.fold:
             low = fold_ascii(seg)
             if low is None:
@@ -70,8 +71,9 @@ class Guarded:
             return None
         return self.rx.search(text, pos, endpos)
 
-    def finditer(self, text: str, pos: int = 0,
-                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
         if not self.possible(text, pos, endpos):
             return iter(())
         return self.rx.finditer(text, pos, endpos)
@@ -105,8 +107,9 @@ class Anchored(Guarded):
                 i = hay.find(w, i + 1)
         return sorted(found)
 
-    def finditer(self, text: str, pos: int = 0,
-                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
         starts = self._starts(text, pos, endpos)
         if starts is None:
             return self.rx.finditer(text, pos, endpos)

@@ -16,15 +16,33 @@ __all__ = ["Field", "SECTION", "segment", "sublabels"]
 
 # kind -> label alternatives (regex), most specific first
 LABELS: list[tuple[str, str]] = [
-    ("date_venue", r"Dates?\s*(?:and|&|/|,)\s*(?:Venue|Place|Location)s?|Venue\s*(?:and|&|/)\s*Dates?"),
-    ("title", r"Event\s+title|Title\s+of\s+(?:the\s+)?(?:event|activity)|Name\s+of\s+(?:the\s+)?(?:event|activity)|Event|Title|Activity|Subject"),  # noqa: E501
-    ("organizers", r"Co-?organi[sz]ers?|Organi[sz]ers?|Organi[sz]ed\s+by|Organi[sz]ing\s+(?:institutions?|entity|entities|partners|bodies|organi[sz]ations?)|Hosts?|Hosted\s+by|Convened\s+by|Convenors?|Conveners?"),  # noqa: E501
-    ("supporters", r"Supported\s+by|Sponsors?|Sponsored\s+by|Funded\s+by|Funding|Donors?|Partners?"),
-    ("participants", r"Participants|Participation|Attendees|Attendance|Participating\s+(?:States|countries|organi[sz]ations)|Invitees|Invited"),  # noqa: E501
+    (
+        "date_venue",
+        r"Dates?\s*(?:and|&|/|,)\s*(?:Venue|Place|Location)s?|Venue\s*(?:and|&|/)\s*Dates?",
+    ),
+    (
+        "title",
+        r"Event\s+title|Title\s+of\s+(?:the\s+)?(?:event|activity)|Name\s+of\s+(?:the\s+)?(?:event|activity)|Event|Title|Activity|Subject",
+    ),  # noqa: E501
+    (
+        "organizers",
+        r"Co-?organi[sz]ers?|Organi[sz]ers?|Organi[sz]ed\s+by|Organi[sz]ing\s+(?:institutions?|entity|entities|partners|bodies|organi[sz]ations?)|Hosts?|Hosted\s+by|Convened\s+by|Convenors?|Conveners?",
+    ),  # noqa: E501
+    (
+        "supporters",
+        r"Supported\s+by|Sponsors?|Sponsored\s+by|Funded\s+by|Funding|Donors?|Partners?",
+    ),
+    (
+        "participants",
+        r"Participants|Participation|Attendees|Attendance|Participating\s+(?:States|countries|organi[sz]ations)|Invitees|Invited",
+    ),  # noqa: E501
     ("date", r"Dates?|When|Period"),
     ("venue", r"Venue|Place|Location|Where"),
     ("poc", r"POCs?|Points?\s+of\s+contact|Contacts?|Contact\s+persons?|Contact\s+details"),
-    ("other", r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background"),  # noqa: E501
+    (
+        "other",
+        r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background",
+    ),  # noqa: E501
 ]
 LABELS = [(k, f"(?:{p})(?:\\(s\\))?") for k, p in LABELS]  # "Organizer(s)", "Host(s)"
 _LABEL_ALT = "(?i:" + "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS)) + ")"
@@ -48,13 +66,17 @@ _FLAT_HEAD = re.compile(
     r"Conclusions|Additional\s+comments|Outcomes?|POCs?|Points?\s+of\s+contact)(?=:?\s+[-•*]?\s*[A-Z0-9\"'(])"
 )
 
-_QUAL = (r"(?:Other|Central\s+Asian?|UN|United\s+Nations|Member|Participating|International|Regional|"
-         r"Sub-?regional|and|Observer|Non-?governmental|Governmental|Civil|Private|Donor|Partner|Invited|"
-         r"Guest|Neighbou?ring|African|Asian|European|Caribbean|Latin\s+American|Arab|Pacific|Host|Expert|"
-         r"Intergovernmental|Academic|Research)")
-_HEAD = (r"(?:States|Countries|Organi[sz]ations|Expertise|Other|Others|Experts|Speakers|Observers|Entities|"
-         r"Agencies|Institutions|Bodies|Participants|Society|Sector|Industry|Academia|NGOs|Donors|Partners|"
-         r"Guests|Delegations|Organi[sz]ers|Presenters|Resource\s+persons|Country)")
+_QUAL = (
+    r"(?:Other|Central\s+Asian?|UN|United\s+Nations|Member|Participating|International|Regional|"
+    r"Sub-?regional|and|Observer|Non-?governmental|Governmental|Civil|Private|Donor|Partner|Invited|"
+    r"Guest|Neighbou?ring|African|Asian|European|Caribbean|Latin\s+American|Arab|Pacific|Host|Expert|"
+    r"Intergovernmental|Academic|Research)"
+)
+_HEAD = (
+    r"(?:States|Countries|Organi[sz]ations|Expertise|Other|Others|Experts|Speakers|Observers|Entities|"
+    r"Agencies|Institutions|Bodies|Participants|Society|Sector|Industry|Academia|NGOs|Donors|Partners|"
+    r"Guests|Delegations|Organi[sz]ers|Presenters|Resource\s+persons|Country)"
+)
 _SUBLABEL = re.compile(
     rf"(?<![\w-])(?:(?:{_QUAL}\s+)*{_HEAD}(?:\s*(?:/|and|&)\s*(?:{_QUAL}\s+)*{_HEAD})*"
     rf"(?:\s*\([^():\n]{{0,60}}\))?|1540\s+Committee|Committee\s+members?)\s*:",
@@ -126,11 +148,15 @@ def _scalar_end(text: str, start: int, end: int) -> int:
         m = _BLANK_LINE.search(text, pos, end)
         if not m:
             return end
-        before = text[start:m.start()].rstrip()
-        nxt = text[m.end():m.end() + 1]
+        before = text[start : m.start()].rstrip()
+        nxt = text[m.end() : m.end() + 1]
         # continues when the previous part does not end a sentence and the next starts like a continuation
-        if before and before[-1] not in ".:;!?)" and (nxt.islower() or nxt.isupper() or nxt.isdigit()):
-            if len(text[start:m.start()]) < 300:
+        if (
+            before
+            and before[-1] not in ".:;!?)"
+            and (nxt.islower() or nxt.isupper() or nxt.isdigit())
+        ):
+            if len(text[start : m.start()]) < 300:
                 pos = m.end()
                 continue
         return m.start()

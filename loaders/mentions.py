@@ -15,10 +15,16 @@ __all__ = ["Mention", "find_mentions", "personal_spans"]
 
 HOST = Entity(id="@host", kind="state", label="host")
 
-_HOST_RX = Guarded(re.compile(r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"),
-                   ("host",))
-_MODE_RX = re.compile(r"(?i)^\s*\((?:via|by|through)\s+video[- ]?(?:message|link|conference|statement)\)|"
-                      r"^\s*\((?:remotely|online|virtually|remote participation)\)")
+_HOST_RX = Guarded(
+    re.compile(
+        r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"
+    ),
+    ("host",),
+)
+_MODE_RX = re.compile(
+    r"(?i)^\s*\((?:via|by|through)\s+video[- ]?(?:message|link|conference|statement)\)|"
+    r"^\s*\((?:remotely|online|virtually|remote participation)\)"
+)
 _ORG_HEAD = re.compile(
     r"\b(?:Ministry|Ministries|Agency|Department|Service|Office|Cent(?:re|er)s?|Institute|Committee|Commission|"
     r"Council|Authority|Organi[sz]ation|Bureau|University|Programme|Program|Initiative|Network|Unit|Police|"
@@ -27,39 +33,154 @@ _ORG_HEAD = re.compile(
     r"Company|College|School|Society|Group|Board|Army|Navy|Coast\s+Guard|Task\s+Force|"
     r"Regulatory|Institution|Chamber|Project|Partnership|Fund|Bank)\b"
 )
-_TITLES = {"coordinator", "director", "chair", "chairman", "chairperson", "officer", "minister",
-           "ambassador", "head", "adviser", "advisor", "expert", "experts", "representative",
-           "representatives", "secretary", "president", "member", "members", "deputy", "manager",
-           "specialist", "coordinators", "vice-chair", "officials", "official", "staff", "delegate",
-           "delegates", "participants", "speaker", "speakers", "observers", "observer"}
+_TITLES = {
+    "coordinator",
+    "director",
+    "chair",
+    "chairman",
+    "chairperson",
+    "officer",
+    "minister",
+    "ambassador",
+    "head",
+    "adviser",
+    "advisor",
+    "expert",
+    "experts",
+    "representative",
+    "representatives",
+    "secretary",
+    "president",
+    "member",
+    "members",
+    "deputy",
+    "manager",
+    "specialist",
+    "coordinators",
+    "vice-chair",
+    "officials",
+    "official",
+    "staff",
+    "delegate",
+    "delegates",
+    "participants",
+    "speaker",
+    "speakers",
+    "observers",
+    "observer",
+}
 _GROUP = re.compile(
     r"(?i)\b(?:member\s+states|associate\s+members?|observers?|participants?|states?|countries|"
     r"one\s+member|one\s+expert|officials?|experts?|representatives?|delegations?|delegates?|"
     r"partners\s+for\s+co-?operation|nations|governments?|region|others?)\b"
 )
-_STOP = {"the", "of", "and", "a", "an", "with", "by", "from", "in", "on", "for", "to", "as", "well",
-         "government", "also", "including", "its", "their", "other", "at", "each", "all", "both",
-         "support", "cooperation", "co-operation", "organisation", "organization", "republic",
-         "office", "mr", "ms", "mrs", "dr", "via", "such", "between", "among", "amongst", "through",
-         "under", "part", "addition", "in addition", "will", "be", "was", "were", "is", "are",
-         "this", "that", "these", "those", "following", "e.g", "i.e", "etc", "or", "nor", "which",
-         "who", "whom", "apart", "above", "mentioned", "here", "there", "it", "they", "he", "she"}
-_PERSON = Anchored(re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}"),
-                  ("Mr", "Ms", "Dr", "Prof", "H.E", "Amb", "Col", "Gen", "Lt", "Maj", "Capt"))
-_CONTACT = Guarded(re.compile(
-    # each alternative starts only where its token starts (look-behinds), so a long run of
-    # letters or digits is scanned once, not once per position (which was quadratic)
-    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|<[^>]*>|"
-    r"(?<![\d\s()./+-])(?:\+\s*)?\(?\d[\d\s()./-]{6,}\d|\b(?:Tel|Fax|Phone|E-?mail)\.?\s*:?"
-), ("@", "http", "www.", "<", "Tel", "Fax", "Phone", "E-mail", "Email"), re.compile(r"\d[\d\s()./-]{6,}\d"))
+_STOP = {
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "with",
+    "by",
+    "from",
+    "in",
+    "on",
+    "for",
+    "to",
+    "as",
+    "well",
+    "government",
+    "also",
+    "including",
+    "its",
+    "their",
+    "other",
+    "at",
+    "each",
+    "all",
+    "both",
+    "support",
+    "cooperation",
+    "co-operation",
+    "organisation",
+    "organization",
+    "republic",
+    "office",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "via",
+    "such",
+    "between",
+    "among",
+    "amongst",
+    "through",
+    "under",
+    "part",
+    "addition",
+    "in addition",
+    "will",
+    "be",
+    "was",
+    "were",
+    "is",
+    "are",
+    "this",
+    "that",
+    "these",
+    "those",
+    "following",
+    "e.g",
+    "i.e",
+    "etc",
+    "or",
+    "nor",
+    "which",
+    "who",
+    "whom",
+    "apart",
+    "above",
+    "mentioned",
+    "here",
+    "there",
+    "it",
+    "they",
+    "he",
+    "she",
+}
+_PERSON = Anchored(
+    re.compile(
+        r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E|Amb|Col|Gen|Lt|Maj|Capt)\.?\s+(?:[A-Z][\w'’-]+\s*){1,4}"
+    ),
+    ("Mr", "Ms", "Dr", "Prof", "H.E", "Amb", "Col", "Gen", "Lt", "Maj", "Capt"),
+)
+_CONTACT = Guarded(
+    re.compile(
+        # each alternative starts only where its token starts (look-behinds), so a long run of
+        # letters or digits is scanned once, not once per position (which was quadratic)
+        r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|<[^>]*>|"
+        r"(?<![\d\s()./+-])(?:\+\s*)?\(?\d[\d\s()./-]{6,}\d|\b(?:Tel|Fax|Phone|E-?mail)\.?\s*:?"
+    ),
+    ("@", "http", "www.", "<", "Tel", "Fax", "Phone", "E-mail", "Email"),
+    re.compile(r"\d[\d\s()./-]{6,}\d"),
+)
 
 
-_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b")
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b"
+)
 # "CIS Member States", "EU countries", "OSCE participating States": a group phrase, not the body
-_GROUP_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:(?:member|participating|partner)\s+)?(?:states|countries|nations|members)\b")
-_GOV = re.compile(r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$")
+_GROUP_AFTER = re.compile(
+    r"(?i)(?:['’]s)?\s+(?:(?:member|participating|partner)\s+)?(?:states|countries|nations|members)\b"
+)
+_GOV = re.compile(
+    r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$"
+)
 _NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_GROUP_PHRASE = re.compile(r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b")
+_GROUP_PHRASE = re.compile(
+    r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b"
+)
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 _LEAD_WORD = re.compile(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+")
 _LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
@@ -106,7 +227,9 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
     if words[-1].lower() in _TITLES or words[0].lower() in _TITLES:
         return False
     caps = [w for w in content if w[0].isupper() or w.isupper()]
-    if len(caps) < max(1, (len(content) + 1) // 2) or not (words[0][0].isupper() or words[0].lower() in _STOP):
+    if len(caps) < max(1, (len(content) + 1) // 2) or not (
+        words[0][0].isupper() or words[0].lower() in _STOP
+    ):
         return False
     if _GROUP.fullmatch(" ".join(content)) or all(_GROUP.fullmatch(w) for w in content):
         return False
@@ -120,7 +243,9 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
 def _trim_prose(name: str) -> str:
     """'brought together representatives of the Ministry of X' -> 'Ministry of X'."""
     words = name.split(" ")
-    while len(words) > 1 and (words[0][:1].islower() or words[0].lower() in _STOP or words[0].lower() in _TITLES):
+    while len(words) > 1 and (
+        words[0][:1].islower() or words[0].lower() in _STOP or words[0].lower() in _TITLES
+    ):
         words.pop(0)
     return " ".join(words)
 
@@ -138,17 +263,29 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     otherwise prose (keep only leftovers that name a body: Ministry, Agency, Centre...)."""
     seg = text[start:end]
     skip = personal_spans(text, start, end)
-    raw = [m for m in scan(seg) if not _inside(m.start + start, m.end + start, skip)
-           and not (m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end))]
+    raw = [
+        m
+        for m in scan(seg)
+        if not _inside(m.start + start, m.end + start, skip)
+        and not (m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end))
+    ]
     ms: list[Mention] = []
     for m in raw:
         if m.entity.kind == "state":
             g = _GOV.search(text, max(start, m.start + start - 40), m.start + start)
             if g:
-                ms.append(Mention(g.start(), m.end + start, m.entity,
-                                  _WS.sub(" ", text[g.start():m.end + start])))
+                ms.append(
+                    Mention(
+                        g.start(),
+                        m.end + start,
+                        m.entity,
+                        _WS.sub(" ", text[g.start() : m.end + start]),
+                    )
+                )
                 continue
-        ms.append(Mention(m.start + start, m.end + start, m.entity, _WS.sub(" ", seg[m.start:m.end])))
+        ms.append(
+            Mention(m.start + start, m.end + start, m.entity, _WS.sub(" ", seg[m.start : m.end]))
+        )
     for h in _HOST_RX.finditer(text, start, end):
         if not any(h.start() < m.end and m.start < h.end() for m in ms):
             ms.append(Mention(h.start(), h.end(), HOST, _WS.sub(" ", h.group())))
@@ -180,14 +317,20 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
     for m in ms:
         if out and m.entity is not None and out[-1].entity is not None:
             last = out[-1]
-            gap = text[last.end:m.start]
+            gap = text[last.end : m.start]
             same = m.entity.id == last.entity.id  # type: ignore[union-attr]
             parent = m.entity.id in _ancestor_set(last.entity.id)  # type: ignore[union-attr]
-            if (same and _OPEN_GAP.fullmatch(gap)) or (
-                parent and _OF_GAP.fullmatch(gap)
-            ) or (parent and _OPEN_GAP.fullmatch(gap) and last.entity.kind != "state"):  # type: ignore[union-attr]
+            if (
+                (same and _OPEN_GAP.fullmatch(gap))
+                or (parent and _OF_GAP.fullmatch(gap))
+                or (parent and _OPEN_GAP.fullmatch(gap) and last.entity.kind != "state")
+            ):  # type: ignore[union-attr]
                 close = text.find(")", m.end, m.end + 2)
-                last.end = close + 1 if close != -1 and text[m.end:close].strip() == "" and "(" in gap else m.end
+                last.end = (
+                    close + 1
+                    if close != -1 and text[m.end : close].strip() == "" and "(" in gap
+                    else m.end
+                )
                 continue
         out.append(m)
     return out
@@ -198,8 +341,15 @@ def _ancestor_set(eid: str) -> frozenset[str]:
     return frozenset(ancestors(eid))
 
 
-def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | None, list_like: bool,
-               skip: list[tuple[int, int]]) -> list[Mention]:
+def _leftovers(
+    text: str,
+    a: int,
+    b: int,
+    prev: Mention | None,
+    nxt: Mention | None,
+    list_like: bool,
+    skip: list[tuple[int, int]],
+) -> list[Mention]:
     out: list[Mention] = []
     if b <= a:
         return out
@@ -235,7 +385,9 @@ def _leftovers(text: str, a: int, b: int, prev: Mention | None, nxt: Mention | N
             # an office location after a dash ('UNODA – Vienna') is not an actor
             if _OFFICE_PLACE.match(sub) and prev is not None:
                 continue
-            if not _looks_like_name(name, strict=not list_like or paren and not _ORG_HEAD.search(name)):
+            if not _looks_like_name(
+                name, strict=not list_like or paren and not _ORG_HEAD.search(name)
+            ):
                 continue
             ns = text.find(name, s0, pe + 1)
             if ns < 0:
@@ -265,15 +417,27 @@ def _merge_agencies(text: str, ms: list[Mention]) -> list[Mention]:
     while i < len(ms):
         m = ms[i]
         n = ms[i + 1] if i + 1 < len(ms) else None
-        if n is not None and m.entity is not None and m.entity.kind == "state" and n.entity is None \
-                and _POSSESSIVE_GAP.fullmatch(text[m.end:n.start]) and _ORG_HEAD.search(n.name):
-            name = _WS.sub(" ", text[m.start:n.end])
+        if (
+            n is not None
+            and m.entity is not None
+            and m.entity.kind == "state"
+            and n.entity is None
+            and _POSSESSIVE_GAP.fullmatch(text[m.end : n.start])
+            and _ORG_HEAD.search(n.name)
+        ):
+            name = _WS.sub(" ", text[m.start : n.end])
             out.append(Mention(m.start, n.end, None, name, iso3=m.entity.iso3))
             i += 2
             continue
-        if n is not None and m.entity is None and n.entity is not None and n.entity.kind == "state" \
-                and _OF_IN_GAP.fullmatch(text[m.end:n.start]) and _ORG_HEAD.search(m.name):
-            name = _WS.sub(" ", text[m.start:n.end])
+        if (
+            n is not None
+            and m.entity is None
+            and n.entity is not None
+            and n.entity.kind == "state"
+            and _OF_IN_GAP.fullmatch(text[m.end : n.start])
+            and _ORG_HEAD.search(m.name)
+        ):
+            name = _WS.sub(" ", text[m.start : n.end])
             out.append(Mention(m.start, n.end, None, name, iso3=n.entity.iso3))
             i += 2
             continue

@@ -112,8 +112,10 @@ class Actor:
             "listed_under": self.listed_under,
             "mode": self.mode,
             "evidence": [e.to_dict() for e in self.evidence],
-            "role_evidence": [{"role": r, "line": e.line, "start": e.start, "end": e.end}
-                              for r, e in self.role_evidence],
+            "role_evidence": [
+                {"role": r, "line": e.line, "start": e.start, "end": e.end}
+                for r, e in self.role_evidence
+            ],
         }
 
 

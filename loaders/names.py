@@ -60,14 +60,21 @@ def entities() -> dict[str, Entity]:
         label = getattr(c, "common_name", None) or c.name
         if "," in label:
             label = getattr(c, "official_name", None) or label
-        out[f"state/{c.alpha_3}"] = Entity(id=f"state/{c.alpha_3}", kind="state", label=label, iso3=c.alpha_3)
+        out[f"state/{c.alpha_3}"] = Entity(
+            id=f"state/{c.alpha_3}", kind="state", label=label, iso3=c.alpha_3
+        )
     for o in gazetteer()["orgs"]:
         seat = o.get("seat") or {}
         acr = o["acronyms"][0] if o.get("acronyms") else None
         parent = f"org/{o['parent']}" if o.get("parent") else None
         out[f"org/{o['slug']}"] = Entity(
-            id=f"org/{o['slug']}", kind=o["kind"], label=o["name"], acronym=acr,
-            iso3=o.get("iso3"), parent=parent, seat_city=seat.get("city"),
+            id=f"org/{o['slug']}",
+            kind=o["kind"],
+            label=o["name"],
+            acronym=acr,
+            iso3=o.get("iso3"),
+            parent=parent,
+            seat_city=seat.get("city"),
             seat_country=seat.get("country"),
         )
     return out
@@ -88,9 +95,20 @@ def state(iso3: str) -> Entity | None:
 
 
 _TOK = re.compile(r"\w+|[^\w\s]")
-_FOLD = {"organisation": "organization", "organisations": "organizations", "organise": "organize",
-         "organised": "organized", "centre": "center", "centres": "centers", "defence": "defense",
-         "programme": "program", "programmes": "programs", "&": "and", "’": "'", "‘": "'"}
+_FOLD = {
+    "organisation": "organization",
+    "organisations": "organizations",
+    "organise": "organize",
+    "organised": "organized",
+    "centre": "center",
+    "centres": "centers",
+    "defence": "defense",
+    "programme": "program",
+    "programmes": "programs",
+    "&": "and",
+    "’": "'",
+    "‘": "'",
+}
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
@@ -171,8 +189,11 @@ def _token_lists(text: str) -> tuple[Tokens, Tokens]:
         toks = [toks[i] for i in keep]
         starts = [starts[i] for i in keep]
         ends = [ends[i] for i in keep]
-    exact = [_QUOTE_TOKENS.get(t, t) for t in toks] if not _QUOTE_TOKENS.keys().isdisjoint(toks) \
+    exact = (
+        [_QUOTE_TOKENS.get(t, t) for t in toks]
+        if not _QUOTE_TOKENS.keys().isdisjoint(toks)
         else toks
+    )
     fold_get = _FOLD.get
     folded = [fold_get(w, w) for w in map(str.lower, toks)]
     if "cooperation" not in folded and "nations" not in folded:
@@ -229,8 +250,12 @@ def _all_matches(text: str) -> list[Match]:
             a, b = starts[i], ends[best[0] - 1]
             if blocked and any(a < y and x < b for x, y in blocked):
                 continue
-            if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "@/") or \
-                    b < n_text and (text[b].isalnum() or text[b] == "@"):
+            if (
+                a > 0
+                and (text[a - 1].isalnum() or text[a - 1] in "@/")
+                or b < n_text
+                and (text[b].isalnum() or text[b] == "@")
+            ):
                 continue
             found.append(Match(a, b, ents[best[1]]))
     return found
@@ -261,9 +286,15 @@ def demonym_state(word: str) -> str | None:
 
 def fold(s: str) -> str:
     s = s.lower().replace("&", " and ")
-    for a, b in (("organisation", "organization"), ("centre", "center"), ("co-operation", "cooperation"),
-                 ("defence", "defense"), ("programme", "program"), (" for ", " on "),
-                 ("united nations", "un")):
+    for a, b in (
+        ("organisation", "organization"),
+        ("centre", "center"),
+        ("co-operation", "cooperation"),
+        ("defence", "defense"),
+        ("programme", "program"),
+        (" for ", " on "),
+        ("united nations", "un"),
+    ):
         s = s.replace(a, b)
     return _NON_ALNUM.sub(" ", s).strip()
 

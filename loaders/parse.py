@@ -31,15 +31,41 @@ from .text import Doc, clean
 
 __all__ = ["parse_note"]
 
-_ON_PART = Guarded(re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$"), ("part", "behalf"))
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
-                           r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$")
-_EVENT_NOUN = Anchored(re.compile(r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
-                                 r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
-                                 r"exercises?|forum|sessions?|activity|mission)\b"),
-                      ("workshop", "seminar", "webinar", "conference", "symposium", "training", "course", "meeting",
-                       "event", "consultation", "visit", "round", "dialogue", "briefing", "exercise", "forum",
-                       "session", "activity", "mission"))
+_ON_PART = Guarded(
+    re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$"), ("part", "behalf")
+)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
+    r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$"
+)
+_EVENT_NOUN = Anchored(
+    re.compile(
+        r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
+        r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
+        r"exercises?|forum|sessions?|activity|mission)\b"
+    ),
+    (
+        "workshop",
+        "seminar",
+        "webinar",
+        "conference",
+        "symposium",
+        "training",
+        "course",
+        "meeting",
+        "event",
+        "consultation",
+        "visit",
+        "round",
+        "dialogue",
+        "briefing",
+        "exercise",
+        "forum",
+        "session",
+        "activity",
+        "mission",
+    ),
+)
 _FUNDING_LABEL = re.compile(r"(?i)fund|donor")
 _BLANKS = re.compile(r"[ \t]+")
 _SPEAKER_LABEL = re.compile(r"(?i)speaker|presenter|resource\s+person")
@@ -89,7 +115,9 @@ class _Builder:
             if acc is None:
                 acc = _Acc(m.name, aid, "unresolved", m.name, None, m.iso3, None)
                 self.actors[aid] = acc
-                self.warnings.append(f"line {ev.line}: '{m.name}' not in the gazetteer (kept as unresolved)")
+                self.warnings.append(
+                    f"line {ev.line}: '{m.name}' not in the gazetteer (kept as unresolved)"
+                )
         else:
             acc = self.actors.get(ent.id)
             if acc is None:
@@ -115,10 +143,22 @@ class _Builder:
         out = []
         for a in self.actors.values():
             roles = tuple(sorted(a.roles, key=_ROLE_ORDER.index))
-            out.append(Actor(name=a.name, id=a.entity_id, kind=a.kind, label=a.label, acronym=a.acronym,
-                             iso3=a.iso3, part_of=a.part_of, roles=roles, evidence=tuple(a.evidence),
-                             listed_under=a.listed_under, mode=a.mode,
-                             role_evidence=tuple(a.role_evidence)))
+            out.append(
+                Actor(
+                    name=a.name,
+                    id=a.entity_id,
+                    kind=a.kind,
+                    label=a.label,
+                    acronym=a.acronym,
+                    iso3=a.iso3,
+                    part_of=a.part_of,
+                    roles=roles,
+                    evidence=tuple(a.evidence),
+                    listed_under=a.listed_under,
+                    mode=a.mode,
+                    role_evidence=tuple(a.role_evidence),
+                )
+            )
         return tuple(out)
 
 
@@ -140,7 +180,16 @@ def _parse(text: str, source: Source) -> Note:
     b = _Builder(doc)
     doc_type = document_type(t, fields)
     title, title_ev = find_title(doc, fields)
-    header_kinds = ("title", "organizers", "participants", "date", "venue", "date_venue", "poc", "supporters")
+    header_kinds = (
+        "title",
+        "organizers",
+        "participants",
+        "date",
+        "venue",
+        "date_venue",
+        "poc",
+        "supporters",
+    )
     hdr = [(f.label_start, f.end) for f in fields if f.kind in header_kinds]
     body_spans = complement(hdr, len(t))
     # dates
@@ -182,26 +231,46 @@ def _parse(text: str, source: Source) -> Note:
             acc.roles.append("host")
     resolutions = find_resolutions(doc)
     res_names = tuple(dict.fromkeys(r for r, _ in resolutions))
-    naps = find_naps(doc, body_spans + [(f.start, f.end) for f in fields if f.kind == "title"], b.host,
-                     date.start_date if date else None)
+    naps = find_naps(
+        doc,
+        body_spans + [(f.start, f.end) for f in fields if f.kind == "title"],
+        b.host,
+        date.start_date if date else None,
+    )
     related = find_related(doc, [(0, len(t))], date.start_date if date else None)
     if date is None:
         b.warnings.append("no event date found")
     if title is None:
         b.warnings.append("no title found")
     return Note(
-        source=source, title=title, event_type=event_type(title, t), status=status, doc_type=doc_type,
-        start_date=date.start_date if date else None, end_date=date.end_date if date else None,
-        date_precision=date.precision if date else None, venue=venue, actors=b.result(),
-        resolutions=res_names, naps=tuple(naps), related_events=tuple(related), title_evidence=title_ev,
-        date_evidence=(doc.evidence(date.start, date.end),) if date else (), venue_evidence=venue_ev,
-        resolution_evidence=tuple(resolutions), warnings=tuple(b.warnings),
+        source=source,
+        title=title,
+        event_type=event_type(title, t),
+        status=status,
+        doc_type=doc_type,
+        start_date=date.start_date if date else None,
+        end_date=date.end_date if date else None,
+        date_precision=date.precision if date else None,
+        venue=venue,
+        actors=b.result(),
+        resolutions=res_names,
+        naps=tuple(naps),
+        related_events=tuple(related),
+        title_evidence=title_ev,
+        date_evidence=(doc.evidence(date.start, date.end),) if date else (),
+        venue_evidence=venue_ev,
+        resolution_evidence=tuple(resolutions),
+        warnings=tuple(b.warnings),
     )
 
 
 def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str | None) -> None:
     t = b.doc.text
-    ms = [m for m in find_mentions(t, f.start, f.end, list_like=True) if not _ON_PART.search(t, 0, m.start)]
+    ms = [
+        m
+        for m in find_mentions(t, f.start, f.end, list_like=True)
+        if not _ON_PART.search(t, 0, m.start)
+    ]
     for m, roles in assign_roles(t, f.start, f.end, ms, default):
         b.add(m, roles, listed)
     _two_states(b, ms)
@@ -210,8 +279,14 @@ def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str |
 def _two_states(b: _Builder, ms: list[Mention]) -> None:
     t = b.doc.text
     for x, y in zip(ms, ms[1:], strict=False):
-        if x.entity and y.entity and x.entity.kind == y.entity.kind == "state" and x.entity is not HOST \
-                and y.entity is not HOST and _BLANKS.fullmatch(t[x.end:y.start]):
+        if (
+            x.entity
+            and y.entity
+            and x.entity.kind == y.entity.kind == "state"
+            and x.entity is not HOST
+            and y.entity is not HOST
+            and _BLANKS.fullmatch(t[x.end : y.start])
+        ):
             line = b.doc.evidence(x.start, y.end).line
             b.warnings.append(f"line {line}: '{x.name} {y.name}' read as two States")
 
@@ -232,7 +307,11 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
     parts.append((pos, f.end, label))
     for a, e, lab in parts:
         for s, se in sentences(t, a, e, paragraphs=False):
-            ms = [m for m in find_mentions(t, s, se, list_like=True) if not _ON_PART.search(t[max(0, m.start - 30):m.start])]
+            ms = [
+                m
+                for m in find_mentions(t, s, se, list_like=True)
+                if not _ON_PART.search(t[max(0, m.start - 30) : m.start])
+            ]
             dflt = default
             if lab and _SPEAKER_LABEL.search(lab):
                 dflt = default + ("speaker",)
@@ -243,8 +322,9 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
             _two_states(b, ms)
 
 
-def _body_actors(b: _Builder, spans: list[tuple[int, int]], date: DateSpan | None, *, full: bool,
-                 planned: bool) -> None:
+def _body_actors(
+    b: _Builder, spans: list[tuple[int, int]], date: DateSpan | None, *, full: bool, planned: bool
+) -> None:
     """Prose rules over body sentences. `full`: no organiser field, so roles come from the prose;
     otherwise only speaker/invitation sentences add roles to names already known or curated."""
     t = b.doc.text
@@ -262,14 +342,22 @@ def _body_actors(b: _Builder, spans: list[tuple[int, int]], date: DateSpan | Non
                 continue
             if _CONTACT_SENT.search(sent):
                 continue
-            ms = [m for m in find_mentions(t, s, se, list_like=False)
-                  if not _ON_PART.search(t[max(0, m.start - 30):m.start])
-                  and not (m.entity is not None and m.entity.kind == "state"
-                           and _PLACE_BEFORE.search(t[max(0, m.start - 40):m.start]))]
+            ms = [
+                m
+                for m in find_mentions(t, s, se, list_like=False)
+                if not _ON_PART.search(t[max(0, m.start - 30) : m.start])
+                and not (
+                    m.entity is not None
+                    and m.entity.kind == "state"
+                    and _PLACE_BEFORE.search(t[max(0, m.start - 40) : m.start])
+                )
+            ]
             about_event = bool(_EVENT_NOUN.search(sent) or _PRONOUN_START.match(sent))
             for m, roles in assign_roles(t, s, se, ms, (), cues=cues):
                 if not about_event:
-                    roles = tuple(r for r in roles if r not in ("organizer", "host", "supporter", "funder"))
+                    roles = tuple(
+                        r for r in roles if r not in ("organizer", "host", "supporter", "funder")
+                    )
                 if not full:
                     roles = tuple(r for r in roles if r in ("speaker", "invited"))
                     if m.entity is None or not roles:

@@ -18,47 +18,105 @@ from .mentions import Mention
 __all__ = ["FORWARD", "assign_roles", "find_cues", "has_cue", "sentences"]
 
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-    (("funder",), re.compile(
-        r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+by\b|"
-        r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
-        r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
-        r"\bthanks\s+to\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
-        r"\bfinancial\s+(?:support|contributions?)\s+(?:of|from)\b")),
-    (("supporter",), re.compile(
-        r"(?i)\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+|technical\s+|substantive\s+)?(?:support|assistance|expertise)"
-        r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|provided\s+by)\b|"
-        r"\b(?:supported|sponsored|assisted)\s+by\b")),
+    (
+        ("funder",),
+        re.compile(
+            r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+by\b|"
+            r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
+            r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
+            r"\bthanks\s+to\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
+            r"\bfinancial\s+(?:support|contributions?)\s+(?:of|from)\b"
+        ),
+    ),
+    (
+        ("supporter",),
+        re.compile(
+            r"(?i)\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+|technical\s+|substantive\s+)?(?:support|assistance|expertise)"
+            r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|provided\s+by)\b|"
+            r"\b(?:supported|sponsored|assisted)\s+by\b"
+        ),
+    ),
     (("organizer", "host"), re.compile(r"(?i)\bco-?hosted\s+by\b")),
     (("host",), re.compile(r"(?i)\bhosted\s+by\b|\bat\s+the\s+invitation\s+of\b")),
-    (("organizer",), re.compile(
-        r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
-        r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
-        r"\bconvened\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b")),
-    (("speaker",), re.compile(
-        r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
-        r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
-        r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b")),
-    (("participant",), re.compile(
-        r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
-        r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
-        r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
-        r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b")),
-    (("invited",), re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b")),
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
+            r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+            r"\bconvened\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
+        ),
+    ),
+    (
+        ("speaker",),
+        re.compile(
+            r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
+            r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
+            r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b"
+        ),
+    ),
+    (
+        ("participant",),
+        re.compile(
+            r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
+            r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
+            r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
+            r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b"
+        ),
+    ),
+    (
+        ("invited",),
+        re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b"),
+    ),
 ]
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-    (("organizer", "host"), re.compile(r"(?i)\b(?:hosted|co-?hosted|(?:will|to)\s+(?:co-?)?host)\s+(?:a|an|the|this|its)\b")),
-    (("organizer",), re.compile(r"(?i)\b(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)\s+(?:a|an|the|this|its)\b")),
-    (("organizer",), re.compile(r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
-                                r"(?:jointly\s+)?(?:a|an|the|this|its)\b")),
-    (("invited",), re.compile(r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b|"
-                              r"\bare\s+(?:anticipated|expected)\s+to\s+(?:attend|participate)\b")),
-    (("participant",), re.compile(r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
-                                  r"joined\s+(?:the|this)\b)")),
+    (
+        ("organizer", "host"),
+        re.compile(
+            r"(?i)\b(?:hosted|co-?hosted|(?:will|to)\s+(?:co-?)?host)\s+(?:a|an|the|this|its)\b"
+        ),
+    ),
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\b(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)\s+(?:a|an|the|this|its)\b"
+        ),
+    ),
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
+            r"(?:jointly\s+)?(?:a|an|the|this|its)\b"
+        ),
+    ),
+    (
+        ("invited",),
+        re.compile(
+            r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b|"
+            r"\bare\s+(?:anticipated|expected)\s+to\s+(?:attend|participate)\b"
+        ),
+    ),
+    (
+        ("participant",),
+        re.compile(
+            r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
+            r"joined\s+(?:the|this)\b)"
+        ),
+    ),
     (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during))\b")),
-    (("speaker",), re.compile(r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
-                              r"statements?|briefings?|remarks|keynote|lectures?)\b")),
-    (("funder",), re.compile(r"(?i)\b(?:funded|financed|sponsored)\s+(?:the|this)\b|\bprovided\s+(?:the\s+)?"
-                             r"(?:financial\s+support|funding)\b")),
+    (
+        ("speaker",),
+        re.compile(
+            r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
+            r"statements?|briefings?|remarks|keynote|lectures?)\b"
+        ),
+    ),
+    (
+        ("funder",),
+        re.compile(
+            r"(?i)\b(?:funded|financed|sponsored)\s+(?:the|this)\b|\bprovided\s+(?:the\s+)?"
+            r"(?:financial\s+support|funding)\b"
+        ),
+    ),
 ]
 
 
@@ -70,11 +128,33 @@ _WORDS: list[tuple[str, ...]] = [
     ("support", "assist", "expertise", "sponsor"),
     ("hosted",),
     ("hosted", "invitation"),
-    ("operation", "collaboration", "partnership", "coordination", "conjunction", "jointly", "organi",
-     "convened", "chaired", "meeting", "session", "workshop", "conference", "seminar"),
+    (
+        "operation",
+        "collaboration",
+        "partnership",
+        "coordination",
+        "conjunction",
+        "jointly",
+        "organi",
+        "convened",
+        "chaired",
+        "meeting",
+        "session",
+        "workshop",
+        "conference",
+        "seminar",
+    ),
     ("speaker", "presentation", "briefing", "keynote", "opening", "welcoming"),
-    ("particip", "representatives", "delegat", "officials", "experts", "members", "attend",
-     "brought"),
+    (
+        "particip",
+        "representatives",
+        "delegat",
+        "officials",
+        "experts",
+        "members",
+        "attend",
+        "brought",
+    ),
     ("invit",),
     # BACKWARD
     ("host",),
@@ -88,8 +168,10 @@ _WORDS: list[tuple[str, ...]] = [
 ]
 # (index into FORWARD + BACKWARD, direction, roles, regex); indices, not patterns, in sets: a
 # Pattern's hash is recomputed from its compiled code on every use
-_CUES = [(i, "f" if i < len(FORWARD) else "b", roles, rx)
-         for i, (roles, rx) in enumerate(FORWARD + BACKWARD)]
+_CUES = [
+    (i, "f" if i < len(FORWARD) else "b", roles, rx)
+    for i, (roles, rx) in enumerate(FORWARD + BACKWARD)
+]
 _TALK = [c for c in _CUES if {"speaker", "invited"} & set(c[2])]
 if len(_WORDS) != len(_CUES):
     raise AssertionError("one word list per cue")
@@ -144,17 +226,24 @@ def has_cue(text: str, start: int, end: int, *, talk_only: bool = False) -> bool
     possible = _possible(text, start, end, _TALK_WORDS if talk_only else _ALL_WORDS)
     if possible is not None and not possible:
         return False
-    return any(rx.search(text, start, end) for i, _, _, rx in (_TALK if talk_only else _CUES)
-               if possible is None or i in possible)
+    return any(
+        rx.search(text, start, end)
+        for i, _, _, rx in (_TALK if talk_only else _CUES)
+        if possible is None or i in possible
+    )
 
 
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bNo|\be\.g|\bi\.e|\bSt|\bvs|\betc|\bProf|\bInc|\bCo)\.$")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bNo|\be\.g|\bi\.e|\bSt|\bvs|\betc|\bProf|\bInc|\bCo)\.$"
+)
 
 
 # (?<=[.!?])["')\]]?\s+(?=["'(]?[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*[-•*]\s), written to start with
 # the class of its first character (the engine then skips to it; tests/test_loaders_prose.py)
-_SENT = re.compile(r"[\"')\]\s](?:(?<=[.!?][\"')\]])\s+(?=[\"'(]?[A-Z0-9])|(?<=[.!?]\s)\s*(?=[\"'(]?[A-Z0-9])|"
-                   r"(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*[-•*]\s))")
+_SENT = re.compile(
+    r"[\"')\]\s](?:(?<=[.!?][\"')\]])\s+(?=[\"'(]?[A-Z0-9])|(?<=[.!?]\s)\s*(?=[\"'(]?[A-Z0-9])|"
+    r"(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*[-•*]\s))"
+)
 _SENT_LIST = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
 
 
@@ -184,7 +273,7 @@ def _split(text: str, start: int, end: int, paragraphs: bool) -> Iterator[tuple[
     pos = start
     for m in (_SENT if paragraphs else _SENT_LIST).finditer(text[start:end]):
         cut = start + m.start()
-        if text[pos:cut].rstrip().endswith(".") and _ABBREV.search(text[max(pos, cut - 6):cut]):
+        if text[pos:cut].rstrip().endswith(".") and _ABBREV.search(text[max(pos, cut - 6) : cut]):
             continue
         if text[pos:cut].strip():
             yield pos, cut
@@ -210,9 +299,15 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     return cues
 
 
-def assign_roles(text: str, start: int, end: int, mentions: list[Mention],
-                 default: tuple[str, ...] = (), *,
-                 cues: list[Cue] | None = None) -> list[tuple[Mention, tuple[str, ...]]]:
+def assign_roles(
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    default: tuple[str, ...] = (),
+    *,
+    cues: list[Cue] | None = None,
+) -> list[tuple[Mention, tuple[str, ...]]]:
     """Roles for the mentions of one sentence (or one header field); `cues`: find_cues() of the
     same span, when the caller has them."""
     if not mentions:

@@ -35,10 +35,25 @@ def extraction_report(notes: Iterable[Note]) -> dict[str, Any]:
         for a in unresolved:
             counts[a.label] += 1
             where.setdefault(a.label, []).append(path)
-        per_note.append({"path": path, "title": n.title, "start_date": n.start_date,
-                         "actors": len(n.actors), "unresolved": len(unresolved),
-                         "warnings": len(n.warnings)})
-    queue = [{"name": name, "count": c, "files": sorted(set(where[name]))}
-             for name, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return {"files": len(notes), "read": len(notes) - len(errors), "errors": errors,
-            "warnings": warns, "unresolved": queue, "notes": per_note}
+        per_note.append(
+            {
+                "path": path,
+                "title": n.title,
+                "start_date": n.start_date,
+                "actors": len(n.actors),
+                "unresolved": len(unresolved),
+                "warnings": len(n.warnings),
+            }
+        )
+    queue = [
+        {"name": name, "count": c, "files": sorted(set(where[name]))}
+        for name, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return {
+        "files": len(notes),
+        "read": len(notes) - len(errors),
+        "errors": errors,
+        "warnings": warns,
+        "unresolved": queue,
+        "notes": per_note,
+    }

@@ -36,7 +36,9 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE_LINE = re.compile(
     r"(?m)^[ \t]*(?:<sup\b[^>]*>.*?</sup>|[" + _SUPERSCRIPTS + r"]+|\[\d{1,2}\])[^\n]*$"
 )
-_DISCLAIMER_LINE = re.compile(r"(?im)^[^\n]{0,40}\bfor information\b[^\n]{0,30}not an official report[^\n]*$")
+_DISCLAIMER_LINE = re.compile(
+    r"(?im)^[^\n]{0,40}\bfor information\b[^\n]{0,30}not an official report[^\n]*$"
+)
 _DISCLAIMER_INLINE = re.compile(
     r"[" + "¹²³" + r"]?\s*\bFor information\b\s*(?:only)?\s*[-–—]?\s*not an official report\.?"
     r"(?:\s*The views expressed here do not necessarily represent[^.]{0,200}\.)?",
@@ -60,8 +62,20 @@ _FOOTNOTE_GAP = re.compile(
 )
 _NEWLINE = re.compile(r"\n")
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
-_QUOTE_MAP = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " ",
-              "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\r": " "}
+_QUOTE_MAP = {
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u200b": " ",
+    "\ufeff": " ",
+    "\r": " ",
+}
 _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
 # Necessary conditions: some patterns cannot match a text without a `need` (a quick scan first;
 # these patterns start with look-behinds or optional parts and scan slowly)
@@ -73,7 +87,9 @@ _HASH = re.compile(r"#")
 _BULLET_MARK = re.compile(r"[-•▪◦·]")
 
 
-Piece = tuple[int, int, int]  # (length, a, b): b < 0: raw a + i for char i (one for one); else (a, b)
+Piece = tuple[
+    int, int, int
+]  # (length, a, b): b < 0: raw a + i for char i (one for one); else (a, b)
 
 
 def _raw_at(pstarts: list[int], pieces: list[Piece], i: int) -> tuple[int, int]:
@@ -141,7 +157,9 @@ class Doc:
         return Evidence(line=line, text=self.raw[rs:re_], start=rs, end=re_)
 
 
-def _line_matches(pattern: re.Pattern[str], need: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _line_matches(
+    pattern: re.Pattern[str], need: re.Pattern[str], text: str
+) -> list[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern anchored at line starts ((?m)^) that needs `need` in
     the first line of its match: tried only at the starts of the lines that have it."""
     found: list[re.Match[str]] = []
@@ -210,9 +228,14 @@ class _Builder:
             lo += take
             k += 1
 
-    def sub(self, pattern: re.Pattern[str], repl: Repl,
-            need: re.Pattern[str] | str | None = None, *,
-            lines: re.Pattern[str] | None = None) -> None:
+    def sub(
+        self,
+        pattern: re.Pattern[str],
+        repl: Repl,
+        need: re.Pattern[str] | str | None = None,
+        *,
+        lines: re.Pattern[str] | None = None,
+    ) -> None:
         """Replace `pattern`'s matches; `need`: a pattern, or a lower-case word of a (?i) pattern,
         without which `pattern` cannot match (a quick test first); `lines`: for a (?m)^ pattern,
         what the first line of a match holds (it is tried only on lines holding it)."""
@@ -243,7 +266,11 @@ class _Builder:
                 if len(r) == b - a:
                     self._slice(a, b, pieces)
                 else:
-                    rs = self._at(a)[0] if a < len(text) else (self._at(len(text) - 1)[1] if text else 0)
+                    rs = (
+                        self._at(a)[0]
+                        if a < len(text)
+                        else (self._at(len(text) - 1)[1] if text else 0)
+                    )
                     rend = self._at(b - 1)[1] if b > a else rs
                     pieces.append((len(r), rs, rend))
                 out.append(r)
@@ -252,7 +279,9 @@ class _Builder:
         self._slice(pos, len(text), pieces)
         self.text = "".join(out)
         self.pieces = _merged(pieces)
-        self.pstarts = list(accumulate((p[0] for p in self.pieces[:-1]), initial=0)) if self.pieces else []
+        self.pstarts = (
+            list(accumulate((p[0] for p in self.pieces[:-1]), initial=0)) if self.pieces else []
+        )
 
     def straighten_quotes(self) -> None:
         """Typographic quotes and odd spaces to ASCII, one character for one (keeps the map)."""

@@ -17,9 +17,18 @@ G = ox.NamedNode(ID + "graph/x")
 S = ox.NamedNode(ID + "thing/1")
 P = ox.NamedNode(ONT + "quote")
 TRICKY = [
-    'a "quoted" word', "back\\slash", "new\nline", "carriage\rreturn", "tab\there",
-    "\x00\x01\x1f\x7f", "\b\f", "naïve – “typographic” ‘quotes’ 漢字 😀", "", " ",
-    "\u2028\u2029", "trailing \\",
+    'a "quoted" word',
+    "back\\slash",
+    "new\nline",
+    "carriage\rreturn",
+    "tab\there",
+    "\x00\x01\x1f\x7f",
+    "\b\f",
+    "naïve – “typographic” ‘quotes’ 漢字 😀",
+    "",
+    " ",
+    "\u2028\u2029",
+    "trailing \\",
 ]
 
 
@@ -66,10 +75,23 @@ def test_writer_string_api_and_term_api_give_the_same_quads() -> None:
 
 
 def _note(*evidence: Evidence) -> Note:
-    actor = Actor(name="Belarus", id="state/BLR", kind="state", label="Belarus", iso3="BLR",
-                  roles=("organizer", "host"), evidence=evidence)
-    return Note(source=Source("notes/n1.txt", "0" * 64), title="T", status="held",
-                start_date="2013-01-15", actors=(actor,), title_evidence=evidence[:1])
+    actor = Actor(
+        name="Belarus",
+        id="state/BLR",
+        kind="state",
+        label="Belarus",
+        iso3="BLR",
+        roles=("organizer", "host"),
+        evidence=evidence,
+    )
+    return Note(
+        source=Source("notes/n1.txt", "0" * 64),
+        title="T",
+        status="held",
+        start_date="2013-01-15",
+        actors=(actor,),
+        title_evidence=evidence[:1],
+    )
 
 
 def test_a_span_backing_several_claims_is_written_once() -> None:
