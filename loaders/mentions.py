@@ -315,16 +315,16 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
     """'CPC of the Secretariat of the OSCE' is one mention of the sub-unit; 'Name (ACR)' is one mention."""
     out: list[Mention] = []
     for m in ms:
-        if out and m.entity is not None and out[-1].entity is not None:
-            last = out[-1]
+        last = out[-1] if out else None
+        if last is not None and m.entity is not None and last.entity is not None:
             gap = text[last.end : m.start]
-            same = m.entity.id == last.entity.id  # type: ignore[union-attr]
-            parent = m.entity.id in _ancestor_set(last.entity.id)  # type: ignore[union-attr]
+            same = m.entity.id == last.entity.id
+            parent = m.entity.id in _ancestor_set(last.entity.id)
             if (
                 (same and _OPEN_GAP.fullmatch(gap))
                 or (parent and _OF_GAP.fullmatch(gap))
                 or (parent and _OPEN_GAP.fullmatch(gap) and last.entity.kind != "state")
-            ):  # type: ignore[union-attr]
+            ):
                 close = text.find(")", m.end, m.end + 2)
                 last.end = (
                     close + 1
