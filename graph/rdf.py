@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from loaders.model import Evidence, Note
 from ontology.errors import OntologyError
 from ontology.iris import ID, ONT, event_key, slug
-from ontology.namespace import TERMS
+from ontology.terms import TERMS
 
 if TYPE_CHECKING:
     from pyoxigraph import Literal, NamedNode, Quad

@@ -12,11 +12,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_namespace_and_docs_are_regenerated_identically() -> None:
-    from ontology.generate import DOCS_MD, NAMESPACE_PY, namespace_source, ontology_markdown, terms
+    from ontology.generate import (
+        DOCS_MD,
+        NAMESPACE_PY,
+        TERMS_PY,
+        namespace_source,
+        ontology_markdown,
+        terms,
+        terms_source,
+    )
 
     ts = terms()
     assert NAMESPACE_PY.read_text("utf-8") == namespace_source(ts), (
         "ontology/namespace.py is stale: run 'python -m ontology.generate'"
+    )
+    assert TERMS_PY.read_text("utf-8") == terms_source(ts), (
+        "ontology/terms.py is stale: run 'python -m ontology.generate'"
     )
     assert DOCS_MD.read_text("utf-8") == ontology_markdown(ts), (
         "docs/ontology.md is stale: run 'python -m ontology.generate'"
