@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,3 +63,28 @@ def test_process_tree_sees_grandchildren() -> None:
     assert len(tree.peak_kb) >= 2  # the child and the grandchild
     assert max(tree.peak_kb.values()) >= 60_000  # kB: the grandchild's 60 MB
     assert tree.peak_total_kb >= 60_000
+
+
+def test_query_repeats_stop_before_the_cap(monkeypatch: Any) -> None:
+    """A 2.1 s query, 5 runs wanted, 10 s cap: 4 runs (8.4 s), not a 5th the parent would kill
+    at 10 s and report as over the cap."""
+    import benchmarks.bench_queries as bq
+    import queries.run
+
+    clock = [0.0]
+
+    class FakeTime:
+        @staticmethod
+        def perf_counter() -> float:
+            return clock[0]
+
+    def run_named(*args: Any) -> list[dict[str, Any]]:
+        clock[0] += 2.1
+        return [{"n": 1}]
+
+    monkeypatch.setattr(bq, "time", FakeTime)
+    monkeypatch.setattr(queries.run, "run_named", run_named)
+    median, rows, runs = bq._time_query(None, "q", {}, repeat=5, cap=10.0)
+    assert (runs, rows) == (4, [{"n": 1}]) and abs(median - 2.1) < 1e-9
+    assert bq._time_query(None, "q", {}, repeat=5, cap=60.0)[2] == 5
+    assert bq._time_query(None, "q", {}, repeat=5, cap=1.0)[2] == 1  # one run, however long
