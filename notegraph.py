@@ -231,6 +231,11 @@ def cmd_extract(args: Args) -> int:
         "re-read and re-map every note; by default a note whose file (SHA-256) and "
         "extractor are unchanged since the last build is skipped without being read",
     ),
+    flag(
+        "--no-compact",
+        "do not compact the store after a build that rewrote a quarter of it or more: "
+        "a faster build (100k notes: ~1/3 less time), queries about half as fast",
+    ),
     *LIMITS,
 )
 def cmd_build(args: Args) -> int:
@@ -259,6 +264,7 @@ def cmd_build(args: Args) -> int:
         read_options=limits,
         on_note=progress,
         on_stage=progress,
+        compact=not args.no_compact,
     )
     progress(None)
     # flushes what was written: unflushed, every read-only open (query, viz) replays the
@@ -269,7 +275,7 @@ def cmd_build(args: Args) -> int:
         f"{s.notes} notes ({s.added} added, {s.updated} updated, {s.unchanged} unchanged, "
         f"{len(s.failed)} failed); {s.events} events, {s.actors} actors, "
         f"{sum(s.unresolved.values())} unresolved names, {s.warnings} warnings; "
-        f"{s.quads} quads in {_store_path(args)}"
+        f"{s.quads} quads in {_store_path(args)}" + (" (compacted)" if s.compacted else "")
     )
     return 1 if s.failed else 0
 

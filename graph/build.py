@@ -96,6 +96,7 @@ def build_files(
     on_stage: Callable[[str], None] | None = None,
     read_options: Mapping[str, Any] | None = None,
     force: bool = False,
+    compact: bool = True,
 ) -> BuildSummary:
     """`build` over files, read (`loaders.read_note(path, **read_options)`) and mapped to RDF in
     `jobs` worker processes (default: the number of cores), in order. A file whose stored graph
@@ -104,7 +105,8 @@ def build_files(
     come from the graph's build record. `force`: read and map every file. `on_note` is called
     with each note's source and error only (the full records stay in the workers), skipped
     notes included; `on_stage` with the name of each step after the notes (they take seconds
-    on big stores)."""
+    on big stores). `compact`: compact the store after a build that rewrote COMPACT_SHARE of
+    its note graphs or more."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fingerprint = extractor_fingerprint()
     existing = existing_graphs(store)
@@ -112,7 +114,7 @@ def build_files(
     prepared = prepared_files(paths, jobs, options, fingerprint, {} if force else existing)
     if on_note is not None:
         prepared = _tap(prepared, on_note)
-    return _build(store, prepared, existing, on_stage)
+    return _build(store, prepared, existing, on_stage, compact=compact)
 
 
 def _tap(prepared: Iterable[Prepared], on_note: Callable[[Note], None]) -> Iterator[Prepared]:
@@ -151,6 +153,8 @@ def _build(
     prepared: Iterable[Prepared],
     existing: Mapping[str, Stored] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    *,
+    compact: bool = True,
 ) -> BuildSummary:
     from graph.reference import reference_quads
 
@@ -212,7 +216,8 @@ def _build(
     changed |= write_derived(store, shared, complete=set(existing) <= set(seen))
     # compaction (in a thread: Oxigraph releases the GIL) overlaps counting the summary
     graphs = len(set(existing) | set(seen))
-    compaction = _compact(store, rewritten=summary.added + summary.updated, graphs=graphs)
+    rewritten = summary.added + summary.updated if compact else 0
+    compaction = _compact(store, rewritten=rewritten, graphs=graphs)
     stage("compacting the store, counting the summary" if compaction else "counting the summary")
 
     def every_note() -> SummaryFacts:

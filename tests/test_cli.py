@@ -131,3 +131,23 @@ def test_summaries_print_as_key_value_lines() -> None:
     write_summary({"files": 2, "actors": {"state": 3, "agency": 1}, "none": {}, "errors": ["a"]},
                   "table", out)  # fmt: skip
     assert out.getvalue() == "files: 2\nactors: agency 1, state 3\nnone: none\nerrors:\n  1: a\n"
+
+
+def test_build_compacts_a_new_store_unless_told_not_to(tmp_path: Path) -> None:
+    notes = ROOT / "data" / "notes"
+    first = _run(["build", str(notes)], tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.rstrip().endswith("(compacted)")  # every graph was new
+    same = _run(["build", str(notes), "--force"], tmp_path)  # re-read, rewritten: none
+    assert same.returncode == 0 and not same.stdout.rstrip().endswith("(compacted)")
+    other = tmp_path / "other"
+    other.mkdir()
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "notegraph.py"), "--store", str(other / "s"), "build"]
+        + [str(notes), "--no-compact"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "quads in" in r.stdout and not r.stdout.rstrip().endswith("(compacted)")
