@@ -1,6 +1,6 @@
 """Time, CPU and memory of `notegraph build`, extraction workers included.
 
-    .venv/bin/python -m benchmarks.bench_build NOTES STORE [--jobs N]
+    .venv/bin/python -m benchmarks.bench_build NOTES STORE [--jobs N] [--no-compact]
 
 Runs `notegraph build` in this process (into STORE: a rebuild is measured if it exists; the
 harness removes it first) and prints one JSON line: wall seconds, CPU seconds and peak memory of
@@ -113,7 +113,9 @@ class ProcessTree:
         self.peak_total_kb = max(self.peak_total_kb, total)
 
 
-def child_build(notes: str, store: str, jobs: int | None) -> dict[str, Any]:
+def child_build(
+    notes: str, store: str, jobs: int | None, *, compact: bool = True
+) -> dict[str, Any]:
     """Run `notegraph build` in this process; time, CPU and peak memory of it and its workers."""
     import contextlib
     import io
@@ -123,6 +125,8 @@ def child_build(notes: str, store: str, jobs: int | None) -> dict[str, Any]:
     argv = ["--store", store, "-q", "build", notes]
     if jobs is not None:
         argv += ["--jobs", str(jobs)]
+    if not compact:
+        argv.append("--no-compact")
     out = io.StringIO()
     tree = ProcessTree().start()
     cpu = time.process_time()
@@ -187,8 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("notes", help="folder of notes (benchmarks.corpus writes one)")
     ap.add_argument("store", help="store directory (removed first)")
     ap.add_argument("--jobs", type=int, default=None, help="notegraph build --jobs")
+    ap.add_argument("--no-compact", action="store_true", help="notegraph build --no-compact")
     a = ap.parse_args(argv)
-    print(json.dumps(child_build(a.notes, a.store, a.jobs)))
+    print(json.dumps(child_build(a.notes, a.store, a.jobs, compact=not a.no_compact)))
     return 0
 
 
