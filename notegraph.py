@@ -234,8 +234,8 @@ def cmd_extract(args: Args) -> int:
     flag(
         "--no-compact",
         "do not compact the store after a build that rewrote a quarter of it or more: "
-        "a faster build (100k notes: 364 s, not 447), slower queries (10k notes: half as "
-        "fast) and a bigger store",
+        "a faster build (100k notes: 364 s, not 447), slower queries (10k notes: up to "
+        "1.5x the time) and a bigger store",
     ),
     *LIMITS,
 )

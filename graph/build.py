@@ -47,9 +47,9 @@ __all__ = [
 BATCH_QUADS = 100_000  # quads per write (about 450 notes): one atomic ingestion each
 # Compact the store after a build that rewrote at least this share of its note graphs. Each bulk
 # ingestion leaves sorted files whose key ranges overlap, and every lookup then searches them
-# all: a freshly built 10k-note store answers the named queries in half the time once compacted
-# (benchmarks/RESULTS.md), for ~5 s of compaction. A build that changed a few notes of a big
-# store writes little and leaves the store as it is.
+# all: a freshly built 10k-note store answers the named queries in 20-50% less time once
+# compacted, for ~5 s of compaction (benchmarks/RESULTS.md, session 5). A build that changed a
+# few notes of a big store writes little and leaves the store as it is.
 COMPACT_SHARE = 0.25
 
 
