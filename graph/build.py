@@ -215,9 +215,8 @@ def _build(
     changed |= write_if_changed(store, REFERENCE_GRAPH, reference_quads())
     changed |= write_derived(store, shared, complete=set(existing) <= set(seen))
     # compaction (in a thread: Oxigraph releases the GIL) overlaps counting the summary
-    graphs = len(set(existing) | set(seen))
-    rewritten = summary.added + summary.updated if compact else 0
-    compaction = _compact(store, rewritten=rewritten, graphs=graphs)
+    rewritten, graphs = summary.added + summary.updated, len(set(existing) | set(seen))
+    compaction = _compact(store, rewritten=rewritten, graphs=graphs) if compact else None
     stage("compacting the store, counting the summary" if compaction else "counting the summary")
 
     def every_note() -> SummaryFacts:
