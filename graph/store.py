@@ -248,8 +248,15 @@ class OxigraphStore:
 
     def compact(self) -> None:
         """Merge the store's sorted files (RocksDB full compaction): after big bulk loads
-        lookups search far fewer files (graph/build.py COMPACT_SHARE)."""
-        self._store.optimize()
+        lookups search far fewer files (graph/build.py COMPACT_SHARE). It never changes what
+        the store holds, so a failure (a full disk) loses nothing."""
+        try:
+            self._store.optimize()
+        except OSError as e:
+            raise StoreError(
+                f"could not compact {self.path} ({e}); every note is in the store and queries "
+                "work, only slower: free some disk space, or build with --no-compact"
+            ) from e
 
     def flush(self) -> None:
         self._store.flush()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from benchmarks.corpus import write_corpus
 from graph.build import BUILD_RECORD, build, build_files
@@ -51,3 +54,27 @@ def test_memory_store_takes_the_graph_by_graph_path(tmp_path: Path) -> None:
     summary = build_files(mem, list(iter_note_paths(tmp_path)), jobs=1)
     assert summary.added == 5
     assert len(mem.named_graphs()) == 8  # five notes, reference, derived, summary
+
+
+def test_a_failed_compaction_is_a_store_error_and_loses_nothing(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    from ontology.errors import StoreError
+
+    store = OxigraphStore(tmp_path / "s")
+    build(store, read_notes(list(iter_note_paths(Path(__file__).parent.parent / "data" / "notes"))))
+    before = _dump(store)
+
+    class Full:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        def optimize(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    real = store._store
+    monkeypatch.setattr(store, "_store", Full())
+    with pytest.raises(StoreError, match="every note is in the store.*--no-compact"):
+        store.compact()
+    monkeypatch.setattr(store, "_store", real)
+    assert _dump(store) == before
