@@ -2,7 +2,7 @@
 
 Every named query runs with parameters that exist in the synthetic corpus, on the embedded
 Oxigraph store (in a spawned child that opens it read-only) and on rdflib memory
-(graph.store.MemoryStore) loaded with the same quads: the median of several runs, side by side,
+(graph.memory.MemoryStore) loaded with the same quads: the median of several runs, side by side,
 with the ratio. rdflib queries run in a forked child with a time cap ("> cap" when it is hit);
 an Oxigraph query still running after the cap is recorded as capped and its child replaced.
 The co-attended answer for the busiest organisation is compared with the one the truth gives.
@@ -141,7 +141,8 @@ def _ox_queries(
 def bench_queries(
     store_dir: Path, truth: list[NoteTruth], *, rdflib: bool, repeat: int, cap: float
 ) -> dict[str, Any]:
-    from graph.store import MemoryStore, OxigraphStore
+    from graph.memory import MemoryStore
+    from graph.store import OxigraphStore
 
     params = query_params(truth)
     ox_res = _ox_queries(store_dir, params, repeat, cap)

@@ -67,7 +67,7 @@ def export_bytes(store: Store, fmt: str, *, graph: str | None = None) -> bytes:
         raise UsageError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
     quads = _quads(store, graph)
     if fmt == "jsonld":
-        from graph.store import to_rdflib_dataset
+        from graph.memory import to_rdflib_dataset
 
         ds = to_rdflib_dataset(quads)
         ctx = {k: v for k, v in PREFIXES.items()}

@@ -18,8 +18,9 @@ import graph.build as gb
 import graph.incremental as gi
 import loaders
 from graph.build import BUILD_RECORD, BuildSummary, build_files
+from graph.memory import MemoryStore
 from graph.rdf import DERIVED_GRAPH
-from graph.store import MemoryStore, OxigraphStore, Store
+from graph.store import OxigraphStore, Store
 from loaders import iter_note_paths
 
 ROOT = Path(__file__).resolve().parent.parent

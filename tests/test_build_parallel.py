@@ -9,8 +9,9 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from graph.build import BUILD_RECORD, build, build_files
+from graph.memory import MemoryStore
 from graph.rdf import graph_iri, map_note
-from graph.store import MemoryStore, OxigraphStore
+from graph.store import OxigraphStore
 from loaders import iter_note_paths, read_notes
 
 

@@ -11,8 +11,9 @@ import pytest
 from graph_notes import changed, held_note, planned_note
 
 from graph.build import BUILD_RECORD, build, remove_notes
+from graph.memory import MemoryStore
 from graph.rdf import DERIVED_GRAPH, REFERENCE_GRAPH, SUMMARY_GRAPH, graph_iri
-from graph.store import IRI, MemoryStore, OxigraphStore, Store
+from graph.store import IRI, OxigraphStore, Store
 
 
 @pytest.fixture(params=["oxigraph", "memory"])
@@ -148,7 +149,7 @@ def test_export_trig_reimports_isomorphic(store: Store) -> None:
     from rdflib.compare import isomorphic
 
     from graph.export import export
-    from graph.store import to_rdflib_dataset
+    from graph.memory import to_rdflib_dataset
 
     build(store, [held_note(), planned_note()])
     out = io.BytesIO()

@@ -34,7 +34,7 @@ def _graph(data: bytes, graph: str):  # type: ignore[no-untyped-def]
     import pyoxigraph as ox
     from rdflib import URIRef
 
-    from graph.store import to_rdflib_dataset
+    from graph.memory import to_rdflib_dataset
 
     return to_rdflib_dataset(ox.parse(data, format=ox.RdfFormat.TRIG)).graph(URIRef(graph))
 

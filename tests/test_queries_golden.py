@@ -12,7 +12,8 @@ from goldens import CASES, NOTES, compute, load
 from graph_notes import state
 from seed_records import build_store, extracted_notes, gold_notes
 
-from graph.store import MemoryStore, OxigraphStore
+from graph.memory import MemoryStore
+from graph.store import OxigraphStore
 from queries.catalog import catalog
 from queries.run import run_named
 

@@ -12,7 +12,8 @@ from goldens import NOTES
 from seed_records import build_store, extracted_notes
 
 import notegraph
-from graph.store import MemoryStore, OxigraphStore
+from graph.memory import MemoryStore
+from graph.store import OxigraphStore
 from ontology.errors import QueryError, UsageError
 from queries.catalog import catalog, parse_query_file
 from queries.run import run_named

@@ -16,7 +16,8 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from graph.build import build_files, remove_notes
-from graph.store import MemoryStore, OxigraphStore, Store
+from graph.memory import MemoryStore
+from graph.store import OxigraphStore, Store
 from graph.summary import EVIDENCE_CAP, SUMMARY_GRAPH
 from loaders import iter_note_paths
 from queries.catalog import get_query

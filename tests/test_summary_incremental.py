@@ -15,9 +15,10 @@ import graph.build as gb
 import graph.incremental as gi
 from benchmarks.corpus import write_corpus
 from graph.build import BUILD_RECORD, build_files, remove_notes
+from graph.memory import MemoryStore
 from graph.notefacts import iri_full, iri_short, note_facts, quad_facts
 from graph.rdf import SUMMARY_GRAPH, graph_iri, map_note
-from graph.store import IRI, MemoryStore, OxigraphStore, Store
+from graph.store import IRI, OxigraphStore, Store
 from loaders import iter_note_paths, read_note
 
 ROOT = Path(__file__).resolve().parent.parent
