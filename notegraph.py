@@ -77,11 +77,12 @@ def _iso_date(value: str) -> str:
 
 
 # ---------------------------------------------------------------- options shared by commands
-GLOBAL = (
+GLOBAL = (  # accepted before the command and after it (see _parser)
     opt("--store DIR", "store directory (default: $NOTEGRAPH_STORE or ./.notegraph)"),
     flag("--debug", "show tracebacks for errors"),
     flag("-q --quiet", "no progress bars"),
 )
+GLOBAL_TITLE = "global options (before or after COMMAND)"
 
 
 def _timeout(default: float, help: str) -> Option:
@@ -518,12 +519,20 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         epilog="Run 'notegraph COMMAND --help' for a command's options. "
         "Exit codes: 0 ok, 1 some input failed, 2 usage error.",
     )
+    top = p.add_argument_group(GLOBAL_TITLE)
     for flags, kw in GLOBAL:
-        p.add_argument(*flags, **kw)
+        top.add_argument(*flags, **kw)
+    # The same options after the command too (`notegraph build data/notes --store X`). With no
+    # default there, an option left out after the command keeps the value before it (or the
+    # default), and one given after it wins.
+    shared = _Parser(add_help=False)
+    after = shared.add_argument_group(GLOBAL_TITLE)
+    for flags, kw in GLOBAL:
+        after.add_argument(*flags, **{**kw, "default": argparse.SUPPRESS})
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subs: dict[str, argparse.ArgumentParser] = {}
     for name, c in COMMANDS.items():
-        subs[name] = sub.add_parser(name, help=c.summary, description=c.summary)
+        subs[name] = sub.add_parser(name, help=c.summary, description=c.summary, parents=[shared])
         for flags, kw in c.options:
             subs[name].add_argument(*flags, **kw)
     return p, subs

@@ -151,3 +151,120 @@ def test_build_compacts_a_new_store_unless_told_not_to(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert "quads in" in r.stdout and not r.stdout.rstrip().endswith("(compacted)")
+
+
+# ---------------------------------------------------------------- global options after the command
+# the fewest arguments each command parses with
+MINIMAL = {
+    "extract": ["x.txt"],
+    "sparql": ["SELECT * {}"],
+    "push": ["--update-endpoint", "http://127.0.0.1:1/update"],
+    "query": ["co-attended"],
+}
+
+
+def _parse(argv: list[str]) -> notegraph.Args:
+    args, extra = notegraph._parser()[0].parse_known_args(argv)
+    assert extra == [], extra
+    return args
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_global_options_work_after_every_command(command: str) -> None:
+    tail = MINIMAL.get(command, [])
+    before = _parse(["--store", "A", "--debug", "-q", command, *tail])
+    after = _parse([command, *tail, "--store", "A", "--debug", "--quiet"])
+    assert (after.store, after.debug, after.quiet) == ("A", True, True)
+    assert vars(after) == vars(before)
+    # left out after the command: the value before it, else the top-level default
+    assert _parse(["--store", "A", command, *tail]).store == "A"
+    plain = _parse([command, *tail])
+    assert (plain.store, plain.debug, plain.quiet) == (None, False, False)
+    # given on both sides: the one after the command wins
+    both = _parse(["--store", "A", command, "--store", "B", *tail])
+    assert both.store == "B"
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_command_help_shows_the_global_options_apart(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        notegraph.main([command, "--help"])
+    out = capsys.readouterr().out
+    assert out.count("global options") == 1
+    own, shared = out.split("global options")
+    assert "--store DIR" in shared and "--store DIR" not in own.split("\n\n", 1)[1]
+
+
+def _cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "notegraph.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_store_after_the_command_builds_and_queries_the_same_store(tmp_path: Path) -> None:
+    store = str(tmp_path / "s")
+    built = _cli(["build", str(ROOT / "data" / "notes"), "--store", store, "-q"], tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert f"quads in {store}" in built.stdout
+    assert not (tmp_path / ".notegraph").exists()  # not the default store
+    csv = ["--format", "csv"]
+    queries = [
+        ["--store", store, "query", "co-attended", "--actor", "OSCE", *csv],
+        ["query", "co-attended", "--actor", "OSCE", "--store", store, *csv],
+        ["query", "co-attended", "--store", store, "--actor", "OSCE", *csv],
+        ["--store", "nowhere", "query", "co-attended", "--actor", "OSCE", "--store", store, *csv],
+    ]
+    outs = []
+    for args in queries:
+        r = _cli(args, tmp_path)
+        assert r.returncode == 0, (args, r.stderr)
+        outs.append(r.stdout)
+    assert outs[0].startswith("iso3,label,events") and outs[0].count("\n") > 2
+    assert outs[1:] == outs[:1] * 3
+    # a query's own parameters around a global option: still its parameters
+    pairs = [
+        ["--store", store, "query", "co-organizers", "--min-weight", "2", *csv],
+        ["query", "co-organizers", "--min-weight", "2", "--store", store, *csv],
+        ["query", "co-organizers", "--store", store, "--min-weight", "2", *csv],
+    ]
+    rows = [_cli(args, tmp_path) for args in pairs]
+    assert all(r.returncode == 0 for r in rows), [r.stderr for r in rows]
+    assert rows[0].stdout == rows[1].stdout == rows[2].stdout
+    every = _cli(["query", "co-organizers", "--store", store, *csv], tmp_path)
+    assert every.stdout != rows[0].stdout  # --min-weight 2 was applied, not dropped
+    for command in (["stats"], ["validate"], ["export", "--format", "nquads"]):
+        r = _cli([*command, "--store", store], tmp_path)
+        assert r.returncode == 0, (command, r.stderr)
+        assert r.stdout == _cli(["--store", store, *command], tmp_path).stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "co-attended", "--actor", "OSCE", "--store", "S", "--colour", "red"],
+        ["query", "co-attended", "--store", "S", "--actor", "OSCE", "--colour", "red"],
+        ["query", "co-attended", "--colour", "red", "--actor", "OSCE", "--store", "S"],
+    ],
+)
+def test_an_unknown_query_parameter_beside_a_global_option_is_still_named(
+    args: list[str], tmp_path: Path
+) -> None:
+    r = _cli(args, tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip() == (
+        "notegraph: query 'co-attended' has no parameter --colour "
+        "(its parameters: --actor, --include-planned)"
+    )
+
+
+def test_an_unknown_option_after_a_global_one_is_still_a_usage_error(tmp_path: Path) -> None:
+    r = _cli(["build", "--store", "S", "--no-such-option"], tmp_path)
+    assert r.returncode == 2
+    assert "unrecognized arguments: --no-such-option" in r.stderr
+    assert not (tmp_path / "S").exists()
