@@ -2,10 +2,11 @@
 
 Pipeline: read.py (bytes -> text: formats, encodings) -> text.py (markup, footnotes; offset map
 back to the decoded text) -> header.py (label lexicon, fields) -> mentions.py/names.py (gazetteer
-and States, longest match first; leftovers kept as unresolved) -> prose.py (role cues) -> body.py
-(resolutions, NAPs, related events) -> event.py (document type, title, date, venue) -> parse.py
-(assembles the Note). guard.py puts a quick word test in front of patterns scanned over every
-sentence; process-wide caches (gazetteer tries, resolved names, places) are built on first use.
+and States, longest match first) -> candidates.py (leftovers that look like names of bodies, kept
+as unresolved) -> prose.py (role cues) -> body.py (resolutions, NAPs, related events) -> event.py
+(document type, title, date, venue) -> parse.py (assembles the Note). guard.py puts a quick word
+test in front of patterns scanned over every sentence; process-wide caches (gazetteer tries,
+resolved names, places) are built on first use.
 
 Decisions worth knowing:
 - Year-less resolution mentions are normalised with the adoption-year table in

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import mentions as M
+from loaders import candidates as C
 
 CHUNKS = st.lists(
     st.sampled_from(
@@ -51,12 +51,12 @@ CHUNKS = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(CHUNKS, st.text(max_size=40)))
 def test_cleaning_and_trimming_never_add_capitals(sub: str) -> None:
-    name = M._trim_prose(M._clean_chunk(sub))
-    assert len(M._CAP.findall(name)) <= len(M._CAP.findall(sub))
+    name = C._trim_prose(C._clean_chunk(sub))
+    assert len(C._CAP.findall(name)) <= len(C._CAP.findall(sub))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(CHUNKS, st.text(max_size=40)))
 def test_and_split_needs_and(chunk: str) -> None:
     if "and" not in chunk and "as well as" not in chunk:
-        assert M._AND_SPLIT.split(chunk) == [chunk]
+        assert C._AND_SPLIT.split(chunk) == [chunk]

@@ -1,0 +1,259 @@
+"""Unresolved candidates: which leftover text between actor mentions names a body.
+
+`find_mentions` (mentions.py) matches the gazetteer, States and host phrases; the text left between
+those matches is cut here into chunks, cleaned, and kept only where it looks like the name of a
+body (a header list keeps any name-like chunk; prose keeps only chunks naming one with a head word:
+Ministry, Agency, Centre...). People's titles, group phrases ("member States"), dates, e-mail
+addresses and personal data are not names. No gazetteer here: resolving a kept name is the caller's.
+"""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import re
+
+__all__ = ["ORG_HEAD", "candidate_names"]
+
+# the head word of a body's name: a leftover in prose is kept only with one
+ORG_HEAD = re.compile(
+    r"\b(?:Ministry|Ministries|Agency|Department|Service|Office|Cent(?:re|er)s?|Institute|Committee|Commission|"
+    r"Council|Authority|Organi[sz]ation|Bureau|University|Programme|Program|Initiative|Network|Unit|Police|"
+    r"Guard|Customs|Forces|Command|Academy|Association|Foundation|Secretariat|Directorate|Administration|"
+    r"Laboratory|Forum|Union|Community|Federation|Court|Parliament|Assembly|Inspectorate|Agency|Corporation|"
+    r"Company|College|School|Society|Group|Board|Army|Navy|Coast\s+Guard|Task\s+Force|"
+    r"Regulatory|Institution|Chamber|Project|Partnership|Fund|Bank)\b"
+)
+_TITLES = {
+    "coordinator",
+    "director",
+    "chair",
+    "chairman",
+    "chairperson",
+    "officer",
+    "minister",
+    "ambassador",
+    "head",
+    "adviser",
+    "advisor",
+    "expert",
+    "experts",
+    "representative",
+    "representatives",
+    "secretary",
+    "president",
+    "member",
+    "members",
+    "deputy",
+    "manager",
+    "specialist",
+    "coordinators",
+    "vice-chair",
+    "officials",
+    "official",
+    "staff",
+    "delegate",
+    "delegates",
+    "participants",
+    "speaker",
+    "speakers",
+    "observers",
+    "observer",
+}
+_GROUP = re.compile(
+    r"(?i)\b(?:member\s+states|associate\s+members?|observers?|participants?|states?|countries|"
+    r"one\s+member|one\s+expert|officials?|experts?|representatives?|delegations?|delegates?|"
+    r"partners\s+for\s+co-?operation|nations|governments?|region|others?)\b"
+)
+_STOP = {
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "with",
+    "by",
+    "from",
+    "in",
+    "on",
+    "for",
+    "to",
+    "as",
+    "well",
+    "government",
+    "also",
+    "including",
+    "its",
+    "their",
+    "other",
+    "at",
+    "each",
+    "all",
+    "both",
+    "support",
+    "cooperation",
+    "co-operation",
+    "organisation",
+    "organization",
+    "republic",
+    "office",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "via",
+    "such",
+    "between",
+    "among",
+    "amongst",
+    "through",
+    "under",
+    "part",
+    "addition",
+    "in addition",
+    "will",
+    "be",
+    "was",
+    "were",
+    "is",
+    "are",
+    "this",
+    "that",
+    "these",
+    "those",
+    "following",
+    "e.g",
+    "i.e",
+    "etc",
+    "or",
+    "nor",
+    "which",
+    "who",
+    "whom",
+    "apart",
+    "above",
+    "mentioned",
+    "here",
+    "there",
+    "it",
+    "they",
+    "he",
+    "she",
+}
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]?\s*(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}\b|\b(?:19|20)\d\d\b"
+)
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_GROUP_PHRASE = re.compile(
+    r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b"
+)
+_WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
+_LEAD_WORD = re.compile(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+")
+_LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
+_TRAIL_WORD = re.compile(r"(?i)\s+(?:and|the|of|or)$")
+_CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()]+")
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)")
+_AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])")
+_CAP = re.compile(r"\b[A-Z]")
+_OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
+_LETTER = re.compile(r"[A-Za-z]")  # _looks_like_name needs a _NAME_WORD, which starts with one
+
+
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def _looks_like_name(chunk: str, strict: bool) -> bool:
+    words = _NAME_WORD.findall(chunk)
+    content = [w for w in words if w.lower().strip(".") not in _STOP]
+    if not content or len(words) > 14:
+        return False
+    if words[-1].lower() in _TITLES or words[0].lower() in _TITLES:
+        return False
+    caps = [w for w in content if w[0].isupper() or w.isupper()]
+    if len(caps) < max(1, (len(content) + 1) // 2) or not (
+        words[0][0].isupper() or words[0].lower() in _STOP
+    ):
+        return False
+    if _GROUP.fullmatch(" ".join(content)) or all(_GROUP.fullmatch(w) for w in content):
+        return False
+    if _GROUP_PHRASE.search(chunk):
+        return False
+    if strict and not ORG_HEAD.search(chunk):
+        return False
+    return True
+
+
+def _trim_prose(name: str) -> str:
+    """'brought together representatives of the Ministry of X' -> 'Ministry of X'."""
+    words = name.split(" ")
+    while len(words) > 1 and (
+        words[0][:1].islower() or words[0].lower() in _STOP or words[0].lower() in _TITLES
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _clean_chunk(s: str) -> str:
+    s = _WS.sub(" ", s).strip(" \t\n,;:.-–—()[]\"'")
+    s = _LEAD_WORD.sub("", s)
+    s = _LEAD_THE.sub("", s)
+    s = _TRAIL_WORD.sub("", s)
+    return s.strip(" ,;:.-–—()[]\"'")
+
+
+def candidate_names(
+    text: str,
+    a: int,
+    b: int,
+    *,
+    after_mention: bool,
+    list_like: bool,
+    skip: list[tuple[int, int]],
+) -> list[tuple[int, str]]:
+    """The names kept from the leftover text[a:b], each with where it starts in `text`, in order.
+    `after_mention`: text[a:b] follows a mention; `list_like`: a header list (keep any name-like
+    chunk), otherwise prose (keep only names of bodies); `skip`: spans of personal data."""
+    out: list[tuple[int, str]] = []
+    if b <= a:
+        return out
+    seg = text[a:b]
+    if not _LETTER.search(seg):  # most gaps in a list (", ") hold no name: a name has a letter
+        return out
+    for part in _CHUNK.finditer(seg):
+        ps, pe = a + part.start(), a + part.end()
+        chunk = part.group()
+        paren = chunk.startswith("(")
+        if paren and _ACRONYM.fullmatch(chunk):
+            continue
+        if paren:
+            subs = [chunk[1:-1]]
+        elif "and" in chunk or "as well as" in chunk:
+            subs = _AND_SPLIT.split(chunk)
+        else:
+            subs = [chunk]
+        for sub in subs:
+            if not sub.strip():
+                continue
+            if not list_like and len(_CAP.findall(sub)) < 2:
+                continue  # cleaning and trimming only drop capitals: too few for a prose name
+            off = chunk.find(sub)
+            s0 = ps + off
+            name = _clean_chunk(sub)
+            if not list_like:  # prose: the name is the capitalised run at the end of the chunk
+                name = _trim_prose(name)
+                if len(_CAP.findall(name)) < 2:
+                    continue
+            if not name or _inside(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
+                continue
+            # an office location after a dash ('UNODA – Vienna') is not an actor
+            if _OFFICE_PLACE.match(sub) and after_mention:
+                continue
+            if not _looks_like_name(
+                name, strict=not list_like or paren and not ORG_HEAD.search(name)
+            ):
+                continue
+            ns = text.find(name, s0, pe + 1)
+            if ns < 0:
+                continue
+            out.append((ns, name))
+    return out
