@@ -117,11 +117,9 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     pos = start
     bounds = [(m.start, m.end) for m in ms] + [(end, end)]
     for i, (a, b) in enumerate(bounds):
-        gap = text[pos:a]
-        prev = ms[i - 1] if i > 0 else None
         nxt = ms[i] if i < len(ms) else None
         for ns, name in candidate_names(
-            text, pos, a, after_mention=prev is not None, list_like=list_like, skip=skip
+            text, pos, a, after_mention=i > 0, list_like=list_like, skip=skip
         ):
             out.append(Mention(ns, ns + len(name), resolve(name), name, iso3=_state_in(name)))
         if nxt is not None:
@@ -130,7 +128,6 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
                 nxt.mode = "remote"
             out.append(nxt)
         pos = max(pos, b)
-        del gap
     # merge "State + body" into one agency name ("Poland Border Service" when not curated)
     return _merge_agencies(text, sorted(out, key=lambda m: m.start))
 

@@ -1,4 +1,5 @@
-"""Mentions: the shortcuts in front of leftover-name cleaning never change what is found."""
+"""Candidate names (loaders/candidates.py): the shortcuts in front of leftover-name cleaning never
+change what is found."""
 
 from __future__ import annotations
 
