@@ -80,7 +80,7 @@ def _iso_date(value: str) -> str:
 GLOBAL = (  # accepted before the command and after it (see _parser)
     opt("--store DIR", "store directory (default: $NOTEGRAPH_STORE or ./.notegraph)"),
     flag("--debug", "show tracebacks for errors"),
-    flag("-q --quiet", "no progress bars"),
+    flag("-q --quiet", "no progress bars or status lines"),
 )
 GLOBAL_TITLE = "global options (before or after COMMAND)"
 
@@ -199,6 +199,17 @@ def _progress(total: int, label: str, *, quiet: bool) -> Callable[[object], None
     return step
 
 
+def _status(message: str, *, quiet: bool) -> Any:
+    """A spinner with a message on stderr while slow work runs (only on a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        from contextlib import nullcontext
+
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)
+
+
 # ---------------------------------------------------------------- the commands
 @command(
     "read notes and print what was extracted, without touching the store",
@@ -310,7 +321,12 @@ def cmd_query(args: Args) -> int:
         params["include_planned"] = True
     params.update(parse_params(args.params))
     spec.bind(params)  # a wrong parameter is a usage error before any store is opened
-    rows = run_query(spec, params, _target(args), explain=args.explain)
+    target = _target(args)
+    if args.explain:  # seconds to minutes on a big store: every claim behind every row
+        with _status(f"{spec.name}: finding the evidence behind each row", quiet=args.quiet):
+            rows = run_query(spec, params, target, explain=True)
+    else:
+        rows = run_query(spec, params, target)
     write_rows(rows, args.format, sys.stdout, title=spec.title, columns=_words(args.columns))
     return 0
 

@@ -268,3 +268,32 @@ def test_an_unknown_option_after_a_global_one_is_still_a_usage_error(tmp_path: P
     assert r.returncode == 2
     assert "unrecognized arguments: --no-such-option" in r.stderr
     assert not (tmp_path / "S").exists()
+
+
+class _Terminal:
+    """A stand-in stderr that says it is a terminal."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("tty", "quiet", "spinner"), [(True, False, True), (True, True, False), (False, False, False)]
+)
+def test_status_spinner_only_on_a_terminal_and_not_quiet(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, quiet: bool, spinner: bool
+) -> None:
+    from rich.status import Status
+
+    monkeypatch.setattr(sys, "stderr", _Terminal(tty))
+    status = notegraph._status("working", quiet=quiet)
+    assert isinstance(status, Status) is spinner
