@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORG_HEAD", "candidate_names"]
+__all__ = ["ORG_HEAD", "candidate_names", "overlaps"]
 
 # the head word of a body's name: a leftover in prose is kept only with one
 ORG_HEAD = re.compile(
@@ -158,7 +158,8 @@ _OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")  # _looks_like_name needs a _NAME_WORD, which starts with one
 
 
-def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+def overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [a, b) overlaps any of the spans."""
     return any(a < y and x < b for x, y in spans)
 
 
@@ -243,7 +244,7 @@ def candidate_names(
                 name = _trim_prose(name)
                 if len(_CAP.findall(name)) < 2:
                     continue
-            if not name or _inside(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
+            if not name or overlaps(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
                 continue
             # an office location after a dash ('UNODA – Vienna') is not an actor
             if _OFFICE_PLACE.match(sub) and after_mention:

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .candidates import ORG_HEAD, candidate_names
+from .candidates import ORG_HEAD, candidate_names, overlaps
 from .guard import Anchored, Guarded
 from .names import Entity, ancestors, demonym_state, resolve, scan
 
@@ -75,10 +75,6 @@ def personal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < y and x < b for x, y in spans)
-
-
 def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[Mention]:
     """Mentions of actors in text[start:end]. `list_like`: a header list (keep any name-like leftover);
     otherwise prose (keep only leftovers that name a body: Ministry, Agency, Centre...)."""
@@ -87,7 +83,7 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     raw = [
         m
         for m in scan(seg)
-        if not _inside(m.start + start, m.end + start, skip)
+        if not overlaps(m.start + start, m.end + start, skip)
         and not (m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end))
     ]
     ms: list[Mention] = []
