@@ -147,6 +147,11 @@ _GROUP_PHRASE = re.compile(
     r"(?i)\b(?:member\s+states|associate\s+members|one\s+(?:member|expert))\b"
 )
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
+# an event's or a resolution's name in a headline ("Regional Workshop on ...", "Resolution 1540")
+_NOT_BODY = re.compile(
+    r"\b(?:Workshops?|Seminars?|Webinars?|Conferences?|Symposium|Course|Training|Meeting|Roundtable|"
+    r"Round\s+Table|Consultations?|Visit|Resolutions?)\b|\b[Rr]esolution\s+\d"
+)
 _LEAD_WORD = re.compile(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+")
 _LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
 _TRAIL_WORD = re.compile(r"(?i)\s+(?:and|the|of|or)$")
@@ -177,7 +182,7 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
         return False
     if _GROUP.fullmatch(" ".join(content)) or all(_GROUP.fullmatch(w) for w in content):
         return False
-    if _GROUP_PHRASE.search(chunk):
+    if _GROUP_PHRASE.search(chunk) or _NOT_BODY.search(chunk):
         return False
     if strict and not ORG_HEAD.search(chunk):
         return False

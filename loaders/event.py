@@ -122,20 +122,26 @@ def document_type(t: str, fields: list[Field]) -> str:
     return "other"
 
 
-def find_title(doc: Doc, fields: list[Field]) -> tuple[str | None, tuple[Evidence, ...]]:
+def find_title(
+    doc: Doc, fields: list[Field], skip: tuple[tuple[int, int], ...] = ()
+) -> tuple[str | None, tuple[Evidence, ...]]:
+    """The title field; else a quoted event name near the top; else the first line that is not a
+    masthead line (`skip`: dateline, publication date, document symbol, boilerplate)."""
     t = doc.text
     f = field_of(fields, "title")
     if f and squash(t[f.start : f.end]):
         return squash(t[f.start : f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
     first_field = min([x.label_start for x in fields], default=len(t))
     top = t[:first_field]
-    q = _QUOTED_TITLE.search(top)
-    if q:
+    for q in _QUOTED_TITLE.finditer(top):
         g = 1 if q.group(1) else 2
-        return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)
+        if _names_event(t, q.start(), q.group(g)):
+            return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)
     for m in _LINE.finditer(t[: min(len(t), 2000)]):
         line = m.group().strip()
         if not line or _NOT_TITLE.fullmatch(line):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in skip):
             continue
         if len(line) <= 220 and not line.endswith("."):
             return squash(line), (doc.evidence(m.start(), m.end()),)
@@ -147,6 +153,21 @@ def find_title(doc: Doc, fields: list[Field]) -> tuple[str | None, tuple[Evidenc
     return None, ()
 
 
+def _names_event(t: str, start: int, quoted: str) -> bool:
+    """Whether a quotation names the event: not a speech ("..., " said X), not a quoted term
+    ("Related Materials"): introduced as a title, or naming an event, or opening the note."""
+    q = quoted.strip()
+    if q[-1:] in ",.;!?" or len(q.split()) < 3:
+        return False
+    if _TITLED.search(t, max(0, start - 40), start) or _TYPE_WORD.search(q):
+        return True
+    return not t[:start].strip() or t[:start].strip().count("\n") < 2
+
+
+_TITLED = re.compile(r"(?i)\b(?:titled|entitled|called|named|theme|topic|the)\s*[:,]?\s*$")
+_TYPE_WORD = re.compile(
+    r"(?i)\b(?:workshop|seminar|webinar|conference|symposium|course|training|meeting|round-?\s?table|dialogue|forum|consultations?|exercise)s?\b"
+)
 _EVENT_PHRASE = re.compile(
     r"\b(?:an?|the)\s+((?:(?!(?:an?|the)\b)[\w-]+\s+){0,3}?(?:workshop|seminar|conference|training\s+course|course|meeting|"
     r"consultations?|round-?\s?table|dialogue|symposium|webinar)\s+(?:on|for|of|in\s+support\s+of)\s+[^.;()]{3,160}?)"

@@ -108,18 +108,9 @@ def segment(text: str) -> list[Field]:
         hits.append((m.start(), m.end(), _kind(m), lab))
     flat = len(hits) < 2 and max(map(len, text.split("\n")), default=0) > 300
     if flat:
-        seen: set[str] = set()
-        first_section = next((m.start() for m in _FLAT_SECTION.finditer(text)), len(text))
-        for m in _INLINE_LABEL.finditer(text, 0, first_section):
-            k = _kind(m)
-            if k in seen or k == "other" or (hits and m.start() < hits[-1][1]):
-                continue
-            if k == "title" and m.start() > 400:  # a title label opens the note
-                continue
-            seen.add(k)
-            lab = m.group(m.lastgroup or 0)
-            hits.append((m.start(), m.end(), k, lab))
-        hits.sort()
+        inline = _inline_labels(text, hits)
+        flat = bool(inline)
+        hits = sorted(hits + inline)
     stops = [m.start() for m in SECTION.finditer(text)]
     if flat:
         stops += [m.start() for m in _FLAT_SECTION.finditer(text)]
@@ -139,6 +130,29 @@ def segment(text: str) -> list[Field]:
             end = min(end, _scalar_end(text, vs, end))
         fields.append(Field(kind, lab.strip(), ls, vs, max(vs, end)))
     return fields
+
+
+def _inline_labels(
+    text: str, hits: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Labels inside the lines of a note flattened onto long lines. Only a run of them counts:
+    three kinds, or two with a colon after one. A lone capitalised word in a headline or a long paragraph
+    ("Egypt to Host Workshop", "Hosted by Government of X") is not a header."""
+    out: list[tuple[int, int, str, str]] = []
+    seen: set[str] = set()
+    first_section = next((m.start() for m in _FLAT_SECTION.finditer(text)), len(text))
+    for m in _INLINE_LABEL.finditer(text, 0, first_section):
+        k = _kind(m)
+        if k in seen or k == "other" or (hits and m.start() < hits[-1][1]):
+            continue
+        if k == "title" and m.start() > 400:  # a title label opens the note
+            continue
+        seen.add(k)
+        out.append((m.start(), m.end(), k, m.group(m.lastgroup or 0)))
+    colon = any(":" in text[s:e] for s, e, _, _ in out)
+    if len(seen) < (2 if colon else 3):
+        return []
+    return out
 
 
 def _scalar_end(text: str, start: int, end: int) -> int:

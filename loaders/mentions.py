@@ -47,6 +47,12 @@ _CONTACT = Guarded(
 _GROUP_AFTER = re.compile(
     r"(?i)(?:['’]s)?\s+(?:(?:member|participating|partner)\s+)?(?:states|countries|nations|members)\b"
 )
+# "States members of the OSCE", "member States of ASEAN": the States, not the body acting
+_GROUP_BEFORE = re.compile(
+    r"(?i)\b(?:(?:member|participating|partner)\s+(?:states|countries)|states\s+members)\s+of\s+(?:the\s+)?$"
+)
+# "Security Council resolution 1540", "the Council's 1540 Committee": the body named in another name
+_NAMING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Rr]esolutions?\b|\(?UNSCR\b|\d{4}\b)")
 _GOV = re.compile(
     r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$"
 )
@@ -80,12 +86,26 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     otherwise prose (keep only leftovers that name a body: Ministry, Agency, Centre...)."""
     seg = text[start:end]
     skip = personal_spans(text, start, end)
-    raw = [
-        m
-        for m in scan(seg)
-        if not overlaps(m.start + start, m.end + start, skip)
-        and not (m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end))
-    ]
+    raw = []
+    for m in scan(seg):
+        if overlaps(m.start + start, m.end + start, skip):
+            continue
+        if (
+            m.entity.kind != "state"
+            and (
+                _NAMING_AFTER.match(seg, m.end)
+                or _GROUP_BEFORE.search(seg[max(0, m.start - 40) : m.start])
+                or skip
+                and skip[-1][1] - start < m.start  # its acronym: "member States of the Name (ACR)"
+                and _OPEN_GAP.fullmatch(seg, skip[-1][1] - start, m.start) is not None
+                and seg[skip[-1][1] - start : m.start].strip() == "("
+            )
+        ):
+            skip.append((m.start + start, m.end + start))  # nor is the text around it a name
+            continue
+        if m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end):
+            continue
+        raw.append(m)
     ms: list[Mention] = []
     for m in raw:
         if m.entity.kind == "state":

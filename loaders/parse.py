@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ontology.iris import slug
 
 from .body import find_naps, find_related, find_resolutions
+from .dateline import Masthead, masthead, yearless_dates
 from .dates import DateSpan, find_dates
 from .event import (
     FUTURE,
@@ -178,8 +179,9 @@ def _parse(text: str, source: Source) -> Note:
     t = doc.text
     fields = segment(t)
     b = _Builder(doc)
+    mast = masthead(t)
     doc_type = document_type(t, fields)
-    title, title_ev = find_title(doc, fields)
+    title, title_ev = find_title(doc, fields, mast.spans)
     header_kinds = (
         "title",
         "organizers",
@@ -191,15 +193,22 @@ def _parse(text: str, source: Source) -> Note:
         "supporters",
     )
     hdr = [(f.label_start, f.end) for f in fields if f.kind in header_kinds]
-    body_spans = complement(hdr, len(t))
+    body_spans = complement(hdr + list(mast.spans), len(t))
     # dates
     df = field_of(fields, "date_venue", "date")
     date = pick_date(t, df.start, df.end) if df else None
     if date is None:
-        date = pick_date(t, 0, len(t))
+        date = _prose_date(t, body_spans, mast)
     status = "planned" if doc_type == "concept_note" else "held"
     if doc_type in ("press_release", "other") and FUTURE.search(t) and not PAST.search(t):
         status = "planned"
+    if (
+        mast.date
+        and date
+        and date.start != (mast.date_span or (-1,))[0]
+        and doc_type != "concept_note"
+    ):
+        status = "planned" if date.start_date > mast.date else "held"
     # venue
     venue, venue_ev = find_venue(doc, fields, date)
     # actors from header fields
@@ -262,6 +271,22 @@ def _parse(text: str, source: Source) -> Note:
         resolution_evidence=tuple(resolutions),
         warnings=tuple(b.warnings),
     )
+
+
+def _prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> DateSpan | None:
+    """The event's date in a note without a date field: a dated phrase in the prose; else one
+    without a year, dated by the publication date; else the publication date itself."""
+    pub = mast.date_span
+    dates = [d for a, e in spans if (d := pick_date(t, a, e)) is not None]
+    dates = [d for d in dates if pub is None or not (d.start < pub[1] and pub[0] < d.end)]
+    if dates:
+        return next((d for d in dates if d.start_date != d.end_date), dates[0])
+    if mast.date:
+        for a, e in spans:
+            got = yearless_dates(t, a, e, mast.date)
+            if got:
+                return next((d for d in got if d.start_date != d.end_date), got[0])
+    return pick_date(t, 0, len(t))
 
 
 def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str | None) -> None:

@@ -22,6 +22,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("funder",),
         re.compile(
             r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+by\b|"
+            r"\bwith\s+(?:the\s+)?funds\s+(?:provided\s+by|from|of)\b|"
             r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
             r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
             r"\bthanks\s+to\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
@@ -72,13 +73,15 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer", "host"),
         re.compile(
-            r"(?i)\b(?:hosted|co-?hosted|(?:will|to)\s+(?:co-?)?host)\s+(?:a|an|the|this|its)\b"
+            r"(?i)\b(?:hosted|co-?hosted|(?:will|to)\s+(?:co-?)?host|(?<!who\s)(?<!that\s)(?<!which\s)(?:is|are|will\s+be)\s+(?:co-?)?hosting)"
+            r"\s+(?:a|an|the|this|its)\b"
         ),
     ),
     (
         ("organizer",),
         re.compile(
-            r"(?i)\b(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)\s+(?:a|an|the|this|its)\b"
+            r"(?i)\b(?:(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)|(?<!who\s)(?<!that\s)(?<!which\s)"
+            r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting))\s+(?:a|an|the|this|its)\b"
         ),
     ),
     (
@@ -158,7 +161,7 @@ _WORDS: list[tuple[str, ...]] = [
     ("invit",),
     # BACKWARD
     ("host",),
-    ("hold", "organi", "convene", "conduct"),
+    ("hold", "organi", "conven", "conduct"),
     ("organi", "convened", "held", "conducted", "launched"),
     ("invited", "attend", "particip"),
     ("attended", "participated", "took", "represented", "joined"),

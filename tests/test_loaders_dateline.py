@@ -1,0 +1,61 @@
+"""The masthead of press releases (dateline, publication date, boilerplate lines) and event dates
+written without a year."""
+
+# ruff: noqa: E501  (test data reads better unwrapped)
+
+from __future__ import annotations
+
+from loaders import parse_note
+from loaders.dateline import masthead, yearless_dates
+from loaders.header import segment
+
+UN_RELEASE = """DC/3999
+
+Department of Public Information \u2022 News and Media Division \u2022 New York
+
+Ruritania to Host Workshop on Implementing Security Council Resolution 1540 (2004), in Capital, 7 to 10 December
+
+2 December 2019
+
+A regional workshop on implementing Security Council resolution 1540 (2004) will be held from 7 to 10 December in Accra, Ghana.
+"""
+
+
+def test_masthead_finds_dateline_date_and_boilerplate() -> None:
+    t = "NEW YORK, 17 October 2014 (Office for Disarmament Affairs) \u2014 The Government of Ghana hosted a workshop."
+    m = masthead(t)
+    assert m.date == "2014-10-17"
+    assert m.spans and t[m.spans[0][0] : m.spans[0][1]].startswith("NEW YORK, 17 October 2014")
+    m = masthead(UN_RELEASE)
+    assert m.date == "2019-12-02"
+    lines = [UN_RELEASE[a:b].strip() for a, b in m.spans]
+    assert "DC/3999" in lines and "2 December 2019" in lines
+    assert any(x.startswith("Department of Public Information") for x in lines)
+
+
+def test_a_dateline_without_a_year_gives_no_publication_date() -> None:
+    m = masthead("NEW YORK, 17 October (Office for Disarmament Affairs) \u2014 Text.")
+    assert m.date is None and m.spans
+
+
+def test_yearless_dates_take_the_year_of_publication() -> None:
+    t = "held from 7 to 10 December in Cairo; a follow-up on 11-12 January; and June 5-6."
+    got = [(d.start_date, d.end_date) for d in yearless_dates(t, 0, len(t), "2009-12-03")]
+    assert got == [
+        ("2009-12-07", "2009-12-10"),
+        ("2010-01-11", "2010-01-12"),  # six months on at most: January after a December release
+        ("2009-06-05", "2009-06-06"),  # six months before: the same year
+    ]
+
+
+def test_headline_verbs_are_not_header_labels() -> None:
+    # "to Host" in a Title Case headline is not an "Host:" organisers field
+    assert segment(UN_RELEASE.replace("\n\n", " ") * 2) == []
+
+
+def test_release_dates_and_status_from_the_masthead() -> None:
+    n = parse_note(UN_RELEASE)
+    assert (n.start_date, n.end_date, n.status) == ("2019-12-07", "2019-12-10", "planned")
+    assert n.title is not None and n.title.startswith("Ruritania to Host Workshop")
+    assert n.doc_type == "press_release"
+    assert not [a for a in n.actors if a.kind == "unresolved"]
