@@ -10,7 +10,7 @@ from .dates import find_dates
 from .guard import Anchored, Guarded
 from .mentions import HOST, find_mentions
 from .model import Evidence, NapStatement, RelatedEvent
-from .names import gazetteer, scan
+from .names import city_country, gazetteer, scan
 from .prose import sentences
 from .text import Doc, squash
 
@@ -253,7 +253,7 @@ _HELD = Anchored(
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _place(text: str) -> tuple[str | None, str | None]:
+def place(text: str) -> tuple[str | None, str | None]:
     """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM'); 'Hilton Hotel, Amman, Jordan' -> ('Amman', 'JOR')."""
     parts = [p.strip(" .") for p in _COMMA.split(text) if p.strip(" .")]
     country_at: int | None = None
@@ -270,6 +270,8 @@ def _place(text: str) -> tuple[str | None, str | None]:
             city = parts[country_at - 1]
     else:
         city = next((p for p, ok in zip(parts, placelike, strict=True) if ok), None)
+    if city and country is None:
+        country = city_country(city)
     return city, country
 
 
@@ -288,7 +290,7 @@ def find_related(
                 continue
             if _ARRIVAL.search(inner):
                 continue
-            city, country = _place(inner[ds[0].end :])
+            city, country = place(inner[ds[0].end :])
             title = _title_before(text, a, m.start())
             out.append(
                 RelatedEvent(
@@ -306,7 +308,7 @@ def find_related(
                 continue
             rest = text[m.end() + ds[0].end : m.end() + ds[0].end + 80]
             pm = _IN_AT_PLACE.match(rest)
-            city, country = _place(pm.group(1)) if pm else (None, None)
+            city, country = place(pm.group(1)) if pm else (None, None)
             title = _title_before(text, a, m.start())
             end = m.end() + ds[0].end + (pm.end() if pm else 0)
             out.append(

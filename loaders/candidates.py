@@ -153,9 +153,14 @@ _NOT_BODY = re.compile(
     r"Round\s+Table|Consultations?|Visit|Resolutions?)\b|\b[Rr]esolution\s+\d"
 )
 _LEAD_WORD = re.compile(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+")
+# "Group of Experts that supports ...", "Institute for Security Studies in cooperation with"
+_RELATIVE = re.compile(
+    r"\s+(?:that|which|who|whose|where|in\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership)\s+with|with\s+the\s+support\s+of)\b"
+)
+_TRAIL_LOWER = re.compile(r"(?:\s+[a-z][\w'’-]*)+$")  # a name ends with a capitalised word
 _LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
 _TRAIL_WORD = re.compile(r"(?i)\s+(?:and|the|of|or)$")
-_CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()]+")
+_CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()•|]+")
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)")
 _AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])")
 _CAP = re.compile(r"\b[A-Z]")
@@ -189,9 +194,18 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
     return True
 
 
+_INNER = frozenset(
+    {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "&"}
+)
+
+
 def _trim_prose(name: str) -> str:
-    """'brought together representatives of the Ministry of X' -> 'Ministry of X'."""
+    """'brought together representatives of the Ministry of X' -> 'Ministry of X'; 'Roundtable
+    Workshop with the Ministry of X' -> 'Ministry of X' (a name holds no other lower-case word)."""
     words = name.split(" ")
+    cut = max((i for i, w in enumerate(words) if w[:1].islower() and w not in _INNER), default=-1)
+    if 0 <= cut < len(words) - 1:
+        words = words[cut + 1 :]
     while len(words) > 1 and (
         words[0][:1].islower() or words[0].lower() in _STOP or words[0].lower() in _TITLES
     ):
@@ -201,6 +215,8 @@ def _trim_prose(name: str) -> str:
 
 def _clean_chunk(s: str) -> str:
     s = _WS.sub(" ", s).strip(" \t\n,;:.-–—()[]\"'")
+    s = _RELATIVE.split(s, maxsplit=1)[0]
+    s = _TRAIL_LOWER.sub("", s)
     s = _LEAD_WORD.sub("", s)
     s = _LEAD_THE.sub("", s)
     s = _TRAIL_WORD.sub("", s)
@@ -235,6 +251,10 @@ def candidate_names(
             subs = [chunk[1:-1]]
         elif "and" in chunk or "as well as" in chunk:
             subs = _AND_SPLIT.split(chunk)
+            if len(subs) > 1 and not all(ORG_HEAD.search(x) for x in subs[1:]):
+                subs = [
+                    chunk
+                ]  # one body: "Ministry of Economy and Commerce", "Health and Human Services"
         else:
             subs = [chunk]
         for sub in subs:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .body import _place
+from .body import place
 from .dates import DateSpan, find_dates
 from .guard import Anchored
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
+from .names import city_country
 from .text import Doc, squash
 
 __all__ = [
@@ -141,8 +142,8 @@ def find_title(
         line = m.group().strip()
         if not line or _NOT_TITLE.fullmatch(line):
             continue
-        if any(a < m.end() and m.start() < b for a, b in skip):
-            continue
+        if any(a < m.end() and m.start() < b for a, b in skip) or len(line.split()) < 3:
+            continue  # a masthead line, or a short one ("Security Council", "Media Note")
         if len(line) <= 220 and not line.endswith("."):
             return squash(line), (doc.evidence(m.start(), m.end()),)
         break
@@ -230,8 +231,10 @@ def complement(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
 
 
 def find_venue(
-    doc: Doc, fields: list[Field], date: DateSpan | None
+    doc: Doc, fields: list[Field], date: DateSpan | None, spans: list[tuple[int, int]]
 ) -> tuple[Venue, tuple[Evidence, ...]]:
+    """The venue field; else the date-and-venue field after its date; else the place next to the
+    event's date in the prose; else a known city the prose puts the event in (`spans`: the body)."""
     t = doc.text
     vf = field_of(fields, "venue")
     if vf and t[vf.start : vf.end].strip():
@@ -241,12 +244,12 @@ def find_venue(
         if org is not None and org.entity is not None:
             e = org.entity
             return Venue(org.name, e.seat_city, e.seat_country), (doc.evidence(vf.start, vf.end),)
-        city, country = _place(squash(val))
+        city, country = place(squash(val))
         return Venue(None, city, country), (doc.evidence(vf.start, vf.end),)
     df = field_of(fields, "date_venue")
     if df and date and df.start <= date.start < df.end:
         rest = t[date.end : df.end]
-        city, country = _place(squash(rest).strip(" ,"))
+        city, country = place(squash(rest).strip(" ,"))
         if city or country:
             return Venue(None, city, country), (doc.evidence(date.end, df.end),)
         return Venue(), ()
@@ -255,7 +258,7 @@ def find_venue(
             m = rx.match(t, date.end)
             if m:
                 cand = _VENUE_END.split(m.group(1))[0]
-                city, country = _place(cand)
+                city, country = place(cand)
                 if city or country:
                     return Venue(None, city, country), (
                         doc.evidence(m.start(1), m.start(1) + len(cand)),
@@ -263,13 +266,55 @@ def find_venue(
         before = t[max(0, date.start - 80) : date.start]
         m = _IN_PLACE_BEFORE.search(before)
         if m:
-            city, country = _place(m.group(1))
+            city, country = place(m.group(1))
             if city or country:
                 off = max(0, date.start - 80)
                 return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
         m = _HELD_IN.search(t)
         if m:
-            city, country = _place(m.group(1))
+            city, country = place(m.group(1))
             if city or country:
                 return Venue(None, city, country), (doc.evidence(m.start(1), m.end(1)),)
-    return Venue(), ()
+    return _venue_in_prose(doc, spans)
+
+
+# "in Istanbul", "visit Washington", "in the premises of the X (ACR) in Bangkok"
+_IN_CITY = re.compile(
+    r"\b(?:in|at|visit|visited|visiting)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
+    r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
+)
+_PREMISES = re.compile(
+    r"\b(?:premises|headquarters|offices?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,.;()]{2,120}?)\s*(?:\([A-Z]{2,10}\)\s*)?$"
+)
+
+
+def _venue_in_prose(doc: Doc, spans: list[tuple[int, int]]) -> tuple[Venue, tuple[Evidence, ...]]:
+    """A venue said in the prose about the event, not next to its date: the first known city
+    after "in", "at" or "visit" in a sentence that speaks of the event."""
+    t = doc.text
+    first: tuple[Venue, tuple[Evidence, ...]] | None = None
+    for a, e in spans:
+        for m in _IN_CITY.finditer(t, a, min(e, a + 4000)):
+            sent_start = max(t.rfind(". ", a, m.start()) + 1, a)
+            sent_end = t.find(". ", m.end(), e)
+            if not _EVENT_WORD.search(t, sent_start, sent_end if sent_end > 0 else e):
+                continue
+            city, country = place(m.group("p"))
+            if not city or not country or city_country(city) is None and "," not in m.group("p"):
+                continue
+            pm = _PREMISES.search(t, max(sent_start, m.start() - 160), m.start())
+            got = (
+                Venue(squash(pm.group("org")) if pm else None, city, country),
+                (doc.evidence(m.start("p"), m.end("p")),),
+            )
+            if pm:  # "in the premises of ESCAP in Bangkok" names the place most fully
+                return got
+            first = first or got
+    return first or (Venue(), ())
+
+
+_EVENT_WORD = re.compile(
+    r"(?i)\b(?:held|hosted|took\s+place|take\s+place|convened|organi[sz]ed|workshops?|seminars?|"
+    r"conferences?|meetings?|courses?|training|round-?\s?tables?|dialogues?|consultations?|visits?|"
+    r"missions?|events?|exercises?)\b"
+)

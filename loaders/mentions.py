@@ -53,6 +53,20 @@ _GROUP_BEFORE = re.compile(
 )
 # "Security Council resolution 1540", "the Council's 1540 Committee": the body named in another name
 _NAMING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Rr]esolutions?\b|\(?UNSCR\b|\d{4}\b)")
+# "the Committee established pursuant to resolution 1540 (2004)" is the 1540 Committee
+_COMMITTEE_OF = Guarded(
+    re.compile(
+        r"(?:the\s+)?(?:(?:United\s+Nations\s+|UN\s+)?Security\s+Council\s+)?Committee\s+established\s+(?:by|pursuant\s+to|under)\s+"
+        r"(?:the\s+)?(?:(?:United\s+Nations|UN)\s+)?(?:Security\s+Council\s+)?[Rr]esolution\s+(\d{4})(?:\s*\(\s*\d{4}\s*\))?"
+        r"(?:\s*\(\s*UNSCR\s+\d{4}\s*\))?"
+    ),
+    ("established",),
+)
+# "its Group of Experts", "the Group of Experts": the 1540 Committee's, in a note about it
+_EXPERTS = Guarded(
+    re.compile(r"(?:[Ii]ts\s+|the\s+Committee['’]s\s+)?Group\s+of\s+Experts\b"), ("Experts",)
+)
+_ACRONYM_NEXT = re.compile(r"\s*\(\s*")  # between a name and "(ACR)"
 _GOV = re.compile(
     r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$"
 )
@@ -71,6 +85,7 @@ class Mention:
     name: str  # as written (normalised whitespace)
     iso3: str | None = None  # for unresolved agencies: the State named in them
     mode: str | None = None
+    part_of: str | None = None  # for unresolved units of a known body: its acronym or label
 
 
 def personal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -126,6 +141,16 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     for h in _HOST_RX.finditer(text, start, end):
         if not any(h.start() < m.end and m.start < h.end() for m in ms):
             ms.append(Mention(h.start(), h.end(), HOST, _WS.sub(" ", h.group())))
+    for c in _COMMITTEE_OF.finditer(text, start, end):
+        ent = resolve(f"{c.group(1)} Committee")
+        if ent is not None:
+            ms = [m for m in ms if not (c.start() < m.end and m.start < c.end())]
+            ms.append(Mention(c.start(), c.end(), ent, _WS.sub(" ", c.group())))
+    if "1540" in text:
+        goe = resolve("1540 Group of Experts")
+        for g in _EXPERTS.finditer(text, start, end):
+            if goe is not None and not any(g.start() < m.end and m.start < g.end() for m in ms):
+                ms.append(Mention(g.start(), g.end(), goe, _WS.sub(" ", g.group())))
     ms.sort(key=lambda m: m.start)
     ms = _absorb(text, ms)
     # leftovers between mentions
@@ -137,7 +162,13 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
         for ns, name in candidate_names(
             text, pos, a, after_mention=i > 0, list_like=list_like, skip=skip
         ):
-            out.append(Mention(ns, ns + len(name), resolve(name), name, iso3=_state_in(name)))
+            ent = resolve(name)
+            if ent is None and nxt is not None and _ACRONYM_NEXT.fullmatch(text, ns + len(name), a):
+                # "The U.N. Regional Centre for Peace and Disarmament (UNREC)": a variant of the
+                # name the known acronym stands for
+                nxt.start, nxt.name = ns, _WS.sub(" ", text[ns : nxt.end])
+                continue
+            out.append(Mention(ns, ns + len(name), ent, name, iso3=_state_in(name)))
         if nxt is not None:
             mm = _MODE_RX.match(text, nxt.end, end)
             if mm:
@@ -207,6 +238,20 @@ def _merge_agencies(text: str, ms: list[Mention]) -> list[Mention]:
         ):
             name = _WS.sub(" ", text[m.start : n.end])
             out.append(Mention(m.start, n.end, None, name, iso3=m.entity.iso3))
+            i += 2
+            continue
+        if (
+            n is not None
+            and m.entity is not None
+            and m.entity.kind == "organization"
+            and n.entity is None
+            and n.start > m.end
+            and text[m.end : n.start].isspace()
+            and ORG_HEAD.search(n.name)
+        ):  # "OSCE Programme Office in Bishkek": a unit of the OSCE the gazetteer does not know
+            name = _WS.sub(" ", text[m.start : n.end])
+            parent = m.entity.acronym or m.entity.label
+            out.append(Mention(m.start, n.end, None, name, iso3=n.iso3, part_of=parent))
             i += 2
             continue
         if (

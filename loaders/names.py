@@ -51,6 +51,19 @@ def gazetteer() -> dict[str, Any]:
 
 
 @functools.cache
+def cities() -> dict[str, str]:
+    """City name (folded) -> ISO3 of its country (ontology/reference/cities.json)."""
+    with open(REFERENCE / "cities.json", encoding="utf-8") as f:
+        table: dict[str, str] = json.load(f)["cities"]
+    return {fold(name): iso3 for name, iso3 in table.items()}
+
+
+def city_country(name: str) -> str | None:
+    """The country of a known city ('Vienna' -> 'AUT'), else None."""
+    return cities().get(fold(name))
+
+
+@functools.cache
 def entities() -> dict[str, Entity]:
     """Every known entity by id."""
     import pycountry

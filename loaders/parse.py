@@ -114,7 +114,7 @@ class _Builder:
             aid = f"unresolved/{slug(m.name)}"
             acc = self.actors.get(aid)
             if acc is None:
-                acc = _Acc(m.name, aid, "unresolved", m.name, None, m.iso3, None)
+                acc = _Acc(m.name, aid, "unresolved", m.name, None, m.iso3, m.part_of)
                 self.actors[aid] = acc
                 self.warnings.append(
                     f"line {ev.line}: '{m.name}' not in the gazetteer (kept as unresolved)"
@@ -210,7 +210,7 @@ def _parse(text: str, source: Source) -> Note:
     ):
         status = "planned" if date.start_date > mast.date else "held"
     # venue
-    venue, venue_ev = find_venue(doc, fields, date)
+    venue, venue_ev = find_venue(doc, fields, date, body_spans)
     # actors from header fields
     planned = status == "planned"
     for f in fields:

@@ -21,7 +21,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("funder",),
         re.compile(
-            r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+by\b|"
+            r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+"
+            r"(?:(?:in\s+(?:its\s+)?(?:entirety|full|part)|entirely|fully|partly|jointly|generously)\s+)?by\b|"
             r"\bwith\s+(?:the\s+)?funds\s+(?:provided\s+by|from|of)\b|"
             r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
             r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
@@ -44,7 +45,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
             r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
-            r"\bconvened\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
+            r"\b(?:convened|coordinated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
     (
@@ -52,7 +53,9 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
             r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
-            r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b"
+            r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b|"
+            r"\bsaid\b(?=[^.]{0,160}\b(?:in|during)\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|welcoming\s+|"
+            r"keynote\s+)?(?:remarks|statement|address|speech|presentation)\b)"
         ),
     ),
     (
@@ -67,6 +70,14 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("invited",),
         re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b"),
+    ),
+    # no role: the names after it are the venue ("took place in the premises of ESCAP"), and it
+    # ends the list of the cue before it
+    (
+        (),
+        re.compile(
+            r"(?i)\b(?:took|take|takes|taking)\s+place\s+(?:in|at)\b|\b(?:in|at)\s+the\s+(?:premises|headquarters|offices?)\s+of\b"
+        ),
     ),
 ]
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
@@ -102,7 +113,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("participant",),
         re.compile(
             r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
-            r"joined\s+(?:the|this)\b)"
+            r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z]))"
         ),
     ),
     (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during))\b")),
@@ -110,7 +121,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("speaker",),
         re.compile(
             r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
-            r"statements?|briefings?|remarks|keynote|lectures?)\b"
+            r"statements?|briefings?|remarks|keynote|lectures?)\b|\bpresented\s+(?:its|their|his|her)\b"
         ),
     ),
     (
@@ -140,6 +151,7 @@ _WORDS: list[tuple[str, ...]] = [
         "jointly",
         "organi",
         "convened",
+        "coordinated",
         "chaired",
         "meeting",
         "session",
@@ -147,7 +159,7 @@ _WORDS: list[tuple[str, ...]] = [
         "conference",
         "seminar",
     ),
-    ("speaker", "presentation", "briefing", "keynote", "opening", "welcoming"),
+    ("speaker", "presentation", "briefing", "keynote", "opening", "welcoming", "said"),
     (
         "particip",
         "representatives",
@@ -159,12 +171,13 @@ _WORDS: list[tuple[str, ...]] = [
         "brought",
     ),
     ("invit",),
+    ("place", "premises", "headquarters", "office"),
     # BACKWARD
     ("host",),
     ("hold", "organi", "conven", "conduct"),
     ("organi", "convened", "held", "conducted", "launched"),
     ("invited", "attend", "particip"),
-    ("attended", "participated", "took", "represented", "joined"),
+    ("attended", "participated", "took", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),
     ("delivered", "made", "gave", "presented"),
     ("funded", "financed", "sponsored", "provided"),
@@ -299,7 +312,25 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         for m in rx.finditer(text, start, end):
             if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
                 cues.append((m.start(), m.end(), direction, roles))
+    for c in [c for c in cues if c[2] == "b" and "co" in text[c[0] : c[0] + 3].lower()]:
+        # "X co-hosted a round table with the Ministry of Y": the partner after "with"
+        w = _WITH.search(text, c[1], end)
+        if w and not any(w.start() < d[1] and d[0] < w.end() for d in cues):
+            cues.append((w.start(), w.end(), "f", c[3]))
     return cues
+
+
+_WITH = re.compile(r"\b(?:together\s+)?with\b")
+
+
+# between a name and the backward cue it is the subject of: an acronym, a relative clause in commas
+_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|who)\b[^,]{0,80},\s*)?")
+
+
+def _list_ended(text: str, cue_end: int, start: int, mentions: list[Mention]) -> bool:
+    """Whether a colon after another name ends the forward cue's list before `start`."""
+    colon = text.find(":", cue_end, start)
+    return colon >= 0 and any(cue_end <= m.start and m.end <= colon for m in mentions)
 
 
 def assign_roles(
@@ -322,14 +353,51 @@ def assign_roles(
     if not cues:
         return [(men, default) for men in mentions] if default else []
     out: list[tuple[Mention, tuple[str, ...]]] = []
+    subject_start = _subjects(text, mentions, cues)
     for men in mentions:
         got: tuple[str, ...] = default
         before = [c for c in cues if c[1] <= men.start]
         after = [c for c in cues if c[0] >= men.end]
-        fwd = next((c[3] for c in reversed(before) if c[2] == "f"), ())
-        back = next((c[3] for c in after if c[2] == "b"), ())
+        f = next((c for c in reversed(before) if c[2] == "f"), None)
+        b = next((c for c in after if c[2] == "b"), None)
+        if f is not None and _list_ended(text, f[1], men.start, mentions):
+            f = None  # "funded by X, targets five countries: A, B": the cue's list has ended
+        fwd, back = f[3] if f else (), b[3] if b else ()
+        first = subject_start.get(id(men))
+        if first is not None:  # the subject of the backward cue, alone or in a list
+            if f is not None and "," in text[f[1] : first]:
+                fwd = ()  # "with the support of X, the OSCE organized a": the cue's phrase ended
+        elif fwd:
+            back = ()  # "in cooperation with UNODA, Serbia hosted a": UNODA is not the host
         if fwd or back:
             got = tuple(dict.fromkeys(fwd + back))
         if got:
             out.append((men, got))
+    return out
+
+
+_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|\s+)(?:and|as\s+well\s+as)?\s*(?:the\s+)?"
+)
+_AND = re.compile(r"\band\b|\bas\s+well\s+as\b")
+
+
+def _subjects(text: str, mentions: list[Mention], cues: list[Cue]) -> dict[int, int]:
+    """The names each backward cue has as its subject ("A, B and the C hosted a"), by id, with
+    where their list starts: the name right before the cue, and the names listed with it."""
+    out: dict[int, int] = {}
+    for c in cues:
+        if c[2] != "b":
+            continue
+        prior = [m for m in mentions if m.end <= c[0]]
+        if not prior or not _SUBJECT_GAP.fullmatch(text, prior[-1].end, c[0]):
+            continue
+        group = [prior[-1]]
+        for m in reversed(prior[:-1]):
+            gap = text[m.end : group[-1].start]
+            if not _LIST_GAP.fullmatch(gap) or (len(group) == 1 and not _AND.search(gap)):
+                break  # a list's last two names are joined by "and"
+            group.append(m)
+        for m in group:
+            out.setdefault(id(m), group[-1].start)
     return out

@@ -1,7 +1,16 @@
 """Notes written for the tests (tests/notes/), in layouts and formats the seeds do not have, each compared
 field by field with its expected record: prose press releases (.txt, .html), a note flattened onto one
 line, a UTF-16 tab table, a CP1252 markdown note, an HTML table, and a PDF and a DOCX that the tests
-write at run time (`make_pdf` writes a minimal valid PDF by hand; `make_docx` uses python-docx)."""
+write at run time (`make_pdf` writes a minimal valid PDF by hand; `make_docx` uses python-docx).
+
+Eight of them imitate the layouts of real releases, in their own words, with expected records
+labelled by hand before the extractor was run: a UN press release with a document symbol, a
+"Department of Public Information" line, a "to Host" headline and year-less dates
+(un_host_gaborone); a "NEW YORK, 17 October (Office ...) —" dateline (un_dateline_dakar); a UNODA
+update (unoda_update_jakarta); a regional centre's event page with a venue "in the premises of"
+(unrcpd_bangkok); an OSCE release with a quoted official (osce_istanbul); a State's media note on a
+committee visit (medianote_washington); a news item with "U.N." and "U.S." (news_un_us_lome); a
+national round table "co-hosted ... with" a ministry (unlirec_sanjose)."""
 
 # ruff: noqa: E501  (test data reads better unwrapped)
 from __future__ import annotations
