@@ -20,20 +20,22 @@ _D = r"[0-3]?\d(?:st|nd|rd|th)?"
 _DASHES = r"(?:\s*[—–]|\s+-{1,2})"
 # PLACE, 17 October [2014] [(Issuer)] —   or   PLACE, October 17[, 2014] —
 _DATELINE = re.compile(
-    rf"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{_D}[ \t]+{_MON}(?:[ \t]+(?:19|20)\d\d)?|"
+    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{_D}[ \t]+{_MON}(?:[ \t]+(?:19|20)\d\d)?|"
     rf"{_MON}[ \t]+{_D}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
 )
 _SYMBOL = r"[A-Z]{1,5}(?:/[A-Z0-9.]{1,10}){1,4}"  # DC/3741, SC/12407, S/2016/1038, GA/DIS/3512
 _BOILER = re.compile(
-    rf"(?im)^[ \t]*(?:{_SYMBOL}|[^\n]*\s[•|]\s[^\n]*|media\s+(?:note|advisory)|press\s+release|"
+    rf"(?i)[ \t]*(?:{_SYMBOL}|[^\n]*\s[•|]\s[^\n]*|media\s+(?:note|advisory)|press\s+release|"
     r"office\s+of\s+the\s+spokes(?:person|man)|for\s+immediate\s+release|in\s+progress\s+at\s+unhq|"
-    r"meetings\s+coverage(?:\s+and\s+press\s+releases)?|(?:un\s+)?news(?:\s+release)?)[ \t]*$"
+    r"meetings\s+coverage(?:\s+and\s+press\s+releases)?|(?:un\s+)?news(?:\s+release)?)[ \t]*"
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_LINE = re.compile(
-    rf"(?im)^[ \t]*(?:(?:published|posted|issued|date)[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
-    rf"(?P<date>{_D}\s+{_MON}\s*,?\s*(?:19|20)\d\d|{_MON}\s+{_D},?\s+(?:19|20)\d\d)[ \t]*$"
+    rf"(?i)[ \t]*(?:(?:published|posted|issued|date)[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
+    rf"(?P<date>{_D}\s+{_MON}\s*,?\s*(?:19|20)\d\d|{_MON}\s+{_D},?\s+(?:19|20)\d\d)[ \t]*"
 )
+_LINE = re.compile(r"[^\n]+")
+_SHORT = 100  # boilerplate and date lines are short
 _TOP = 1500  # the masthead is in the first lines
 
 
@@ -48,24 +50,32 @@ def masthead(text: str) -> Masthead:
     spans: list[tuple[int, int]] = []
     date: str | None = None
     date_span: tuple[int, int] | None = None
-    top = min(len(text), _TOP)
-    for m in _BOILER.finditer(text, 0, top):
-        spans.append(m.span())
-    d = _DATELINE.search(text, 0, top)
-    if d:
-        spans.append(d.span())
-        found = next(find_dates(d.group("date")), None)
-        if found is not None and found.precision == "day":
-            date, date_span = found.start_date, d.span("date")
-    line = _DATE_LINE.search(text, 0, top)
-    if line:
-        spans.append(line.span())
-        if date is None:
-            found = next(find_dates(line.group("date")), None)
-            if found is not None:
-                date, date_span = found.start_date, line.span("date")
-    if date is None and d:  # a dateline without a year: the first date line's year, if any
-        date_span = d.span("date")
+    dateline = None
+    for ln in _LINE.finditer(text, 0, min(len(text), _TOP)):
+        a, b = ln.span()
+        if dateline is None and text[a : a + 1].isupper():
+            d = _DATELINE.match(text, a, b)
+            if d:
+                dateline = d
+                spans.append(d.span())
+                found = next(find_dates(d.group("date")), None)
+                if found is not None and found.precision == "day":
+                    date, date_span = found.start_date, d.span("date")
+                continue
+        if b - a > _SHORT:
+            continue
+        if _BOILER.fullmatch(text, a, b):
+            spans.append((a, b))
+            continue
+        line = _DATE_LINE.fullmatch(text, a, b) if any(c.isdigit() for c in text[a:b]) else None
+        if line:
+            spans.append((a, b))
+            if date is None:
+                found = next(find_dates(line.group("date")), None)
+                if found is not None:
+                    date, date_span = found.start_date, line.span("date")
+    if date is None and dateline is not None:  # a dateline without a year
+        date_span = dateline.span("date")
     return Masthead(date, date_span, tuple(sorted(spans)))
 
 
