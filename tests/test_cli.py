@@ -66,6 +66,10 @@ def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
         (["query", "co-attended"], 2, "needs --actor"),
         (["query", "co-attended", "--actor", "OSCE", "--colour", "red"], 2, "no parameter"),
         (["query", "co-attended", "--actor", "OSCE"], 1, "no store at"),
+        # options only in full: "--de" was --depth until --debug came to every command
+        (["viz", "--de", "2"], 2, "unrecognized arguments: --de 2"),
+        (["build", "data/notes", "--no-comp"], 2, "unrecognized arguments: --no-comp"),
+        (["query", "co-attended", "--act", "OSCE"], 2, "no parameter --act"),
     ],
 )
 def test_mistakes_give_one_line_and_an_exit_code(
