@@ -1,0 +1,177 @@
+"""Role cues: phrases that give the names after them (FORWARD) or before them (BACKWARD) a role
+in an event, and for each cue the words every match of it contains (WORDS, a quick test before
+its pattern is run). Data for prose.py; tests/test_loaders_prose.py checks WORDS against text
+generated from each pattern."""
+
+# ruff: noqa: E501  (regex tables read better unwrapped)
+from __future__ import annotations
+
+import re
+
+__all__ = ["BACKWARD", "FORWARD", "WORDS"]
+
+FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (
+        ("funder",),
+        re.compile(
+            r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+"
+            r"(?:(?:in\s+(?:its\s+)?(?:entirety|full|part)|entirely|fully|partly|jointly|generously)\s+)?by\b|"
+            r"\bwith\s+(?:the\s+)?funds\s+(?:provided\s+by|from|of)\b|"
+            r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
+            r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
+            r"\bthanks\s+to\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
+            r"\bfinancial\s+(?:support|contributions?)\s+(?:of|from)\b"
+        ),
+    ),
+    (
+        ("supporter",),
+        re.compile(
+            r"(?i)\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+|technical\s+|substantive\s+)?(?:support|assistance|expertise)"
+            r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|provided\s+by)\b|"
+            r"\b(?:supported|sponsored|assisted)\s+by\b"
+        ),
+    ),
+    (("organizer", "host"), re.compile(r"(?i)\bco-?hosted\s+by\b")),
+    (("host",), re.compile(r"(?i)\bhosted\s+by\b|\bat\s+the\s+invitation\s+of\b")),
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
+            r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+            r"\b(?:convened|coordinated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
+        ),
+    ),
+    (
+        ("speaker",),
+        re.compile(
+            r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
+            r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
+            r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b|"
+            r"\bsaid\b(?=[^.]{0,160}\b(?:in|during)\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|welcoming\s+|"
+            r"keynote\s+)?(?:remarks|statement|address|speech|presentation)\b)"
+        ),
+    ),
+    (
+        ("participant",),
+        re.compile(
+            r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
+            r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
+            r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
+            r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b"
+        ),
+    ),
+    (
+        ("invited",),
+        re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b"),
+    ),
+    # no role: the names after it are the venue ("took place in the premises of ESCAP"), and it
+    # ends the list of the cue before it
+    (
+        (),
+        re.compile(
+            r"(?i)\b(?:took|take|takes|taking)\s+place\s+(?:in|at)\b|\b(?:in|at)\s+the\s+(?:premises|headquarters|offices?)\s+of\b"
+        ),
+    ),
+]
+BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (
+        ("organizer", "host"),
+        re.compile(
+            r"(?i)\b(?:hosted|co-?hosted|(?:will|to)\s+(?:co-?)?host|(?<!who\s)(?<!that\s)(?<!which\s)(?:is|are|will\s+be)\s+(?:co-?)?hosting)"
+            r"\s+(?:a|an|the|this|its)\b"
+        ),
+    ),
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\b(?:(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)|(?<!who\s)(?<!that\s)(?<!which\s)"
+            r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting))\s+(?:a|an|the|this|its)\b"
+        ),
+    ),
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
+            r"(?:jointly\s+)?(?:a|an|the|this|its)\b"
+        ),
+    ),
+    (
+        ("invited",),
+        re.compile(
+            r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b|"
+            r"\bare\s+(?:anticipated|expected)\s+to\s+(?:attend|participate)\b"
+        ),
+    ),
+    (
+        ("participant",),
+        re.compile(
+            r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
+            r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z]))"
+        ),
+    ),
+    (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during))\b")),
+    (
+        ("speaker",),
+        re.compile(
+            r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
+            r"statements?|briefings?|remarks|keynote|lectures?)\b|\bpresented\s+(?:its|their|his|her)\b"
+        ),
+    ),
+    (
+        ("funder",),
+        re.compile(
+            r"(?i)\b(?:funded|financed|sponsored)\s+(?:the|this)\b|\bprovided\s+(?:the\s+)?"
+            r"(?:financial\s+support|funding)\b"
+        ),
+    ),
+]
+
+
+# For each cue, words one of which every match contains (lower case): a cue whose words are all
+# absent from the lower-cased text cannot match, and its regex is not run (see guard.fold_ascii). tests/test_loaders_prose.py checks the words against text generated from each regex.
+WORDS: list[tuple[str, ...]] = [
+    # FORWARD
+    ("fund", "financ", "paid", "contribut"),
+    ("support", "assist", "expertise", "sponsor"),
+    ("hosted",),
+    ("hosted", "invitation"),
+    (
+        "operation",
+        "collaboration",
+        "partnership",
+        "coordination",
+        "conjunction",
+        "jointly",
+        "organi",
+        "convened",
+        "coordinated",
+        "chaired",
+        "meeting",
+        "session",
+        "workshop",
+        "conference",
+        "seminar",
+    ),
+    ("speaker", "presentation", "briefing", "keynote", "opening", "welcoming", "said"),
+    (
+        "particip",
+        "representatives",
+        "delegat",
+        "officials",
+        "experts",
+        "members",
+        "attend",
+        "brought",
+    ),
+    ("invit",),
+    ("place", "premises", "headquarters", "office"),
+    # BACKWARD
+    ("host",),
+    ("hold", "organi", "conven", "conduct"),
+    ("organi", "convened", "held", "conducted", "launched"),
+    ("invited", "attend", "particip"),
+    ("attended", "participated", "took", "represented", "joined", "visit"),
+    ("briefed", "addressed", "spoke"),
+    ("delivered", "made", "gave", "presented"),
+    ("funded", "financed", "sponsored", "provided"),
+]
