@@ -3,25 +3,23 @@
 date, or a line holding only a date near the top), and boilerplate lines (document symbols such as
 "DC/3741", "Department of Public Information • News and Media Division", "Media Note"). None of
 these names an actor; the publication date dates the note, and gives the year of event dates
-written without one ("from 7 to 10 December")."""
+written without one ("from 7 to 10 December": dates.yearless_dates)."""
 
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import _MON, _MONTHS, DateSpan, find_dates
+from .dates import DAY, MONTH, find_dates
 
-__all__ = ["Masthead", "masthead", "yearless_dates"]
+__all__ = ["Masthead", "masthead"]
 
-_D = r"[0-3]?\d(?:st|nd|rd|th)?"
 _DASHES = r"(?:\s*[—–]|\s+-{1,2})"
 # PLACE, 17 October [2014] [(Issuer)] —   or   PLACE, October 17[, 2014] —
 _DATELINE = re.compile(
-    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{_D}[ \t]+{_MON}(?:[ \t]+(?:19|20)\d\d)?|"
-    rf"{_MON}[ \t]+{_D}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
+    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|"
+    rf"{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
 )
 _SYMBOL = r"[A-Z]{1,5}(?:/[A-Z0-9.]{1,10}){1,4}"  # DC/3741, SC/12407, S/2016/1038, GA/DIS/3512
 _BOILER = re.compile(
@@ -32,7 +30,7 @@ _BOILER = re.compile(
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_LINE = re.compile(
     rf"(?i)[ \t]*(?:(?:published|posted|issued|date)[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
-    rf"(?P<date>{_D}\s+{_MON}\s*,?\s*(?:19|20)\d\d|{_MON}\s+{_D},?\s+(?:19|20)\d\d)[ \t]*"
+    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d)[ \t]*"
 )
 _LINE = re.compile(r"[^\n]+")
 _SHORT = 100  # boilerplate and date lines are short
@@ -77,64 +75,3 @@ def masthead(text: str) -> Masthead:
     if date is None and dateline is not None:  # a dateline without a year
         date_span = dateline.span("date")
     return Masthead(date, date_span, tuple(sorted(spans)))
-
-
-# year-less dates: "from 7 to 10 December", "on 11-12 March", "27 and 28 September",
-# "30 November to 2 December", "June 5-6", "on September 12"
-_RANGE = r"\s*(?:-|–|—|to|until|and|through)\s*"
-_YEARLESS = [
-    re.compile(
-        rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
-    ),
-    re.compile(
-        rf"(?<![\w])(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
-    ),
-    re.compile(
-        rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D}){_RANGE}(?P<d2>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"
-    ),
-    re.compile(rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"),
-    re.compile(rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"),
-]
-
-
-def _day(s: str) -> int:
-    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
-
-
-def _month(s: str) -> int | None:
-    return _MONTHS.get(s.lower().rstrip("."))
-
-
-def _near_year(pub: dt.date, month: int) -> int:
-    """The year of a year-less month near the publication date: within six months of it."""
-    if month - pub.month > 6:
-        return pub.year - 1
-    if pub.month - month > 6:
-        return pub.year + 1
-    return pub.year
-
-
-def yearless_dates(text: str, start: int, end: int, published: str) -> list[DateSpan]:
-    """Dates in text[start:end] written without a year, dated by the publication date."""
-    pub = dt.date.fromisoformat(published)
-    out: list[DateSpan] = []
-    for rx in _YEARLESS:
-        for m in rx.finditer(text, start, end):
-            if any(m.start() < o.end and o.start < m.end() for o in out):
-                continue
-            g = m.groupdict()
-            m1 = _month(g["m1"])
-            m2 = _month(g.get("m2") or g["m1"])
-            if m1 is None or m2 is None:
-                continue
-            y1 = _near_year(pub, m1)
-            y2 = y1 + 1 if m2 < m1 else y1
-            try:
-                a = dt.date(y1, m1, _day(g["d1"]))
-                b = dt.date(y2, m2, _day(g["d2"])) if g.get("d2") else a
-            except ValueError:
-                continue
-            if b < a:
-                continue
-            out.append(DateSpan(m.start(), m.end(), a.isoformat(), b.isoformat(), "day"))
-    return sorted(out, key=lambda s: s.start)

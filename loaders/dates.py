@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .guard import fold_ascii
 
-__all__ = ["DateSpan", "find_dates"]
+__all__ = ["DAY", "MONTH", "DateSpan", "find_dates", "yearless_dates"]
 
 _MONTHS = {
     m: i + 1
@@ -36,8 +36,10 @@ _MONTHS = {
     )
     for m in ms.split()
 }
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
-_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+MONTH = _MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+)
+DAY = _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 
@@ -264,3 +266,56 @@ def find_dates(text: str) -> Iterator[DateSpan]:
                 found.append(span)
     found.sort(key=lambda s: s.start)
     yield from found
+
+
+# year-less dates: "from 7 to 10 December", "on 11-12 March", "27 and 28 September",
+# "30 November to 2 December", "June 5-6", "on September 12"
+_RANGE = r"\s*(?:-|–|—|to|until|and|through)\s*"
+_YEARLESS = [
+    re.compile(
+        rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
+    ),
+    re.compile(
+        rf"(?<![\w])(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
+    ),
+    re.compile(
+        rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D}){_RANGE}(?P<d2>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"
+    ),
+    re.compile(rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"),
+    re.compile(rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"),
+]
+
+
+def _near_year(pub: dt.date, month: int) -> int:
+    """The year of a year-less month near the publication date: within six months of it."""
+    if month - pub.month > 6:
+        return pub.year - 1
+    if pub.month - month > 6:
+        return pub.year + 1
+    return pub.year
+
+
+def yearless_dates(text: str, start: int, end: int, published: str) -> list[DateSpan]:
+    """Dates in text[start:end] written without a year, dated by the publication date."""
+    pub = dt.date.fromisoformat(published)
+    out: list[DateSpan] = []
+    for rx in _YEARLESS:
+        for m in rx.finditer(text, start, end):
+            if any(m.start() < o.end and o.start < m.end() for o in out):
+                continue
+            g = m.groupdict()
+            m1 = _month(g["m1"])
+            m2 = _month(g.get("m2") or g["m1"])
+            if m1 is None or m2 is None:
+                continue
+            y1 = _near_year(pub, m1)
+            y2 = y1 + 1 if m2 < m1 else y1
+            try:
+                a = dt.date(y1, m1, _day(g["d1"]))
+                b = dt.date(y2, m2, _day(g["d2"])) if g.get("d2") else a
+            except ValueError:
+                continue
+            if b < a:
+                continue
+            out.append(DateSpan(m.start(), m.end(), a.isoformat(), b.isoformat(), "day"))
+    return sorted(out, key=lambda s: s.start)

@@ -110,9 +110,8 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
             and (
                 _NAMING_AFTER.match(seg, m.end)
                 or _GROUP_BEFORE.search(seg[max(0, m.start - 40) : m.start])
-                or skip
-                and skip[-1][1] - start < m.start  # its acronym: "member States of the Name (ACR)"
-                and _OPEN_GAP.fullmatch(seg, skip[-1][1] - start, m.start) is not None
+                # its acronym: "member States of the Name (ACR)"
+                or bool(skip)
                 and seg[skip[-1][1] - start : m.start].strip() == "("
             )
         ):

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ontology.iris import slug
 
 from .body import find_naps, find_related, find_resolutions
-from .dateline import Masthead, masthead, yearless_dates
-from .dates import DateSpan, find_dates
+from .dateline import Masthead, masthead
+from .dates import DateSpan, find_dates, yearless_dates
 from .event import (
     FUTURE,
     PAST,
@@ -202,12 +202,10 @@ def _parse(text: str, source: Source) -> Note:
     status = "planned" if doc_type == "concept_note" else "held"
     if doc_type in ("press_release", "other") and FUTURE.search(t) and not PAST.search(t):
         status = "planned"
-    if (
-        mast.date
-        and date
-        and date.start != (mast.date_span or (-1,))[0]
-        and doc_type != "concept_note"
-    ):
+    is_publication = (
+        date is not None and mast.date_span is not None and date.start == mast.date_span[0]
+    )
+    if mast.date and date and not is_publication and doc_type != "concept_note":
         status = "planned" if date.start_date > mast.date else "held"
     # venue
     venue, venue_ev = find_venue(doc, fields, date, body_spans)

@@ -6,7 +6,8 @@ written without a year."""
 from __future__ import annotations
 
 from loaders import parse_note
-from loaders.dateline import masthead, yearless_dates
+from loaders.dateline import masthead
+from loaders.dates import yearless_dates
 from loaders.header import segment
 
 UN_RELEASE = """DC/3999
