@@ -121,7 +121,10 @@ _NAP_STATUS: list[tuple[str, Guarded]] = [
     (
         "submitted",
         Guarded(
-            re.compile(r"(?i)\bsubmitted\b|\bpresented\s+(?:its|their)\b|\bhanded\s+over\b"),
+            re.compile(
+                r"(?i)\bsubmitted\b|\bhanded\s+over\b|"
+                r"\bpresented\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:plans?|NAPs?|road\s*-?\s*maps?)\b"
+            ),
             ("submitted", "presented", "handed"),
         ),
     ),
@@ -179,7 +182,7 @@ _NAP_STATUS: list[tuple[str, Guarded]] = [
         "in_preparation",
         Guarded(
             re.compile(
-                r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|"
+                r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|\bto\s+develop\s+(?:its|their)\b|"
                 r"\belaborat(?:e|ing|ion)\b"
             ),
             ("prepar", "develop", "working", "elaborat"),

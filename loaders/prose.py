@@ -190,7 +190,7 @@ def assign_roles(
     if not cues:
         return [(men, default) for men in mentions] if default else []
     out: list[tuple[Mention, tuple[str, ...]]] = []
-    subject_start = _subjects(text, mentions, cues)
+    subject_start, inside = _subjects(text, mentions, cues)
     for men in mentions:
         got: tuple[str, ...] = default
         before = [c for c in cues if c[1] <= men.start]
@@ -206,6 +206,8 @@ def assign_roles(
                 fwd = ()  # "with the support of X, the OSCE organized a": the cue's phrase ended
         elif fwd:
             back = ()  # "in cooperation with UNODA, Serbia hosted a": UNODA is not the host
+        elif id(men) in inside:
+            back = ()  # named in the relative clause of the cue's subject
         if fwd or back:
             got = tuple(dict.fromkeys(fwd + back))
         if got:
@@ -219,15 +221,28 @@ _LIST_GAP = re.compile(
 _AND = re.compile(r"\band\b|\bas\s+well\s+as\b")
 
 
-def _subjects(text: str, mentions: list[Mention], cues: list[Cue]) -> dict[int, int]:
+def _subjects(
+    text: str, mentions: list[Mention], cues: list[Cue]
+) -> tuple[dict[int, int], set[int]]:
     """The names each backward cue has as its subject ("A, B and the C hosted a"), by id, with
-    where their list starts: the name right before the cue, and the names listed with it."""
+    where their list starts: the name right before the cue, and the names listed with it; and
+    the names in a relative clause between a subject and its cue ("A, which worked with the
+    OSCE on its plan, presented"), which the cue does not reach."""
     out: dict[int, int] = {}
+    inside: set[int] = set()
     for c in cues:
         if c[2] != "b":
             continue
         prior = [m for m in mentions if m.end <= c[0]]
-        if not prior or not _SUBJECT_GAP.fullmatch(text, prior[-1].end, c[0]):
+        cut = c[0]
+        if prior and not _SUBJECT_GAP.fullmatch(text, prior[-1].end, cut):
+            rel = _RELATIVE.search(text, prior[0].end, cut)
+            if rel is None or rel.end() != cut:
+                continue
+            cut = rel.start()
+            inside.update(id(m) for m in prior if m.start >= cut)
+            prior = [m for m in prior if m.end <= cut]
+        if not prior or not _SUBJECT_GAP.fullmatch(text, prior[-1].end, cut):
             continue
         group = [prior[-1]]
         for m in reversed(prior[:-1]):
@@ -237,4 +252,8 @@ def _subjects(text: str, mentions: list[Mention], cues: list[Cue]) -> dict[int, 
             group.append(m)
         for m in group:
             out.setdefault(id(m), group[-1].start)
-    return out
+    return out, inside
+
+
+# a relative clause ending right before a backward cue: ", which have worked with X on Y, "
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:]{0,240},\s*")

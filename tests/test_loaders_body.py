@@ -82,3 +82,16 @@ def test_a_span_without_a_nap_cue_has_no_sentence_with_one(text: str, a: int, b:
 
     if body._NAP.search(text, a, b) is None:
         assert not any(body._NAP.search(text, s, e) for s, e in sentences(text, a, b))
+
+
+def test_nap_status_of_presenting_and_developing_a_plan() -> None:
+    assert body._status("Peru presented its national action plan to the Committee.") == "submitted"
+    assert body._status("Peru presented its draft national action plan.") == "submitted"
+    # presenting "their national efforts" is not submitting a plan
+    assert (
+        body._status(
+            "Belarus, which worked with the OSCE to develop its national action plan, "
+            "presented its national efforts."
+        )
+        == "in_preparation"
+    )

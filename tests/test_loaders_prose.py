@@ -118,3 +118,22 @@ def test_sentence_pattern_is_the_readable_one_on_every_short_text() -> None:
             t = "".join(chars)
             got = [m.span() for m in prose._SENT.finditer(t)]
             assert got == [m.span() for m in SENT.finditer(t)], t
+
+
+def _mentions(text: str, *names: str) -> list[Mention]:
+    return [Mention(text.index(n), text.index(n) + len(n), None, n) for n in names]
+
+
+def test_a_backward_cue_skips_the_relative_clause_of_its_subject() -> None:
+    text = (
+        "Belarus and Serbia, which have worked closely with the OSCE and the 1540 Committee "
+        "to develop their plans, presented their national efforts at the meeting."
+    )
+    ms = _mentions(text, "Belarus", "Serbia", "OSCE", "1540 Committee")
+    got = [(m.name, roles) for m, roles in prose.assign_roles(text, 0, len(text), ms)]
+    assert got == [("Belarus", ("speaker",)), ("Serbia", ("speaker",))]
+    # without the relative clause, every name before the cue still takes its role
+    text = "Belarus, Serbia and the OSCE presented their national efforts."
+    ms = _mentions(text, "Belarus", "Serbia", "OSCE")
+    got = [(m.name, roles) for m, roles in prose.assign_roles(text, 0, len(text), ms)]
+    assert got == [("Belarus", ("speaker",)), ("Serbia", ("speaker",)), ("OSCE", ("speaker",))]
