@@ -280,7 +280,7 @@ def find_venue(
 
 # "in Istanbul", "visit Washington", "in the premises of the X (ACR) in Bangkok"
 _IN_CITY = re.compile(
-    r"\b(?:in|at|visit|visited|visiting)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
+    r"\b(in|at|visit|visited|visiting)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
     r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
 )
 _PREMISES = re.compile(
@@ -290,27 +290,61 @@ _PREMISES = re.compile(
 
 def _venue_in_prose(doc: Doc, spans: list[tuple[int, int]]) -> tuple[Venue, tuple[Evidence, ...]]:
     """A venue said in the prose about the event, not next to its date: the first known city
-    after "in", "at" or "visit" in a sentence that speaks of the event."""
+    after "in", "at" or "visit" in a sentence that speaks of the event; else the first State
+    after "in" in a sentence that says the event was held, hosted or organised."""
     t = doc.text
     first: tuple[Venue, tuple[Evidence, ...]] | None = None
+    land: tuple[Venue, tuple[Evidence, ...]] | None = None
     for a, e in spans:
         for m in _IN_CITY.finditer(t, a, min(e, a + 4000)):
             sent_start = max(t.rfind(". ", a, m.start()) + 1, a)
             sent_end = t.find(". ", m.end(), e)
-            if not _EVENT_WORD.search(t, sent_start, sent_end if sent_end > 0 else e):
+            sent_end = sent_end if sent_end > 0 else e
+            if not _EVENT_WORD.search(t, sent_start, sent_end):
                 continue
-            city, country = place(m.group("p"))
-            if not city or not country or city_country(city) is None and "," not in m.group("p"):
-                continue
-            pm = _PREMISES.search(t, max(sent_start, m.start() - 160), m.start())
-            got = (
-                Venue(squash(pm.group("org")) if pm else None, city, country),
-                (doc.evidence(m.start("p"), m.end("p")),),
-            )
-            if pm:  # "in the premises of ESCAP in Bangkok" names the place most fully
-                return got
-            first = first or got
-    return first or (Venue(), ())
+            said = m.group("p")
+            said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
+            city, country = place(said)
+            if city and country and (city_country(city) is not None or "," in said):
+                pm = _PREMISES.search(t, max(sent_start, m.start() - 160), m.start())
+                got = (
+                    Venue(squash(pm.group("org")) if pm else None, city, country),
+                    (doc.evidence(m.start("p"), m.start("p") + len(said)),),
+                )
+                if pm:  # "in the premises of ESCAP in Bangkok" names the place most fully
+                    return got
+                first = first or got
+            elif (
+                land is None and m.group(1) == "in" and _EVENT_DONE.search(t, sent_start, sent_end)
+            ):
+                c = _IN_STATE.match(t, m.start("p"))
+                state = c and _state_prefix(c.group(0))
+                if c and state:
+                    land = (
+                        Venue(None, None, state[1]),
+                        (doc.evidence(c.start(), c.start() + len(state[0])),),
+                    )
+    return first or land or (Venue(), ())
+
+
+# "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State
+_IN_STATE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,4}")
+_EVENT_DONE = re.compile(
+    r"(?i)\b(?:held|hosted|took\s+place|takes?\s+place|convened|organi[sz]ed|co-?hosts?|conducted)\b"
+)
+
+
+def _state_prefix(words: str) -> tuple[str, str] | None:
+    """The longest leading run of `words` that is a State's name, with its ISO code."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        said = " ".join(parts[:n])
+        if said.endswith(" and"):
+            continue
+        city, country = place(said)
+        if country and not city:
+            return said, country
+    return None
 
 
 _EVENT_WORD = re.compile(

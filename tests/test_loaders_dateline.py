@@ -60,3 +60,26 @@ def test_release_dates_and_status_from_the_masthead() -> None:
     assert n.title is not None and n.title.startswith("Ruritania to Host Workshop")
     assert n.doc_type == "press_release"
     assert not [a for a in n.actors if a.kind == "unresolved"]
+
+
+def test_venues_from_the_prose() -> None:
+    def venue(body: str) -> tuple[str | None, str | None]:
+        n = parse_note("National Round Table on Resolution 1540\n\n" + body)
+        return n.venue.city, n.venue.country
+
+    # a sentence ends after the city: "Phnom Penh. This" is not a place
+    assert venue("The meeting took place from 15 to 17 October in Phnom Penh. This first one.") == (
+        "Phnom Penh",
+        "KHM",
+    )
+    # a State alone, when the sentence says the event was held or hosted there
+    assert venue(
+        "UNLIREC co-hosted a round table with the Ministry of Foreign Affairs in Antigua and "
+        "Barbuda on 24 July 2017. Experts from Canada took part."
+    ) == (None, "ATG")
+    # but not a State merely mentioned next to an event word
+    assert venue("The workshop discussed export controls in Nepal.") == (None, None)
+    # a city is preferred to a State named earlier
+    assert venue(
+        "A workshop was held in Kenya for officials. The workshop in Nairobi drew 40."
+    ) == ("Nairobi", "KEN")
