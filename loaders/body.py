@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .dates import find_dates
+from .dates import MONTH, find_dates
 from .guard import Anchored, Guarded
 from .mentions import HOST, find_mentions
 from .model import Evidence, NapStatement, RelatedEvent
@@ -29,6 +29,7 @@ _COMMITTEE_AFTER = re.compile(r"\s*Committee")
 _COMMA = re.compile(r",")
 _PLACELIKE = re.compile(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}")
 _ARRIVAL = re.compile(r"(?i)arrival|departure")
+_MONTH_WORD = re.compile(rf"(?:{MONTH})\b")  # "held in October 2017": not a place
 _IN_AT_PLACE = re.compile(r"\s*(?:in|at)\s+([^.;()\n]{2,60})")
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z-]{1,12}\)")
 _QUOTED_BEFORE = re.compile(r"\"([^\"]{5,250})\"\s*(?:,?\s*which\s+was|,)?\s*$")
@@ -266,7 +267,7 @@ def place(text: str) -> tuple[str | None, str | None]:
         if ms and ms[0].entity.kind == "state" and ms[0].end - ms[0].start >= len(part) - 1:
             country_at, country = i, ms[0].entity.iso3
             break
-    placelike = [bool(_PLACELIKE.fullmatch(p)) for p in parts]
+    placelike = [bool(_PLACELIKE.fullmatch(p)) and not _MONTH_WORD.match(p) for p in parts]
     city: str | None = None
     if country_at is not None:
         if country_at > 0 and placelike[country_at - 1]:

@@ -124,6 +124,10 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?:financial\s+support|funding)\b"
         ),
     ),
+    # headlines: "Chile Hosts Training Course ...", "Egypt to Host United Nations Workshop" (the
+    # host, not necessarily its organiser); a State that hosts a visit also takes part in it
+    (("host",), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?!Visit)(?=[A-Z])")),
+    (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
 ]
 
 
@@ -174,4 +178,6 @@ WORDS: list[tuple[str, ...]] = [
     ("briefed", "addressed", "spoke"),
     ("delivered", "made", "gave", "presented"),
     ("funded", "financed", "sponsored", "provided"),
+    ("host",),
+    ("host",),
 ]

@@ -29,12 +29,14 @@ _BOILER = re.compile(
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_LINE = re.compile(
-    rf"(?i)[ \t]*(?:(?:published|posted|issued|date)[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
-    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d)[ \t]*"
+    rf"(?i)[ \t]*(?P<label>(?:published|posted|issued|date|(?:last\s+)?(?:changed|updated|modified))[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
+    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d)"
+    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*"
 )
 _LINE = re.compile(r"[^\n]+")
 _SHORT = 100  # boilerplate and date lines are short
 _TOP = 1500  # the masthead is in the first lines
+_BOTTOM = 600  # a page's stamp, in its last lines
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,14 @@ def masthead(text: str) -> Masthead:
                 found = next(find_dates(line.group("date")), None)
                 if found is not None:
                     date, date_span = found.start_date, line.span("date")
+    for ln in _LINE.finditer(text, max(_TOP, len(text) - _BOTTOM)):
+        # a page's stamp at its foot: "Last changed: Mar 12 2015 at 6:09 PM"
+        line = _DATE_LINE.fullmatch(text, *ln.span()) if ln.end() - ln.start() <= _SHORT else None
+        if line and line.group("label"):
+            spans.append(ln.span())
+            found = next(find_dates(line.group("date")), None)
+            if date is None and found is not None:
+                date, date_span = found.start_date, line.span("date")
     if date is None and dateline is not None:  # a dateline without a year
         date_span = dateline.span("date")
     return Masthead(date, date_span, tuple(sorted(spans)))

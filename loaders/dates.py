@@ -272,6 +272,9 @@ def find_dates(text: str) -> Iterator[DateSpan]:
 # "30 November to 2 December", "June 5-6", "on September 12"
 _RANGE = r"\s*(?:-|–|—|to|until|and|through)\s*"
 _YEARLESS = [
+    re.compile(  # "on 1, 8 and 15 December": the first to the last
+        rf"(?<![\w])(?P<d1>{_D})(?:\s*,\s*{_D})+\s*,?\s*(?:and|&)\s*(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
+    ),
     re.compile(
         rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
     ),
@@ -319,3 +322,37 @@ def yearless_dates(text: str, start: int, end: int, published: str) -> list[Date
                 continue
             out.append(DateSpan(m.start(), m.end(), a.isoformat(), b.isoformat(), "day"))
     return sorted(out, key=lambda s: s.start)
+
+
+# a year as a year, not a resolution's number ("resolution 2325 (2016)", "UNSCR 1977"), the year
+# in its citation ("1540 (2004)"), a deadline ("until 2021") or a range's end ("2022-2025")
+_YEAR_WORD = re.compile(r"(?<![\w/.–-])(19[89]\d|20\d\d)(?![\w/]|-(?!\d)|\s*\((?:19|20)\d\d\))")
+_NOT_YEAR = re.compile(
+    r"(?i)(?:\b(?:resolutions?|UNSCR|S/RES/)\s*(?:\d{4}\s*(?:\(\d{4}\)\s*)?(?:,|and)?\s*)*|\d{4}\s*\(|"
+    r"\b(?:until|till|through|by|to)\s+(?:(?:the\s+)?end\s+of\s+)?|\d{4}\s*[–-]\s*)$"
+)
+
+
+def event_year(text: str, month: int, day: int) -> int | None:
+    """The year of a year-less event date (month, day) in a note without a publication date: the
+    year of the same day written in full; else the first year in which it falls on or after
+    every year and date the note names, leaving out
+    resolutions' numbers, citation years, deadlines and the ends of ranges (earlier events and
+    their years come before the one reported)."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR_WORD.finditer(text)
+        if not _NOT_YEAR.search(text[max(0, m.start() - 40) : m.start()])
+    ]
+    if not years:
+        return None
+    found = list(find_dates(text))
+    same = [d for d in found if (int(d.start_date[5:7]), int(d.start_date[8:10])) == (month, day)]
+    if same and same[0].precision == "day":  # the same date, written in full elsewhere
+        return int(same[0].start_date[:4])
+    floor = max(years)
+    for d in found:
+        y, m, dd = (int(x) for x in d.end_date.split("-"))
+        if y == floor and (month, day) <= (m, dd):
+            floor = y + 1
+    return floor

@@ -210,7 +210,7 @@ def pick_date(t: str, a: int, b: int) -> DateSpan | None:
         return None
     for c in cands:
         pre = t[max(a, c.start - 3) : c.start]
-        if c.start_date != c.end_date and "(" not in pre:
+        if c.precision == "day" and c.start_date != c.end_date and "(" not in pre:
             return c
     for c in cands:
         ctx = t[max(a, c.start - 200) : c.end + 200]
@@ -275,7 +275,7 @@ def find_venue(
             city, country = place(m.group(1))
             if city or country:
                 return Venue(None, city, country), (doc.evidence(m.start(1), m.end(1)),)
-    return _venue_in_prose(doc, spans)
+    return _venue_in_prose(doc, spans, date)
 
 
 # "in Istanbul", "visit Washington", "in the premises of the X (ACR) in Bangkok"
@@ -288,10 +288,13 @@ _PREMISES = re.compile(
 )
 
 
-def _venue_in_prose(doc: Doc, spans: list[tuple[int, int]]) -> tuple[Venue, tuple[Evidence, ...]]:
+def _venue_in_prose(
+    doc: Doc, spans: list[tuple[int, int]], date: DateSpan | None
+) -> tuple[Venue, tuple[Evidence, ...]]:
     """A venue said in the prose about the event, not next to its date: the first known city
     after "in", "at" or "visit" in a sentence that speaks of the event; else the first State
-    after "in" in a sentence that says the event was held, hosted or organised."""
+    after "in" in a sentence that says the event was held, hosted or organised. A sentence
+    dated otherwise than the event ("held in September 2015 in China") speaks of another."""
     t = doc.text
     first: tuple[Venue, tuple[Evidence, ...]] | None = None
     land: tuple[Venue, tuple[Evidence, ...]] | None = None
@@ -301,6 +304,9 @@ def _venue_in_prose(doc: Doc, spans: list[tuple[int, int]]) -> tuple[Venue, tupl
             sent_end = t.find(". ", m.end(), e)
             sent_end = sent_end if sent_end > 0 else e
             if not _EVENT_WORD.search(t, sent_start, sent_end):
+                continue
+            ds = [d.start_date for d in find_dates(t[sent_start:sent_end])]
+            if ds and (date is None or date.start_date not in ds):
                 continue
             said = m.group("p")
             said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"

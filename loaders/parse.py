@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date as _date
 
 from ontology.iris import slug
 
 from .body import find_naps, find_related, find_resolutions
 from .dateline import Masthead, masthead
-from .dates import DateSpan, find_dates, yearless_dates
+from .dates import DateSpan, event_year, find_dates, yearless_dates
 from .event import (
     FUTURE,
     PAST,
@@ -198,7 +199,9 @@ def _parse(text: str, source: Source) -> Note:
     df = field_of(fields, "date_venue", "date")
     date = pick_date(t, df.start, df.end) if df else None
     if date is None:
-        date = _prose_date(t, body_spans, mast)
+        date, guess = _prose_date(t, body_spans, mast)
+        if guess:
+            b.warnings.append(guess)
     status = "planned" if doc_type == "concept_note" else "held"
     if doc_type in ("press_release", "other") and FUTURE.search(t) and not PAST.search(t):
         status = "planned"
@@ -231,6 +234,8 @@ def _parse(text: str, source: Source) -> Note:
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     if venue.city and not venue.country and org_states:
         venue = Venue(venue.name, venue.city, org_states[0])
+    if not venue.city and not venue.country:
+        venue, venue_ev = _host_country(b, venue, venue_ev)
     b.host = b.host or venue.country or (org_states[0] if org_states else None)
     if b.host:
         acc = b.actors.get(f"state/{b.host}")
@@ -271,20 +276,68 @@ def _parse(text: str, source: Source) -> Note:
     )
 
 
-def _prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> DateSpan | None:
-    """The event's date in a note without a date field: a dated phrase in the prose; else one
-    without a year, dated by the publication date; else the publication date itself."""
+def _prose_date(
+    t: str, spans: list[tuple[int, int]], mast: Masthead
+) -> tuple[DateSpan | None, str]:
+    """The event's date in a note without a date field, and a warning when its year is a guess:
+    a year-less date in the lead (before any dated phrase), dated by the publication date or
+    else by the years the note names (`event_year`); else a dated phrase in the prose; else the
+    publication date itself."""
     pub = mast.date_span
     dates = [d for a, e in spans if (d := pick_date(t, a, e)) is not None]
     dates = [d for d in dates if pub is None or not (d.start < pub[1] and pub[0] < d.end)]
+    first = min((d.start for d in dates), default=len(t))
+    lead = [
+        d
+        for a, e in spans
+        if a < min(first, _LEAD)
+        for d in yearless_dates(t, a, min(e, first, _LEAD), mast.date or "2000-07-01")
+    ]
+    if lead:
+        got = next((d for d in lead if d.start_date != d.end_date), lead[0])
+        if mast.date:
+            return got, ""
+        year = event_year(t, int(got.start_date[5:7]), int(got.start_date[8:10]))
+        if year is None:
+            return None, ""
+        got = replace(
+            got,
+            start_date=f"{year}{got.start_date[4:]}",
+            end_date=f"{year + int(got.end_date[:4]) - 2000}{got.end_date[4:]}",
+        )
+        if not (_iso_day(got.start_date) and _iso_day(got.end_date)):
+            return None, ""  # 29 February of a year that has none
+        return got, f"the event date's year ({year}) is a guess from the years the note names"
     if dates:
-        return next((d for d in dates if d.start_date != d.end_date), dates[0])
-    if mast.date:
-        for a, e in spans:
-            got = yearless_dates(t, a, e, mast.date)
-            if got:
-                return next((d for d in got if d.start_date != d.end_date), got[0])
-    return pick_date(t, 0, len(t))
+        return next((d for d in dates if _is_range(d)), dates[0]), ""
+    return pick_date(t, 0, len(t)), ""
+
+
+_LEAD = 1500  # a note's lead: where a year-less date is the event's
+
+
+def _iso_day(s: str) -> bool:
+    try:
+        _date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_range(d: DateSpan) -> bool:
+    return d.precision == "day" and d.start_date != d.end_date
+
+
+def _host_country(
+    b: _Builder, venue: Venue, ev: tuple[Evidence, ...]
+) -> tuple[Venue, tuple[Evidence, ...]]:
+    """No place said: a State that hosted the event (alone) is where it was ("Chile hosted a
+    training course", "Malawi Hosts Visit")."""
+    hosts = [a for a in b.actors.values() if a.kind == "state" and "host" in a.roles]
+    if len(hosts) != 1 or hosts[0].iso3 is None:
+        return venue, ev
+    said = next(e for r, e in hosts[0].role_evidence if r == "host")
+    return Venue(venue.name, None, hosts[0].iso3), (said,)
 
 
 def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str | None) -> None:
