@@ -164,6 +164,13 @@ _CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()•|]+")
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)")
 _AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])")
 _CAP = re.compile(r"\b[A-Z]")
+# a person named by rank ("the Ministry of Defence and General A. B. Banda"): not part of a body
+_RANK = re.compile(
+    r"(?:General|Gen\.|Colonel|Col\.|Major|Admiral|Commander|Captain|Mr|Ms|Mrs|Dr|Prof|Professor|H\.\s?E\.|"
+    r"His|Her|Ambassador|Judge|Minister)\b"
+)
+# "Principal Secretary of the Ministry of X": the body, not the post
+_POST_OF = re.compile(rf"(?i)^.*?\b(?:{'|'.join(sorted(_TITLES))})\s+(?:of|at|in)\s+(?:the\s+)?(?=[A-Z])")
 _OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")  # _looks_like_name needs a _NAME_WORD, which starts with one
 
@@ -202,12 +209,18 @@ _INNER = frozenset(
 def _trim_prose(name: str) -> str:
     """'brought together representatives of the Ministry of X' -> 'Ministry of X'; 'Roundtable
     Workshop with the Ministry of X' -> 'Ministry of X' (a name holds no other lower-case word)."""
+    post = _POST_OF.match(name)
+    if post and ORG_HEAD.search(name, post.end()):
+        name = name[post.end() :]
     words = name.split(" ")
     cut = max((i for i, w in enumerate(words) if w[:1].islower() and w not in _INNER), default=-1)
     if 0 <= cut < len(words) - 1:
         words = words[cut + 1 :]
     while len(words) > 1 and (
-        words[0][:1].islower() or words[0].lower() in _STOP or words[0].lower() in _TITLES
+        words[0][:1].islower()
+        or words[0].lower() in _STOP
+        or words[0].lower() in _TITLES
+        or not any(c.isalnum() for c in words[0])  # "control – the Ministry of X"
     ):
         words.pop(0)
     return " ".join(words)
@@ -220,7 +233,11 @@ def _clean_chunk(s: str) -> str:
     s = _LEAD_WORD.sub("", s)
     s = _LEAD_THE.sub("", s)
     s = _TRAIL_WORD.sub("", s)
+    s = _POSSESSIVE.sub("", s)  # "the Malawi Revenue Authority's customs": the Authority
     return s.strip(" ,;:.-–—()[]\"'")
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def candidate_names(
@@ -251,7 +268,7 @@ def candidate_names(
             subs = [chunk[1:-1]]
         elif "and" in chunk or "as well as" in chunk:
             subs = _AND_SPLIT.split(chunk)
-            if len(subs) > 1 and not all(ORG_HEAD.search(x) for x in subs[1:]):
+            if len(subs) > 1 and not all(ORG_HEAD.search(x) or _RANK.match(x) for x in subs[1:]):
                 subs = [
                     chunk
                 ]  # one body: "Ministry of Economy and Commerce", "Health and Human Services"

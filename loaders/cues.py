@@ -57,7 +57,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
             r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
             r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
-            r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b"
+            r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b|"
+            r"\b(?:consultations|talks|discussions|bilateral\s+meetings?|working\s+sessions)\s+with\b|\bmet\s+with\b"
         ),
     ),
     (
@@ -92,7 +93,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer",),
         re.compile(
             r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
-            r"(?:jointly\s+)?(?:a|an|the|this|its)\b"
+            r"(?:jointly\s+)?(?:a|an|the|this|its)\b|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
         ),
     ),
     (
@@ -166,6 +167,12 @@ WORDS: list[tuple[str, ...]] = [
         "members",
         "attend",
         "brought",
+        "consultations",
+        "talks",
+        "discussions",
+        "meeting",
+        "sessions",
+        "met",
     ),
     ("invit",),
     ("place", "premises", "headquarters", "office"),

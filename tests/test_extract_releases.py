@@ -1,0 +1,117 @@
+"""Extraction from press releases and news items, rule by rule, on short notes written for the
+test: venues said in the prose, year-less dates in the lead, headline hosts, and the names of
+bodies in release prose (each case from a real release whose layout the extractor missed)."""
+
+from __future__ import annotations
+
+from loaders import parse_note
+
+
+def test_venues_from_the_prose() -> None:
+    def venue(body: str) -> tuple[str | None, str | None]:
+        n = parse_note("National Round Table on Resolution 1540\n\n" + body)
+        return n.venue.city, n.venue.country
+
+    # a sentence ends after the city: "Phnom Penh. This" is not a place
+    assert venue("The meeting took place from 15 to 17 October in Phnom Penh. This first one.") == (
+        "Phnom Penh",
+        "KHM",
+    )
+    # a State alone, when the sentence says the event was held or hosted there
+    assert venue(
+        "UNLIREC co-hosted a round table with the Ministry of Foreign Affairs in Antigua and "
+        "Barbuda on 24 July 2017. Experts from Canada took part."
+    ) == (None, "ATG")
+    # but not a State merely mentioned next to an event word
+    assert venue("The workshop discussed export controls in Nepal.") == (None, None)
+    # a city is preferred to a State named earlier
+    assert venue(
+        "A workshop was held in Kenya for officials. The workshop in Nairobi drew 40."
+    ) == ("Nairobi", "KEN")
+
+
+def test_a_yearless_lead_date_takes_its_year_from_the_note() -> None:
+    def dates(text: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+        n = parse_note(text)
+        return n.start_date, n.end_date, n.warnings
+
+    # after every earlier event the note dates ("in November 2016" came before "7 March")
+    got = dates(
+        "Peru advances its plan\n\nOn 7 March, UNLIREC held consultations with Peru on its "
+        "draft plan. Prior to this workshop, in November 2016, UNLIREC presented a study."
+    )
+    assert got[:2] == ("2017-03-07", "2017-03-07")
+    assert "guess" in got[2][0]
+    # the same day written in full elsewhere gives its year; resolution years do not count
+    got = dates(
+        "Workshop in Bangkok, 27-28 September\n\nThe workshop on resolution 1540 (2004) and "
+        "resolution 2325 (2016) will be held in Bangkok from 27 to 28 September 2015."
+    )
+    assert got[:2] == ("2015-09-27", "2015-09-28")
+    # a list of days: the first to the last
+    got = dates("Webinar series\n\nHeld on 1, 8, and 15 December. Since 2010 the Centre ...")
+    assert got[:2] == ("2010-12-01", "2010-12-15")
+    # no year anywhere: unknown, not another event's date
+    got = dates("Botswana holds workshop\n\nOn 8 and 9 February, Botswana hosted a workshop.")
+    assert got[:2] == (None, None)
+    # a page's stamp at its foot is the publication date, and dates the lead
+    got = dates(
+        "VERTIC at a workshop\n\nFrom 2 to 6 March, the African Union organized a workshop.\n\n"
+        "Last changed: Mar 12 2015 at 6:09 PM\n"
+    )
+    assert got[:2] == ("2015-03-02", "2015-03-06")
+
+
+def test_headline_hosts_and_the_host_states_country() -> None:
+    n = parse_note(
+        "Malawi Hosts Visit By Security Council's 1540 Committee, 5-8 August 2014\n\n"
+        "A delegation of the 1540 Committee wrapped up a four-day visit."
+    )
+    roles = {a.id: a.roles for a in n.actors}
+    assert roles["state/MWI"] == ("host", "participant")
+    assert (n.venue.city, n.venue.country) == (None, "MWI")  # no place said: the host State's
+    n = parse_note(
+        "Chile Hosts Training Course for Points of Contact, 24-28 October 2016\n\n"
+        "The course was held in cooperation with the 1540 Committee. Earlier courses were "
+        "held in September 2015 in China."
+    )
+    assert {a.id: a.roles for a in n.actors}["state/CHL"] == ("host",)
+    assert n.venue.country == "CHL"  # not China: that sentence is dated otherwise
+    # "held in October 2017": a month is not a place
+    n = parse_note(
+        "NAP workshop\n\nOn 28 February 2018 a workshop was held. The first was held in "
+        "October 2017 in Georgetown."
+    )
+    assert n.venue.city != "October"
+
+
+def test_names_of_bodies_in_release_prose() -> None:
+    def actors(body: str) -> dict[str, tuple[str, ...]]:
+        n = parse_note("Round table on resolution 1540, 3 May 2019\n\n" + body)
+        return {a.name: a.roles for a in n.actors}
+
+    got = actors(
+        "The forum was organized by the national coordinator of export control – the "
+        "Ministry of Economy of the Kyrgyz Republic. Officials of the Malawi Revenue "
+        "Authority's customs operations attended the workshop."
+    )
+    assert got == {
+        "Ministry of Economy of the Kyrgyz Republic": ("organizer",),
+        "Malawi Revenue Authority": ("participant",),
+    }
+    # consultations with X: X takes part, the one who held them organises
+    got = actors(
+        "UNLIREC held consultations with the Government of Peru. The delegation met with Ms. "
+        "Magreta, Principal Secretary of the Ministry of Defence and General A. B. Banda."
+    )
+    assert got == {
+        "UNLIREC": ("organizer",),
+        "the Government of Peru": ("participant",),
+        "Ministry of Defence": ("participant",),
+    }
+    # the Department for Disarmament Affairs was UNODA's name until 2007; the IPU is known
+    n = parse_note(
+        "Seminar, 9 November 2006\n\nThe Department for Disarmament Affairs organized the "
+        "seminar in cooperation with the Inter-Parliamentary Union."
+    )
+    assert {a.id for a in n.actors} == {"org/unoda", "org/ipu"}
