@@ -15,7 +15,7 @@ from .dates import DAY, MONTH, find_dates
 
 __all__ = ["Masthead", "masthead"]
 
-_DASHES = r"(?:\s*[—–]|\s+-{1,2})"
+_DASHES = r"(?:\s*[—–]|\s+-{1,2}|:(?=[ \t]))"
 # PLACE, 17 October [2014] [(Issuer)] —   or   PLACE, October 17[, 2014] —
 _DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|"

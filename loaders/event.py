@@ -68,6 +68,10 @@ _LINE = re.compile(r"[^\n]+")
 _ARRIVAL = re.compile(r"(?i)arrival|departure")
 _DATED_BY = re.compile(r"(?i)\b(?:of|dated|since|until|before|by|in)\s+$")
 _LETTER = re.compile(r"(?i)note\s+verbale?|letter|report")
+_NUMBERED_SESSION = re.compile(
+    r"(?i)\b\d+(?:st|nd|rd|th)\s+(?:(?:ordinary|extraordinary|regular|special|plenary)\s+)?"
+    r"(?:meeting|session|summit|assembly)\b[^.;]{0,70}$"
+)
 _HELD_NEAR = re.compile(
     r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b"
 )
@@ -133,9 +137,12 @@ def find_title(
     if f and squash(t[f.start : f.end]):
         return squash(t[f.start : f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
     first_field = min([x.label_start for x in fields], default=len(t))
-    top = t[:first_field]
-    for q in _QUOTED_TITLE.finditer(top):
+    for q in _QUOTED_TITLE.finditer(t, 0, first_field):
         g = 1 if q.group(1) else 2
+        if q.start() > _QUOTE_TOP and not _STRONG_TITLED.search(
+            t, max(0, q.start() - 40), q.start()
+        ):
+            continue  # past the lead, only "titled ..." names the event
         if _names_event(t, q.start(), q.group(g)):
             return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)
     for m in _LINE.finditer(t[: min(len(t), 2000)]):
@@ -152,6 +159,10 @@ def find_title(
         title = squash(ph.group(1))
         return title[:1].upper() + title[1:], (doc.evidence(ph.start(1), ph.end(1)),)
     return None, ()
+
+
+_QUOTE_TOP = 800  # an event's quoted name is in the lead; later quotes name other things
+_STRONG_TITLED = re.compile(r"(?i)\b(?:titled|entitled|called|named)\s*[:,]?\s*$")
 
 
 def _names_event(t: str, start: int, quoted: str) -> bool:
@@ -191,10 +202,18 @@ def event_type(title: str | None, body: str) -> str:
     return top[2] if top[0] else "other"
 
 
-def pick_date(t: str, a: int, b: int) -> DateSpan | None:
+def pick_date(t: str, a: int, b: int, not_before: str | None = None) -> DateSpan | None:
+    """The event's date in t[a:b]: the first range, else a date said with a word of holding,
+    else the first date; not an arrival, a letter's date, a numbered session of a statutory
+    body ("the 584th meeting of the Council, held on 29 March 2016"), nor one ending before
+    `not_before`."""
     cands = []
     for d in find_dates(t[a:b]):
         s, e = a + d.start, a + d.end
+        if not_before is not None and d.end_date < not_before:
+            continue
+        if _NUMBERED_SESSION.search(t, max(a, s - 90), s):
+            continue
         before = t[max(a, s - 40) : s]
         if "(" in before and ")" not in before and _ARRIVAL.search(t[s - 40 : e + 40]):
             continue

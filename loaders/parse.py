@@ -284,7 +284,9 @@ def _prose_date(
     else by the years the note names (`event_year`); else a dated phrase in the prose; else the
     publication date itself."""
     pub = mast.date_span
-    dates = [d for a, e in spans if (d := pick_date(t, a, e)) is not None]
+    # a release reports an event near its publication, not one years before
+    since = _year_before(mast.date) if mast.date else None
+    dates = [d for a, e in spans if (d := pick_date(t, a, e, since)) is not None]
     dates = [d for d in dates if pub is None or not (d.start < pub[1] and pub[0] < d.end)]
     first = min((d.start for d in dates), default=len(t))
     lead = [
@@ -310,7 +312,13 @@ def _prose_date(
         return got, f"the event date's year ({year}) is a guess from the years the note names"
     if dates:
         return next((d for d in dates if _is_range(d)), dates[0]), ""
+    if pub is not None and mast.date:  # "... closes today": the publication's date
+        return pick_date(t, pub[0], pub[1]), ""
     return pick_date(t, 0, len(t)), ""
+
+
+def _year_before(iso: str) -> str:
+    return f"{int(iso[:4]) - 1}{iso[4:]}"
 
 
 _LEAD = 1500  # a note's lead: where a year-less date is the event's

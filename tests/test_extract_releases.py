@@ -115,3 +115,25 @@ def test_names_of_bodies_in_release_prose() -> None:
         "seminar in cooperation with the Inter-Parliamentary Union."
     )
     assert {a.id for a in n.actors} == {"org/unoda", "org/ipu"}
+
+
+def test_a_release_reports_an_event_near_its_publication() -> None:
+    n = parse_note(
+        "The Review Conference on Resolution 1540 in Africa closes today in Addis Ababa\n\n"
+        "Addis Ababa, 6 April 2016: The Commission of the African Union is organizing a two-day "
+        "conference on resolution 1540 (2004).\n\n"
+        "Resolution 1540 (2004) obliges every State to refrain from supporting non-State actors "
+        "that seek weapons of mass destruction, and to adopt and enforce laws against their "
+        "proliferation. The conference reviews what African States have done, what assistance "
+        "they have asked for, and how regional bodies can help them meet these obligations. "
+        "Its findings will be shared with the Committee and with the donors.\n\n"
+        "The conference follows a decision of the Assembly of the Union, held from 27 to 28 "
+        "January 2013 in Addis Ababa, and the 584th meeting of the Peace and Security Council, "
+        "held on 29 March 2016, which considered the report on the theme "
+        '"Arms Control, Disarmament and Non-proliferation".'
+    )
+    # the dateline (with a colon) dates the release; a session years before, and a numbered
+    # session of a statutory body, are not the event; left with none: the release's own date
+    assert (n.start_date, n.end_date) == ("2016-04-06", "2016-04-06")
+    # a quotation past the lead, not introduced as a title, is not the event's name
+    assert n.title is not None and n.title.startswith("The Review Conference")
