@@ -99,6 +99,8 @@ _NOT_TITLE = re.compile(
     r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}"
 )
 _IN_AFTER_DATE = re.compile(r"\s*,?\s*(?:in|at)\s+((?:the\s+)?[A-Z][^.;()\n]{1,60})")
+# a date-and-place line: "26-27 June 2014, Rakitje, Croatia"
+_PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
 _HELD_IN = re.compile(
     r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed)\s+(?:in|at)\s+"
     r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)"
@@ -273,7 +275,7 @@ def find_venue(
             return Venue(None, city, country), (doc.evidence(date.end, df.end),)
         return Venue(), ()
     if date:  # prose: "... from 24 to 28 October 2016 in Santiago, Chile"
-        for rx in (_IN_AFTER_DATE,):
+        for rx in (_IN_AFTER_DATE, _PLACE_LINE_AFTER_DATE):
             m = rx.match(t, date.end)
             if m:
                 cand = _VENUE_END.split(m.group(1))[0]
@@ -299,7 +301,7 @@ def find_venue(
 
 # "in Istanbul", "visit Washington", "in the premises of the X (ACR) in Bangkok"
 _IN_CITY = re.compile(
-    r"\b(in|at|visit|visited|visiting)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
+    r"\b(in|at|In|At|visit|visited|visiting)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
     r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
 )
 _PREMISES = re.compile(
@@ -340,7 +342,9 @@ def _venue_in_prose(
                     return got
                 first = first or got
             elif (
-                land is None and m.group(1) == "in" and _EVENT_DONE.search(t, sent_start, sent_end)
+                land is None
+                and m.group(1) in ("in", "In")
+                and _EVENT_DONE.search(t, sent_start, sent_end)
             ):
                 c = _IN_STATE.match(t, m.start("p"))
                 state = c and _state_prefix(c.group(0))
@@ -375,5 +379,5 @@ def _state_prefix(words: str) -> tuple[str, str] | None:
 _EVENT_WORD = re.compile(
     r"(?i)\b(?:held|hosted|took\s+place|take\s+place|convened|organi[sz]ed|workshops?|seminars?|"
     r"conferences?|meetings?|courses?|training|round-?\s?tables?|dialogues?|consultations?|visits?|"
-    r"missions?|events?|exercises?)\b"
+    r"missions?|events?|exercises?|gathered|delegation)\b"
 )

@@ -137,3 +137,16 @@ def test_a_release_reports_an_event_near_its_publication() -> None:
     assert (n.start_date, n.end_date) == ("2016-04-06", "2016-04-06")
     # a quotation past the lead, not introduced as a title, is not the event's name
     assert n.title is not None and n.title.startswith("The Review Conference")
+
+
+def test_places_on_a_date_line_and_at_a_sentence_start() -> None:
+    n = parse_note(
+        "Seminar on Effective Practices\n26-27 June 2014, Rakitje, Croatia\n"
+        "Organised in cooperation with the Ministry of Foreign Affairs.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Rakitje", "HRV")
+    n = parse_note(
+        "Malawi Hosts Visit by the 1540 Committee, 5-8 August 2014\n\n"
+        "In Lilongwe, the delegation met with officials of the Ministry of Defence."
+    )
+    assert (n.venue.city, n.venue.country) == ("Lilongwe", "MWI")
