@@ -52,7 +52,7 @@ _GROUP_BEFORE = re.compile(
     r"(?i)\b(?:(?:member|participating|partner)\s+(?:states|countries)|states\s+members)\s+of\s+(?:the\s+)?$"
 )
 # "Security Council resolution 1540", "the Council's 1540 Committee": the body named in another name
-_NAMING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Rr]esolutions?\b|\(?UNSCR\b|\d{4}\b)")
+_NAMING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Rr]esolutions?\b|\(?UNSCR\b|\d{4}\b|Committee\b)")
 # "the Committee established pursuant to resolution 1540 (2004)" is the 1540 Committee
 _COMMITTEE_OF = Guarded(
     re.compile(

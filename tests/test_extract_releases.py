@@ -150,3 +150,11 @@ def test_places_on_a_date_line_and_at_a_sentence_start() -> None:
         "In Lilongwe, the delegation met with officials of the Ministry of Defence."
     )
     assert (n.venue.city, n.venue.country) == ("Lilongwe", "MWI")
+
+
+def test_a_committee_of_the_security_council_is_not_the_council() -> None:
+    n = parse_note(
+        "Workshop in Nairobi, 14 March 2023\n\nThirty officials and the Chairperson of the "
+        "Security Council Committee (1540 Committee) attended the workshop."
+    )
+    assert {a.id: a.roles for a in n.actors} == {"org/1540-committee": ("participant",)}
