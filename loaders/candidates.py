@@ -162,7 +162,7 @@ _LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
 _TRAIL_WORD = re.compile(r"(?i)\s+(?:and|the|of|or)$")
 _CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()•|]+")
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)")
-_AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+)?(?=[A-Z])")
+_AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:of\s+)?(?:the\s+)?(?=[A-Z])")
 _CAP = re.compile(r"\b[A-Z]")
 # a person named by rank ("the Ministry of Defence and General A. B. Banda"): not part of a body
 _RANK = re.compile(

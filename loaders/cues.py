@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BACKWARD", "FORWARD", "WORDS"]
+__all__ = ["BACKWARD", "FORWARD", "SUBJECT_ONLY", "WORDS"]
 
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
@@ -74,6 +74,9 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
 ]
+_ASSISTED = re.compile(
+    r"(?i)\b(?:(?:that|which|who)\s+)?(?:assisted|helped)\s+(?:in\s+|to\s+)?(?:organi[sz]ing|organi[sz]e|prepar(?:ing|e)|arrang(?:ing|e))\b"
+)
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer", "host"),
@@ -129,7 +132,11 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     # host, not necessarily its organiser); a State that hosts a visit also takes part in it
     (("host",), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?!Visit)(?=[A-Z])")),
     (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
+    # "UNREC, which assisted in organizing the visit": helped the organiser
+    (("supporter",), _ASSISTED),
 ]
+# backward cues that reach only their subject, not every name before them in the sentence
+SUBJECT_ONLY = frozenset({_ASSISTED})
 
 
 # For each cue, words one of which every match contains (lower case): a cue whose words are all
@@ -187,4 +194,5 @@ WORDS: list[tuple[str, ...]] = [
     ("funded", "financed", "sponsored", "provided"),
     ("host",),
     ("host",),
+    ("assisted", "helped"),
 ]

@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Iterator
 
-from .cues import BACKWARD, FORWARD
+from .cues import BACKWARD, FORWARD, SUBJECT_ONLY
 from .cues import WORDS as _WORDS
 from .guard import fold_ascii
 from .mentions import Mention
@@ -22,7 +22,7 @@ __all__ = ["BACKWARD", "FORWARD", "assign_roles", "find_cues", "has_cue", "sente
 # (index into FORWARD + BACKWARD, direction, roles, regex); indices, not patterns, in sets: a
 # Pattern's hash is recomputed from its compiled code on every use
 _CUES = [
-    (i, "f" if i < len(FORWARD) else "b", roles, rx)
+    (i, "f" if i < len(FORWARD) else "s" if rx in SUBJECT_ONLY else "b", roles, rx)
     for i, (roles, rx) in enumerate(FORWARD + BACKWARD)
 ]
 _TALK = [c for c in _CUES if {"speaker", "invited"} & set(c[2])]
@@ -135,7 +135,8 @@ def _split(text: str, start: int, end: int, paragraphs: bool) -> Iterator[tuple[
         yield pos, end
 
 
-Cue = tuple[int, int, str, tuple[str, ...]]  # start, end, "f"orward or "b"ackward, roles
+# start, end, "f"orward, "b"ackward or "s" (backward, to its subject only), roles
+Cue = tuple[int, int, str, tuple[str, ...]]
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
@@ -190,13 +191,15 @@ def assign_roles(
     if not cues:
         return [(men, default) for men in mentions] if default else []
     out: list[tuple[Mention, tuple[str, ...]]] = []
-    subject_start, inside = _subjects(text, mentions, cues)
+    subject_start, inside, of = _subjects(text, mentions, cues)
     for men in mentions:
         got: tuple[str, ...] = default
         before = [c for c in cues if c[1] <= men.start]
         after = [c for c in cues if c[0] >= men.end]
         f = next((c for c in reversed(before) if c[2] == "f"), None)
-        b = next((c for c in after if c[2] == "b"), None)
+        b = next(
+            (c for c in after if c[2] == "b" or c[2] == "s" and id(men) in of.get(c[0], ())), None
+        )
         if f is not None and _list_ended(text, f[1], men.start, mentions):
             f = None  # "funded by X, targets five countries: A, B": the cue's list has ended
         fwd, back = f[3] if f else (), b[3] if b else ()
@@ -223,15 +226,16 @@ _AND = re.compile(r"\band\b|\bas\s+well\s+as\b")
 
 def _subjects(
     text: str, mentions: list[Mention], cues: list[Cue]
-) -> tuple[dict[int, int], set[int]]:
+) -> tuple[dict[int, int], set[int], dict[int, set[int]]]:
     """The names each backward cue has as its subject ("A, B and the C hosted a"), by id, with
     where their list starts: the name right before the cue, and the names listed with it; and
     the names in a relative clause between a subject and its cue ("A, which worked with the
     OSCE on its plan, presented"), which the cue does not reach."""
     out: dict[int, int] = {}
     inside: set[int] = set()
+    of: dict[int, set[int]] = {}  # each backward cue's subjects, by the cue's start
     for c in cues:
-        if c[2] != "b":
+        if c[2] == "f":
             continue
         prior = [m for m in mentions if m.end <= c[0]]
         cut = c[0]
@@ -252,7 +256,8 @@ def _subjects(
             group.append(m)
         for m in group:
             out.setdefault(id(m), group[-1].start)
-    return out, inside
+        of[c[0]] = {id(m) for m in group}
+    return out, inside, of
 
 
 # a relative clause ending right before a backward cue: ", which have worked with X on Y, "

@@ -137,3 +137,13 @@ def test_a_backward_cue_skips_the_relative_clause_of_its_subject() -> None:
     ms = _mentions(text, "Belarus", "Serbia", "OSCE")
     got = [(m.name, roles) for m, roles in prose.assign_roles(text, 0, len(text), ms)]
     assert got == [("Belarus", ("speaker",)), ("Serbia", ("speaker",)), ("OSCE", ("speaker",))]
+
+
+def test_a_subject_only_cue_reaches_its_subject_alone() -> None:
+    text = (
+        "A member of the 1540 Committee led the delegation, which included officers from the "
+        "UNREC that assisted in organizing the visit."
+    )
+    ms = _mentions(text, "1540 Committee", "UNREC")
+    got = [(m.name, roles) for m, roles in prose.assign_roles(text, 0, len(text), ms)]
+    assert got == [("UNREC", ("supporter",))]
