@@ -183,10 +183,10 @@ _NAP_STATUS: list[tuple[str, Guarded]] = [
         "in_preparation",
         Guarded(
             re.compile(
-                r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bworking\s+on\b|\bto\s+develop\s+(?:its|their)\b|"
+                r"(?i)\bprepar(?:e|ing|ation)\b|\bdevelop(?:ing|ment)\b|\bwork(?:ing)?\s+on\s+(?:its|their|the|a)?\b|\bto\s+develop\s+(?:its|their)\b|"
                 r"\belaborat(?:e|ing|ion)\b"
             ),
-            ("prepar", "develop", "working", "elaborat"),
+            ("prepar", "develop", "work", "elaborat"),
         ),
     ),
 ]
@@ -250,7 +250,7 @@ def find_naps(
 _PAREN_EVENT = re.compile(r"\(([^()]{6,120})\)")
 _HELD = Anchored(
     re.compile(
-        r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+)?"
+        r"(?i)\b(?:held|took\s+place|organi[sz]ed|convened)\s+(?:on\s+|from\s+|between\s+|in\s+)?"
     ),
     ("held", "took", "organi", "convened"),
 )

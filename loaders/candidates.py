@@ -170,7 +170,9 @@ _RANK = re.compile(
     r"His|Her|Ambassador|Judge|Minister)\b"
 )
 # "Principal Secretary of the Ministry of X": the body, not the post
-_POST_OF = re.compile(rf"(?i)^.*?\b(?:{'|'.join(sorted(_TITLES))})\s+(?:of|at|in)\s+(?:the\s+)?(?=[A-Z])")
+_POST_OF = re.compile(
+    rf"(?i)^.*?\b(?:{'|'.join(sorted(_TITLES))})\s+(?:of|at|in)\s+(?:the\s+)?(?=[A-Z])"
+)
 _OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")  # _looks_like_name needs a _NAME_WORD, which starts with one
 
@@ -204,6 +206,23 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
 _INNER = frozenset(
     {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "&"}
 )
+
+
+def _and_parts(chunk: str) -> list[str]:
+    """A chunk cut at each "and" after which a body or a person by rank is named: "Ministry of
+    Health and of the Ministry of Trade and Industry" -> two; "Ministry of Economy and Commerce"
+    stays one."""
+    cuts = list(_AND_SPLIT.finditer(chunk))
+    out: list[str] = []
+    pos = 0
+    for i, c in enumerate(cuts):
+        nxt = cuts[i + 1].start() if i + 1 < len(cuts) else len(chunk)
+        part = chunk[c.end() : nxt]
+        if ORG_HEAD.search(part) or _RANK.match(part):
+            out.append(chunk[pos : c.start()])
+            pos = c.end()
+    out.append(chunk[pos:])
+    return out
 
 
 def _trim_prose(name: str) -> str:
@@ -267,11 +286,7 @@ def candidate_names(
         if paren:
             subs = [chunk[1:-1]]
         elif "and" in chunk or "as well as" in chunk:
-            subs = _AND_SPLIT.split(chunk)
-            if len(subs) > 1 and not all(ORG_HEAD.search(x) or _RANK.match(x) for x in subs[1:]):
-                subs = [
-                    chunk
-                ]  # one body: "Ministry of Economy and Commerce", "Health and Human Services"
+            subs = _and_parts(chunk)
         else:
             subs = [chunk]
         for sub in subs:

@@ -58,7 +58,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
             r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
             r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b|"
-            r"\b(?:consultations|talks|discussions|bilateral\s+meetings?|working\s+sessions)\s+with\b|\bmet\s+with\b"
+            r"\b(?:consultations|talks|discussions|bilateral\s+meetings?|working\s+sessions)\s+with\b|\bmet\s+with\b|"
+            r"\bparticipating\s+(?:national\s+)?(?:agencies|institutions|ministries|bodies|authorities)\s+(?:included|were|comprised)\b"
         ),
     ),
     (
@@ -113,7 +114,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z]))"
         ),
     ),
-    (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during))\b")),
+    (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during|about|on))\b")),
     (
         ("speaker",),
         re.compile(
@@ -180,6 +181,7 @@ WORDS: list[tuple[str, ...]] = [
         "meeting",
         "sessions",
         "met",
+        "participating",
     ),
     ("invit",),
     ("place", "premises", "headquarters", "office"),

@@ -321,9 +321,9 @@ def _venue_in_prose(
     land: tuple[Venue, tuple[Evidence, ...]] | None = None
     for a, e in spans:
         for m in _IN_CITY.finditer(t, a, min(e, a + 4000)):
-            sent_start = max(t.rfind(". ", a, m.start()) + 1, a)
-            sent_end = t.find(". ", m.end(), e)
-            sent_end = sent_end if sent_end > 0 else e
+            sent_start = max((x.end() for x in _SENT_END.finditer(t, a, m.start())), default=a)
+            end_at = _SENT_END.search(t, m.end(), e)
+            sent_end = end_at.start() if end_at else e
             if not _EVENT_WORD.search(t, sent_start, sent_end):
                 continue
             ds = [d.start_date for d in find_dates(t[sent_start:sent_end])]
@@ -356,6 +356,7 @@ def _venue_in_prose(
     return first or land or (Venue(), ())
 
 
+_SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State
 _IN_STATE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,4}")
 _EVENT_DONE = re.compile(

@@ -10,7 +10,13 @@ labelled by hand before the extractor was run: a UN press release with a documen
 update (unoda_update_jakarta); a regional centre's event page with a venue "in the premises of"
 (unrcpd_bangkok); an OSCE release with a quoted official (osce_istanbul); a State's media note on a
 committee visit (medianote_washington); a news item with "U.N." and "U.S." (news_un_us_lome); a
-national round table "co-hosted ... with" a ministry (unlirec_sanjose)."""
+national round table "co-hosted ... with" a ministry (unlirec_sanjose). Six more, written the same
+way in session 8: a "<State> Hosts Visit by" release (visit_host_headline), a lead dated without
+a year and no publication date (yearless_no_masthead), a page's "Last changed:" footer
+(page_stamp_footer), a training course whose only place is its host State (training_country_only),
+speakers before a relative clause (roundtable_relative_clause) and a State-only venue
+(national_roundtable_country_venue). An expected file may list `known_gaps` (with reasons):
+differences the extractor is known to make, checked strictly."""
 
 # ruff: noqa: E501  (test data reads better unwrapped)
 from __future__ import annotations
@@ -122,8 +128,11 @@ def test_note_matches_expected(path: Path) -> None:
     note = read_note(path)
     assert note.error is None, note.error
     want = json.loads(Path(str(path) + ".expected.json").read_text(encoding="utf-8"))
+    # known gaps: differences the extractor is known to make ("actor <id>" or a field, with the
+    # reason); strict like xfail: a gap that closes must be removed from the expected file
+    gaps = want.pop("known_gaps", {})
     diffs = compare(record(note), want)
-    assert not diffs, "\n".join(diffs)
+    assert sorted({d.split(":")[0] for d in diffs}) == sorted(gaps), "\n".join(diffs)
     _check_evidence(note, None)
 
 
