@@ -284,7 +284,8 @@ def _host_country(
     hosts = [a for a in b.actors.values() if a.kind == "state" and "host" in a.roles]
     if len(hosts) != 1 or hosts[0].iso3 is None:
         return venue, ev
-    said = next(e for r, e in hosts[0].role_evidence if r == "host")
+    # the host role added for the venue's State has no evidence of its own: the name's then
+    said = next((e for r, e in hosts[0].role_evidence if r == "host"), hosts[0].evidence[0])
     return Venue(venue.name, None, hosts[0].iso3), (said,)
 
 

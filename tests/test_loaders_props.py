@@ -4,7 +4,7 @@ quotes the decoded text exactly."""
 # ruff: noqa: E501  (test data reads better unwrapped)
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from loaders import parse_note
@@ -68,6 +68,7 @@ TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=60).map("".jo
 
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
+@example("ORGANIZER\nBELARUS")  # a host State whose host role has no evidence of its own
 def test_any_text_gives_a_note(text: str) -> None:
     note = parse_note(text, path="prop.txt")
     assert note.source.path == "prop.txt"
