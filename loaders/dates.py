@@ -145,6 +145,11 @@ class DateSpan:
     end_date: str
     precision: str  # day|month
 
+    @property
+    def is_range(self) -> bool:
+        """Days apart ("7-10 December"), not a month read as its first to its last day."""
+        return self.precision == "day" and self.start_date != self.end_date
+
 
 def _day(s: str) -> int:
     return int(_DIGITS.match(s).group()) if _DIGITS.match(s) else 0  # type: ignore[union-attr]

@@ -231,7 +231,7 @@ def pick_date(t: str, a: int, b: int, not_before: str | None = None) -> DateSpan
         return None
     for c in cands:
         pre = t[max(a, c.start - 3) : c.start]
-        if c.precision == "day" and c.start_date != c.end_date and "(" not in pre:
+        if c.is_range and "(" not in pre:
             return c
     for c in cands:
         ctx = t[max(a, c.start - 200) : c.end + 200]

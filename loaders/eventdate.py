@@ -3,9 +3,6 @@ publication date to date year-less phrases and to tell the event from older ones
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date as _date
-
 from .dateline import Masthead
 from .dates import DateSpan, event_year, yearless_dates
 from .event import pick_date
@@ -28,7 +25,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
         d
         for a, e in spans
         if a < min(first, _LEAD)
-        for d in yearless_dates(t, a, min(e, first, _LEAD), mast.date or "2000-07-01")
+        for d in yearless_dates(t, a, min(e, first, _LEAD), mast.date or _ANY_YEAR)
     ]
     if lead:
         got = next((d for d in lead if d.start_date != d.end_date), lead[0])
@@ -37,16 +34,14 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
         year = event_year(t, int(got.start_date[5:7]), int(got.start_date[8:10]))
         if year is None:
             return None, ""
-        got = replace(
-            got,
-            start_date=f"{year}{got.start_date[4:]}",
-            end_date=f"{year + int(got.end_date[:4]) - 2000}{got.end_date[4:]}",
-        )
-        if not (_iso_day(got.start_date) and _iso_day(got.end_date)):
-            return None, ""  # 29 February of a year that has none
-        return got, f"the event date's year ({year}) is a guess from the years the note names"
+        # the same phrase read again, dated by the guessed year (None: 29 February of a year
+        # that has none)
+        dated = next(iter(yearless_dates(t, got.start, got.end, f"{year}-07-01")), None)
+        if dated is None:
+            return None, ""
+        return dated, f"the event date's year ({year}) is a guess from the years the note names"
     if dates:
-        return next((d for d in dates if _is_range(d)), dates[0]), ""
+        return next((d for d in dates if d.is_range), dates[0]), ""
     if pub is not None and mast.date:  # "... closes today": the publication's date
         return pick_date(t, pub[0], pub[1]), ""
     return pick_date(t, 0, len(t)), ""
@@ -57,15 +52,4 @@ def _year_before(iso: str) -> str:
 
 
 _LEAD = 1500  # a note's lead: where a year-less date is the event's
-
-
-def _iso_day(s: str) -> bool:
-    try:
-        _date.fromisoformat(s)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_range(d: DateSpan) -> bool:
-    return d.precision == "day" and d.start_date != d.end_date
+_ANY_YEAR = "2000-07-01"  # to find year-less dates before their year is known
