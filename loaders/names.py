@@ -66,16 +66,12 @@ def city_country(name: str) -> str | None:
 @functools.cache
 def entities() -> dict[str, Entity]:
     """Every known entity by id."""
-    import pycountry
+    from ontology.states import state_records
 
     out: dict[str, Entity] = {}
-    for c in pycountry.countries:
-        label = getattr(c, "common_name", None) or c.name
-        if "," in label:
-            label = getattr(c, "official_name", None) or label
-        out[f"state/{c.alpha_3}"] = Entity(
-            id=f"state/{c.alpha_3}", kind="state", label=label, iso3=c.alpha_3
-        )
+    for r in state_records():  # the labels the graph gives States (one table for both)
+        iso3 = r["iso3"]
+        out[f"state/{iso3}"] = Entity(id=f"state/{iso3}", kind="state", label=r["label"], iso3=iso3)
     for o in gazetteer()["orgs"]:
         seat = o.get("seat") or {}
         acr = o["acronyms"][0] if o.get("acronyms") else None

@@ -52,6 +52,8 @@ def state_records() -> list[dict[str, Any]]:
     for c in pycountry.countries:
         iso3 = c.alpha_3
         label = _SHORT.get(iso3) or getattr(c, "common_name", None) or c.name
+        if ", " in label:  # pycountry's inverted names ("Virgin Islands, British")
+            label = getattr(c, "official_name", None) or label
         rec: dict[str, Any] = {"iso3": iso3, "label": label, "region": None, "qid": None}
         rec.update({k: v for k, v in curated.get(iso3, {}).items() if v is not None})
         out.append(rec)

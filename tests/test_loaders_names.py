@@ -39,6 +39,17 @@ def ids(text: str) -> list[str]:
         ("who attended", []),  # acronyms are case-sensitive
         ("e-mail 1540experts@un.org", []),  # nothing inside addresses
         ("Niger and Nigeria", ["state/NER", "state/NGA"]),
+        # the forms UN lists and regional centres write
+        (
+            "Democratic Republic of Congo, DRC, Republic of Congo",
+            ["state/COD", "state/COD", "state/COG"],
+        ),
+        ("Bolivia (Plurinational State of), Lao PDR, UAE", ["state/BOL", "state/LAO", "state/ARE"]),
+        (
+            "St. Kitts and Nevis, St Lucia, St. Vincent and the Grenadines",
+            ["state/KNA", "state/LCA", "state/VCT"],
+        ),
+        ("São Tomé and Príncipe, Kosovo", ["state/STP", "state/XKX"]),
     ],
 )
 def test_scan(text: str, want: list[str]) -> None:
@@ -55,6 +66,21 @@ def test_gazetteer_entries_are_consistent() -> None:
     assert ents["org/osce-cpc"].parent == "org/osce-secretariat"
     assert ents["org/osce-secretariat"].parent == "org/osce"
     assert ents["org/usa-dos"].iso3 == "USA" and ents["org/deu-bafa"].iso3 == "DEU"
+
+
+def test_extracted_states_carry_the_graphs_labels() -> None:
+    """One table names States for the extractor and the graph (ontology/states.py), so the
+    label `extract` prints is the label the store holds; none is pycountry's inverted form."""
+    from ontology.states import state_records
+
+    ents = entities()
+    for r in state_records():
+        assert ents[f"state/{r['iso3']}"].label == r["label"]
+        assert ", " not in r["label"] or "(" in r["label"] or r["iso3"] in _INVERTED_OK, r
+    assert ents["state/COD"].label == "Democratic Republic of the Congo"
+
+
+_INVERTED_OK = {"BES", "SHN"}  # names whose comma is part of the name (Bonaire, Sint ...)
 
 
 def test_qids_only_where_verified() -> None:
