@@ -152,7 +152,9 @@ _NOT_BODY = re.compile(
     r"\b(?:Workshops?|Seminars?|Webinars?|Conferences?|Symposium|Course|Training|Meeting|Roundtable|"
     r"Round\s+Table|Consultations?|Visit|Resolutions?)\b|\b[Rr]esolution\s+\d"
 )
-_LEAD_WORD = re.compile(r"(?i)^(?:and|the|of|with|by|from|including|as well as|or|also|its)\s+")
+_LEAD_WORD = re.compile(
+    r"(?i)^(?:(?:and|the|of|with|by|from|including|as well as|or|also|its|their|through|via)\s+)+"
+)
 # "Group of Experts that supports ...", "Institute for Security Studies in cooperation with"
 _RELATIVE = re.compile(
     r"\s+(?:that|which|who|whose|where|in\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership)\s+with|with\s+the\s+support\s+of)\b"
@@ -160,7 +162,11 @@ _RELATIVE = re.compile(
 _TRAIL_LOWER = re.compile(r"(?:\s+[a-z][\w'’-]*)+$")  # a name ends with a capitalised word
 _LEAD_THE = re.compile(r"(?i)^(?:the|of)\s+")
 _TRAIL_WORD = re.compile(r"(?i)\s+(?:and|the|of|or)$")
-_CHUNK = re.compile(r"\([^()]*\)|[^,;:\n\t()•|]+")
+# a chunk ends at a line break, unless the line ends with a word that cannot end a name (a PDF
+# column wraps "the Ministry of Foreign and / European Affairs")
+_CHUNK = re.compile(
+    r"\([^()]*\)|[^,;:\n\t()•|]+(?:(?:(?<= of)|(?<= and)|(?<= for)|(?<= on)|(?<= the))[ \t]*\n[^,;:\n\t()•|]+)*"
+)
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9&/.-]{1,12}\s*\)")
 _AND_SPLIT = re.compile(r"\s+(?:and|as well as)\s+(?:of\s+)?(?:the\s+)?(?=[A-Z])")
 _CAP = re.compile(r"\b[A-Z]")
@@ -311,6 +317,9 @@ def candidate_names(
             ):
                 continue
             ns = text.find(name, s0, pe + 1)
+            if ns < 0 and "\n" in sub:  # a name wrapped over two lines
+                wrapped = re.compile(r"\s+".join(map(re.escape, name.split(" "))))
+                ns = m.start() if (m := wrapped.search(text, s0, pe + 1)) else -1
             if ns < 0:
                 continue
             out.append((ns, name))

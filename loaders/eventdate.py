@@ -6,8 +6,9 @@ from __future__ import annotations
 from .dateline import Masthead
 from .dates import DateSpan, event_year, yearless_dates
 from .event import pick_date
+from .header import Field
 
-__all__ = ["prose_date"]
+__all__ = ["prose_date", "until"]
 
 
 def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[DateSpan | None, str]:
@@ -53,3 +54,14 @@ def _year_before(iso: str) -> str:
 
 _LEAD = 1500  # a note's lead: where a year-less date is the event's
 _ANY_YEAR = "2000-07-01"  # to find year-less dates before their year is known
+
+
+def until(t: str, date: DateSpan | None, end_field: Field | None) -> DateSpan | None:
+    """The start date's span running to an "End Date:" field's day, if later (in the same or the
+    next year)."""
+    end = pick_date(t, end_field.start, end_field.end) if end_field and date else None
+    if date is None or end is None or not date.start_date < end.end_date:
+        return date
+    if int(end.end_date[:4]) - int(date.start_date[:4]) > 1:
+        return date
+    return DateSpan(date.start, date.end, date.start_date, end.end_date, date.precision)

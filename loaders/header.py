@@ -22,7 +22,7 @@ LABELS: list[tuple[str, str]] = [
     ),
     (
         "title",
-        r"Event\s+title|Title\s+of\s+(?:the\s+)?(?:event|activity)|Name\s+of\s+(?:the\s+)?(?:event|activity)|Event|Title|Activity|Subject",
+        r"Event\s+title|Title\s+of\s+(?:the\s+)?(?:event|activity)|Name\s+of\s+(?:the\s+)?(?:event|activity)",
     ),  # noqa: E501
     (
         "organizers",
@@ -36,15 +36,19 @@ LABELS: list[tuple[str, str]] = [
         "participants",
         r"Participants|Participation|Attendees|Attendance|Participating\s+(?:States|countries|organi[sz]ations)|Invitees|Invited",
     ),  # noqa: E501
-    ("date", r"Dates?|When|Period"),
+    ("date", r"(?:Start(?:ing)?\s+|Beginning\s+)?Dates?|When|Period"),
+    ("end_date", r"End(?:ing)?\s+Date|Finish(?:ing)?\s+Date"),
     ("venue", r"Venue|Place|Location|Where"),
     ("poc", r"POCs?|Points?\s+of\s+contact|Contacts?|Contact\s+persons?|Contact\s+details"),
     (
         "other",
         r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background",
-    ),  # noqa: E501
+    ),  # noqa: E501    # last: "Event Venue" is a venue, not the title "Venue"
+    ("title", r"Event|Title|Activity|Subject"),
 ]
-LABELS = [(k, f"(?:{p})(?:\\(s\\))?") for k, p in LABELS]  # "Organizer(s)", "Host(s)"
+# a label may name what it is about first: "Meeting Hosted By", "Event Venue", "Workshop Dates"
+_ABOUT = r"(?:(?:Meeting|Event|Workshop|Seminar|Conference|Training|Course|Activity|Webinar)\s+)?"
+LABELS = [(k, f"{_ABOUT}(?:{p})(?:\\(s\\))?") for k, p in LABELS]  # "Organizer(s)", "Host(s)"
 _LABEL_ALT = "(?i:" + "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS)) + ")"
 _LABEL_ALT_CS = "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(LABELS))
 # a label at line start: followed by ':' or a tab, or (no colon) by a space and a capital/digit/quote
@@ -124,10 +128,12 @@ def segment(text: str) -> list[Field]:
                 end = s
                 break
         if kind == "participants" or kind == "organizers" or kind == "supporters":
-            pass
-        elif kind in ("title", "date", "venue", "date_venue") and not flat:
+            end = _list_end(text, vs, end)
+        elif kind in ("title", "date", "end_date", "venue", "date_venue") and not flat:
             # scalar fields end at a blank line unless the next line continues the phrase
             end = min(end, _scalar_end(text, vs, end))
+            if kind != "title":  # ... and a date or a place at a line of prose
+                end = _prose_line(text, vs, end)
         fields.append(Field(kind, lab.strip(), ls, vs, max(vs, end)))
     return fields
 
@@ -153,6 +159,39 @@ def _inline_labels(
     if len(seen) < (2 if colon else 3):
         return []
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _list_end(text: str, start: int, end: int) -> int:
+    """A short list of names ends where a paragraph of prose starts after a blank line (the body
+    of a web page under its "Hosted By:" line). A field whose own first paragraph is prose
+    ("Around 30 participants are anticipated ...") keeps its later paragraphs."""
+    first = _BLANK_LINE.search(text, start, end)
+    if first is None or _is_prose(text[start : first.start()]):
+        return end
+    for m in _BLANK_LINE.finditer(text, start, end):
+        nl = text.find("\n", m.end(), end)
+        if _is_prose(text[m.end() : nl if nl >= 0 else end]):
+            return m.start()
+    return end
+
+
+def _prose_line(text: str, start: int, end: int) -> int:
+    """Where the first line of prose after the first line of text[start:end] starts, else end."""
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        nxt = text.find("\n", nl + 1, end)
+        if _is_prose(text[nl + 1 : nxt if nxt >= 0 else end]):
+            return nl
+        nl = nxt
+    return end
+
+
+def _is_prose(line: str) -> bool:
+    words = _WORD.findall(line)
+    return len(line) >= 100 and sum(w[0].islower() for w in words) >= 0.4 * len(words)
 
 
 def _scalar_end(text: str, start: int, end: int) -> int:

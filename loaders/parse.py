@@ -22,7 +22,7 @@ from .event import (
     find_venue,
     pick_date,
 )
-from .eventdate import prose_date
+from .eventdate import prose_date, until
 from .guard import Anchored, Guarded
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
@@ -141,6 +141,12 @@ class _Builder:
         if m.mode and not acc.mode:
             acc.mode = m.mode
 
+    def organizer_hosts(self) -> None:
+        """The host State, if it organises, hosts too."""
+        acc = self.actors.get(f"state/{self.host}") if self.host else None
+        if acc is not None and "organizer" in acc.roles and "host" not in acc.roles:
+            acc.roles.append("host")
+
     def result(self) -> tuple[Actor, ...]:
         out = []
         for a in self.actors.values():
@@ -183,21 +189,12 @@ def _parse(text: str, source: Source) -> Note:
     mast = masthead(t)
     doc_type = document_type(t, fields)
     title, title_ev = find_title(doc, fields, mast.spans)
-    header_kinds = (
-        "title",
-        "organizers",
-        "participants",
-        "date",
-        "venue",
-        "date_venue",
-        "poc",
-        "supporters",
-    )
-    hdr = [(f.label_start, f.end) for f in fields if f.kind in header_kinds]
+    hdr = [(f.label_start, f.end) for f in fields if f.kind != "other"]
     body_spans = complement(hdr + list(mast.spans), len(t))
     # dates
     df = field_of(fields, "date_venue", "date")
     date = pick_date(t, df.start, df.end) if df else None
+    date = until(t, date, field_of(fields, "end_date"))
     if date is None:
         date, guess = prose_date(t, body_spans, mast)
         if guess:
@@ -222,25 +219,24 @@ def _parse(text: str, source: Source) -> Note:
             _field_actors(b, f, (role,), None)
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     b.host = venue.country or (org_states[0] if org_states else None)
-    if b.host:
-        acc = b.actors.get(f"state/{b.host}")
-        if acc is not None and "organizer" in acc.roles and "host" not in acc.roles:
-            acc.roles.append("host")
+    b.organizer_hosts()
     for f in fields:
         if f.kind == "participants":
             _participants(b, f, planned)
-    has_org = field_of(fields, "organizers") is not None
-    _body_actors(b, body_spans, date, full=not has_org, planned=planned)
+    if field_of(fields, "organizers") is None:
+        prose_roles = None  # every role the prose gives
+    elif field_of(fields, "participants") is None:  # a page's header names only its hosts
+        prose_roles = frozenset(("participant", "speaker", "invited"))
+    else:
+        prose_roles = frozenset(("speaker", "invited"))
+    _body_actors(b, body_spans, date, prose_roles, planned=planned)
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     if venue.city and not venue.country and org_states:
         venue = Venue(venue.name, venue.city, org_states[0])
     if not venue.city and not venue.country:
         venue, venue_ev = _host_country(b, venue, venue_ev)
     b.host = b.host or venue.country or (org_states[0] if org_states else None)
-    if b.host:
-        acc = b.actors.get(f"state/{b.host}")
-        if acc is not None and "organizer" in acc.roles and "host" not in acc.roles:
-            acc.roles.append("host")
+    b.organizer_hosts()
     resolutions = find_resolutions(doc)
     res_names = tuple(dict.fromkeys(r for r, _ in resolutions))
     naps = find_naps(
@@ -348,11 +344,18 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
 
 
 def _body_actors(
-    b: _Builder, spans: list[tuple[int, int]], date: DateSpan | None, *, full: bool, planned: bool
+    b: _Builder,
+    spans: list[tuple[int, int]],
+    date: DateSpan | None,
+    prose_roles: frozenset[str] | None,
+    *,
+    planned: bool,
 ) -> None:
-    """Prose rules over body sentences. `full`: no organiser field, so roles come from the prose;
-    otherwise only speaker/invitation sentences add roles to names already known or curated."""
+    """Prose rules over body sentences. `prose_roles`: the roles the prose may give where the
+    header already names some (None: all; with organiser and participant fields, only speaker
+    and invitation sentences add roles, to names already known or curated)."""
     t = b.doc.text
+    full = prose_roles is None or "participant" in prose_roles
     for a, e in spans:
         for s, se in sentences(t, a, e):
             # no default roles here: a sentence without a cue that can survive gives no role
@@ -383,9 +386,9 @@ def _body_actors(
                     roles = tuple(
                         r for r in roles if r not in ("organizer", "host", "supporter", "funder")
                     )
-                if not full:
-                    roles = tuple(r for r in roles if r in ("speaker", "invited"))
-                    if m.entity is None or not roles:
+                if prose_roles is not None:
+                    roles = tuple(r for r in roles if r in prose_roles)
+                    if not roles or m.entity is None and "participant" not in roles:
                         continue
                 if planned:
                     roles = tuple("invited" if r == "participant" else r for r in roles)

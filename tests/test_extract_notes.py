@@ -15,7 +15,10 @@ way in session 8: a "<State> Hosts Visit by" release (visit_host_headline), a le
 a year and no publication date (yearless_no_masthead), a page's "Last changed:" footer
 (page_stamp_footer), a training course whose only place is its host State (training_country_only),
 speakers before a relative clause (roundtable_relative_clause) and a State-only venue
-(national_roundtable_country_venue). An expected file may list `known_gaps` (with reasons):
+(national_roundtable_country_venue). One more in session 9, its record checked line by line
+against the text: a regional centre's event page with "Start Date:", "End Date:", "Workshop
+Hosted By:" labels and its participants only in the prose (event_page_start_end). An expected
+file may list `known_gaps` (with reasons):
 differences the extractor is known to make, checked strictly."""
 
 # ruff: noqa: E501  (test data reads better unwrapped)

@@ -158,3 +158,37 @@ def test_a_committee_of_the_security_council_is_not_the_council() -> None:
         "Security Council Committee (1540 Committee) attended the workshop."
     )
     assert {a.id: a.roles for a in n.actors} == {"org/1540-committee": ("participant",)}
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name() -> None:
+    """A PDF's narrow column wraps a name after a word that cannot end one ("of", "and", "for",
+    "on", "the"): the name goes on; a line that ends a name ends it."""
+    n = parse_note(
+        "Seminar on resolution 1540, 26-27 June 2014\n\n"
+        "The seminar was organised in cooperation with the United\n"
+        "Nations Office for Disarmament Affairs (UNODA) and the Ministry of Foreign and\n"
+        "European Affairs of the Republic of Croatia.\n"
+    )
+    got = {a.name: (a.roles, a.iso3) for a in n.actors}
+    assert got == {
+        "United Nations Office for Disarmament Affairs": (("organizer",), None),
+        "Ministry of Foreign and European Affairs of the Republic of Croatia": (
+            ("organizer",),
+            "HRV",
+        ),
+    }
+    quote = next(a for a in n.actors if a.iso3 == "HRV").evidence[0]
+    assert quote.line == 4 and quote.text.startswith("Ministry of Foreign and")
+
+
+def test_a_body_acting_through_another_names_both() -> None:
+    n = parse_note(
+        "Round table on resolution 1540\nDate: 21 November 2016\n"
+        "Hosted By: UNODA through its Regional Centre for Peace and Disarmament and the "
+        "Government of Nepal\n"
+    )
+    assert {a.id: a.roles for a in n.actors} == {
+        "org/unoda": ("organizer",),
+        "unresolved/regional-centre-for-peace-and-disarmament": ("organizer",),  # which one?
+        "state/NPL": ("organizer", "host"),
+    }
