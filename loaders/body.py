@@ -256,6 +256,9 @@ _HELD = Anchored(
 )
 
 
+_IN_TAIL = re.compile(r"\s(?:in|at)\s+([A-Z][^,]*)$")
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def place(text: str) -> tuple[str | None, str | None]:
     """'Ashgabat, Turkmenistan' -> ('Ashgabat', 'TKM'); 'Hilton Hotel, Amman, Jordan' -> ('Amman', 'JOR')."""
@@ -270,8 +273,12 @@ def place(text: str) -> tuple[str | None, str | None]:
     placelike = [bool(_PLACELIKE.fullmatch(p)) and not _MONTH_WORD.match(p) for p in parts]
     city: str | None = None
     if country_at is not None:
-        if country_at > 0 and placelike[country_at - 1]:
-            city = parts[country_at - 1]
+        before = parts[country_at - 1] if country_at > 0 else ""
+        inner = _IN_TAIL.search(before)  # "the UN Conference Centre in Addis Ababa, Ethiopia"
+        if before and placelike[country_at - 1]:
+            city = before
+        elif inner and _PLACELIKE.fullmatch(inner.group(1)) and not _MONTH_WORD.match(inner[1]):
+            city = inner.group(1)
     else:
         city = next((p for p, ok in zip(parts, placelike, strict=True) if ok), None)
     if city and country is None:

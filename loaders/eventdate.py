@@ -3,12 +3,15 @@ publication date to date year-less phrases and to tell the event from older ones
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from .dateline import Masthead
-from .dates import DateSpan, event_year, yearless_dates
+from .dates import DateSpan, event_year, find_dates, yearless_dates
 from .event import pick_date
 from .header import Field
 
-__all__ = ["prose_date", "until"]
+__all__ = ["lasting", "prose_date", "until"]
 
 
 def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[DateSpan | None, str]:
@@ -17,6 +20,8 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     else by the years the note names (`event_year`); else a dated phrase in the prose; else the
     publication date itself."""
     pub = mast.date_span
+    if pub is not None and mast.date and _happening(t, pub[1]):
+        return pick_date(t, pub[0], pub[1]), ""
     # a release reports an event near its publication, not one years before
     since = _year_before(mast.date) if mast.date else None
     dates = [d for a, e in spans if (d := pick_date(t, a, e, since)) is not None]
@@ -48,6 +53,21 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     return pick_date(t, 0, len(t)), ""
 
 
+_NOW = re.compile(
+    r"(?i)\b(?:is|are)\s+(?:(?:currently|now)\s+)?(?:holding|hosting|organi[sz]ing|conducting|"
+    r"convening|taking\s+place|under\s+way|underway)\b|\b(?:opened|opens|began|begins|started|starts)\s+today\b"
+)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s)|\n|$)")
+
+
+def _happening(t: str, at: int) -> bool:
+    """Whether the sentence after the dateline's date says the event is under way ("Nairobi,
+    15 September 2015 - IGAD is holding a two-day workshop ..."), with no date of its own."""
+    lead = _SENTENCE.match(t, at)
+    said = lead.group() if lead else ""
+    return bool(_NOW.search(said)) and not any(True for _ in find_dates(said))
+
+
 def _year_before(iso: str) -> str:
     return f"{int(iso[:4]) - 1}{iso[4:]}"
 
@@ -65,3 +85,24 @@ def until(t: str, date: DateSpan | None, end_field: Field | None) -> DateSpan | 
     if int(end.end_date[:4]) - int(date.start_date[:4]) > 1:
         return date
     return DateSpan(date.start, date.end, date.start_date, end.end_date, date.precision)
+
+
+_N_DAYS = re.compile(
+    r"(?i)\b(two|three|four|five|2|3|4|5)[- ]days?[- ](?:long\s+)?(?:event|workshop|seminar|course|"
+    r"training|meeting|conference|visit|mission|round-?\s?table|consultations?|session|exercise)"
+)
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
+    """A one-day date that the note says starts an "N-day event" runs N days (one length said,
+    however often: "started on 28 June ... this three-day event")."""
+    if date is None or date.precision != "day" or date.is_range:
+        return date
+    said = {m.group(1).lower() for m in _N_DAYS.finditer(t)}
+    if len(said) != 1:
+        return date
+    word = said.pop()
+    days = _NUMBER.get(word) or int(word)
+    end = dt.date.fromisoformat(date.start_date) + dt.timedelta(days=days - 1)
+    return DateSpan(date.start, date.end, date.start_date, end.isoformat(), date.precision)

@@ -22,7 +22,7 @@ from .event import (
     find_venue,
     pick_date,
 )
-from .eventdate import prose_date, until
+from .eventdate import lasting, prose_date, until
 from .guard import Anchored, Guarded
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
@@ -205,6 +205,8 @@ def _parse(text: str, source: Source) -> Note:
     is_publication = (
         date is not None and mast.date_span is not None and date.start == mast.date_span[0]
     )
+    if not is_publication:  # a release's own date is a day of the event, not always its first
+        date = lasting(t, date)
     if mast.date and date and not is_publication and doc_type != "concept_note":
         status = "planned" if date.start_date > mast.date else "held"
     # venue

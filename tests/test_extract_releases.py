@@ -192,3 +192,34 @@ def test_a_body_acting_through_another_names_both() -> None:
         "unresolved/regional-centre-for-peace-and-disarmament": ("organizer",),  # which one?
         "state/NPL": ("organizer", "host"),
     }
+
+
+def test_a_place_inside_a_venue_name_and_an_n_day_event() -> None:
+    n = parse_note(
+        "Training course on resolution 1540\n\n"
+        "The course started on 5 November 2024 at the UN Conference Centre in Addis Ababa, "
+        "Ethiopia. Officials of Kenya attended this three-day training."
+    )
+    assert (n.venue.city, n.venue.country) == ("Addis Ababa", "ETH")
+    assert (n.start_date, n.end_date) == ("2024-11-05", "2024-11-07")
+    # two lengths said: neither is taken
+    n = parse_note("Workshop, 5 November 2024\n\nA three-day workshop followed the two-day course.")
+    assert (n.start_date, n.end_date) == ("2024-11-05", "2024-11-05")
+
+
+def test_an_event_under_way_at_publication_is_dated_by_the_dateline() -> None:
+    """'Nairobi, 15 September 2015 - IGAD is holding a workshop': the event is the release's
+    day, not an older one the release recalls."""
+    n = parse_note(
+        "Regional workshop on resolution 1540\n\n"
+        "Nairobi, September 15, 2015 - IGAD is holding a two days workshop for its member "
+        "States.\n\nAt a meeting hosted by the African Union on 21 November 2014, IGAD presented "
+        "its plans.\n"
+    )
+    assert (n.start_date, n.end_date) == ("2015-09-15", "2015-09-15")
+    n = parse_note(
+        "Regional workshop on resolution 1540\n\n"
+        "Nairobi, September 15, 2015 - IGAD held a workshop for its member States on "
+        "21 July 2015.\n"
+    )
+    assert n.start_date == "2015-07-21"
