@@ -43,7 +43,8 @@ LABELS: list[tuple[str, str]] = [
     (
         "other",
         r"Methodology|Format|Language|Agenda|Programme|Program|Documents|Registration|Logistics|Costs?|Reference|Ref\.?|Outcome|Objectives?|Purpose(?:\s+and\s+Objectives)?|Background",
-    ),  # noqa: E501    # last: "Event Venue" is a venue, not the title "Venue"
+    ),  # noqa: E501
+    # last, so that "Event Venue" is a venue, not the title "Venue"
     ("title", r"Event|Title|Activity|Subject"),
 ]
 # a label may name what it is about first: "Meeting Hosted By", "Event Venue", "Workshop Dates"
