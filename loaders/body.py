@@ -277,8 +277,8 @@ def place(text: str) -> tuple[str | None, str | None]:
         inner = _IN_TAIL.search(before)  # "the UN Conference Centre in Addis Ababa, Ethiopia"
         if before and placelike[country_at - 1]:
             city = before
-        elif inner and _PLACELIKE.fullmatch(inner.group(1)) and not _MONTH_WORD.match(inner[1]):
-            city = inner.group(1)
+        elif inner and _PLACELIKE.fullmatch(inner[1]) and not _MONTH_WORD.match(inner[1]):
+            city = inner[1]
     else:
         city = next((p for p, ok in zip(parts, placelike, strict=True) if ok), None)
     if city and country is None:

@@ -1,5 +1,6 @@
-"""The event's date in a note without a date field: read from the prose, with the masthead's
-publication date to date year-less phrases and to tell the event from older ones."""
+"""The event's date beyond a plain date field: read from the prose when a note has none (with
+the masthead's publication date to date year-less phrases and to tell the event from older
+ones), run to an "End Date:" field (`until`), or to the end of an "N-day event" (`lasting`)."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def _happening(t: str, at: int) -> bool:
     15 September 2015 - IGAD is holding a two-day workshop ..."), with no date of its own."""
     lead = _SENTENCE.match(t, at)
     said = lead.group() if lead else ""
-    return bool(_NOW.search(said)) and not any(True for _ in find_dates(said))
+    return bool(_NOW.search(said)) and not any(find_dates(said))
 
 
 def _year_before(iso: str) -> str:
