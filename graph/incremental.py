@@ -41,6 +41,7 @@ MAPPING_SOURCES = (
     "ontology/reference/*.json",
     "graph/__init__.py",
     "graph/rdf.py",
+    "graph/rollup.py",
     "graph/reference.py",
     "graph/notefacts.py",
     "graph/prepare.py",

@@ -11,17 +11,19 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from loaders.model import Evidence, Note
+from loaders.model import Actor, Evidence, Note
 from ontology.errors import OntologyError
 from ontology.iris import ID, ONT, event_key, slug
 from ontology.terms import TERMS
+
+from .rollup import parent_of, rollups
 
 if TYPE_CHECKING:
     from pyoxigraph import Literal, NamedNode, Quad
 
 __all__ = [
     "DERIVED_GRAPH", "EXTRACTOR_VERSION", "REFERENCE_GRAPH", "SUMMARY_GRAPH", "graph_hash",
-    "graph_iri", "map_note", "ng", "note_quads", "note_stem", "rollups",
+    "graph_iri", "map_note", "ng", "note_quads", "note_stem",
 ]  # fmt: skip
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -226,7 +228,7 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
     for actor in note.actors:
         actor_iri = ID + actor.id
         agent = node(actor_iri)
-        _actor(w, actor_iri, actor.kind, actor.label, actor.name, actor.iso3)
+        _actor(w, actor_iri, actor)
         for role in actor.roles:
             concept = ROLE_CONCEPT.get(role)
             if concept is None:
@@ -257,7 +259,9 @@ def map_note(note: Note) -> tuple[list[Quad], list[Quad]]:
             elif status != "Attended" and role != "funder":
                 put(event, t["invited"], agent)
             if role != "funder" and (status == "Attended" or not held):
-                involved.update(dict.fromkeys(_rollups(actor.id, actor.kind, actor.iso3)))
+                involved.update(
+                    dict.fromkeys(rollups(actor.id, actor.kind, actor.iso3, actor.part_of))
+                )
     for iri in involved:
         put(event, t["involves"], node(iri))
 
@@ -340,41 +344,24 @@ def _sealed(w: _NoteWriter) -> list[Quad]:
     return w.quads
 
 
-def _actor(w: _Writer, iri: str, kind: str, label: str, name: str, iso3: str | None) -> None:
+def _actor(w: _Writer, iri: str, actor: Actor) -> None:
     """States and gazetteer organisations are described in the reference graph; anything else
     (unresolved names, an agency or organisation the gazetteer lacks) is described in the
     derived graph, with its roll-up, so queries still find it. How the note named the actor
     is on its participations (ng:surfaceForm)."""
-    kind = kind if kind in KIND_CLASS else "unresolved"
+    kind = actor.kind if actor.kind in KIND_CLASS else "unresolved"
     if kind == "state" or (kind != "unresolved" and iri[len(ID) :] in _reference_org_ids()):
         return
     w.add(iri, RDF_TYPE, ng(KIND_CLASS[kind]), shared=True)
-    w.lit(iri, SKOS + "prefLabel", label or name, shared=True)
+    w.lit(iri, SKOS + "prefLabel", actor.label or actor.name, shared=True)
     w.lit(iri, ng("actorKind"), kind, shared=True)
-    w.add(iri, ng("rollsUpTo"), iri, shared=True)
-    if kind == "agency" and iso3:
-        state = f"{ID}state/{iso3}"
-        w.add(iri, ng("agencyOf"), state, shared=True)
-        w.add(iri, ORG + "subOrganizationOf", state, shared=True)
-        w.add(iri, ng("rollsUpTo"), state, shared=True)
-
-
-def rollups(actor_id: str, kind: str, iso3: str | None) -> list[str]:
-    """What an actor counts for (its ng:rollsUpTo targets): itself, a gazetteer organisation's
-    parents and the State of any agency on the way, an agency's State."""
-    return list(_rollups(actor_id, kind, iso3))
-
-
-@functools.lru_cache(maxsize=1 << 14)  # actors recur across notes
-def _rollups(actor_id: str, kind: str, iso3: str | None) -> tuple[str, ...]:
-    from graph.reference import rollup_targets
-
-    if actor_id in _reference_org_ids():
-        return tuple(rollup_targets(actor_id))
-    own = [ID + actor_id]
-    if kind == "agency" and iso3:
-        own.append(f"{ID}state/{iso3}")
-    return tuple(own)
+    up = parent_of(actor.id, kind, actor.iso3, actor.part_of)
+    if up is not None:
+        if kind == "agency":
+            w.add(iri, ng("agencyOf"), up, shared=True)
+        w.add(iri, ORG + "subOrganizationOf", up, shared=True)
+    for target in rollups(actor.id, kind, actor.iso3, actor.part_of):
+        w.add(iri, ng("rollsUpTo"), target, shared=True)
 
 
 def _reference_org_ids() -> frozenset[str]:

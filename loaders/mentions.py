@@ -75,6 +75,15 @@ _OPEN_GAP = re.compile(r"\s*\(?\s*")
 _OF_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of|in|within)\s+(?:the\s+)?")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
 _OF_IN_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+_TO_GAP = re.compile(r"\s+to\s+(?:the\s+)?")
+# an organisation's office in a country: "OSCE Office in Tajikistan", "Mission to Serbia"
+_FIELD_OFFICE = r"(?:Office|Mission|Cent(?:re|er)|Co-?ordinator|Presence)"
+_FIELD_OFFICE_GAP = re.compile(
+    r"\s+(?:(?:Programme|Program|Project|Field|Regional|Liaison)\s+)?"
+    + _FIELD_OFFICE
+    + r"\s+(?:in|to|for)\s+(?:the\s+)?"
+)
+_FIELD_OFFICE_END = re.compile(_FIELD_OFFICE + r"$")
 
 
 @dataclass
@@ -222,49 +231,43 @@ def _state_in(name: str) -> str | None:
 
 
 def _merge_agencies(text: str, ms: list[Mention]) -> list[Mention]:
+    """Neighbouring mentions that name one body: "Togo's Ministry of Health", "OSCE Programme
+    Office" (a unit of a known organisation), "Ministry of Health of Togo", "OSCE Office in
+    Tajikistan". A merged mention is compared with the next one again, so "OSCE Project
+    Co-ordinator" + "in Uzbekistan" is one unit too."""
     out: list[Mention] = []
-    i = 0
-    while i < len(ms):
-        m = ms[i]
-        n = ms[i + 1] if i + 1 < len(ms) else None
-        if (
-            n is not None
-            and m.entity is not None
-            and m.entity.kind == "state"
-            and n.entity is None
-            and _POSSESSIVE_GAP.fullmatch(text[m.end : n.start])
-            and ORG_HEAD.search(n.name)
-        ):
-            name = _WS.sub(" ", text[m.start : n.end])
-            out.append(Mention(m.start, n.end, None, name, iso3=m.entity.iso3))
-            i += 2
-            continue
-        if (
-            n is not None
-            and m.entity is not None
-            and m.entity.kind == "organization"
-            and n.entity is None
-            and n.start > m.end
-            and text[m.end : n.start].isspace()
-            and ORG_HEAD.search(n.name)
-        ):  # "OSCE Programme Office in Bishkek": a unit of the OSCE the gazetteer does not know
-            name = _WS.sub(" ", text[m.start : n.end])
-            parent = m.entity.acronym or m.entity.label
-            out.append(Mention(m.start, n.end, None, name, iso3=n.iso3, part_of=parent))
-            i += 2
-            continue
-        if (
-            n is not None
-            and m.entity is None
-            and n.entity is not None
-            and n.entity.kind == "state"
-            and _OF_IN_GAP.fullmatch(text[m.end : n.start])
-            and ORG_HEAD.search(m.name)
-        ):
-            name = _WS.sub(" ", text[m.start : n.end])
-            out.append(Mention(m.start, n.end, None, name, iso3=n.entity.iso3))
-            i += 2
-            continue
-        out.append(m)
-        i += 1
+    for n in ms:
+        m = out[-1] if out else None
+        merged = None if m is None else _merged(text, m, n)
+        if merged is None:
+            out.append(n)
+        else:
+            out[-1] = merged
     return out
+
+
+def _merged(text: str, m: Mention, n: Mention) -> Mention | None:
+    gap = text[m.end : n.start]
+    me, ne = m.entity, n.entity
+    if me is not None and me.kind == "state" and ne is None:
+        if _POSSESSIVE_GAP.fullmatch(gap) and ORG_HEAD.search(n.name):
+            return Mention(m.start, n.end, None, _WS.sub(" ", text[m.start : n.end]), iso3=me.iso3)
+        return None
+    if me is not None and me.kind == "organization":
+        parent = me.acronym or me.label
+        if ne is None and n.start > m.end and gap.isspace() and ORG_HEAD.search(n.name):
+            # "OSCE Programme Office in Bishkek": a unit of the OSCE the gazetteer does not know
+            name = _WS.sub(" ", text[m.start : n.end])
+            return Mention(m.start, n.end, None, name, iso3=n.iso3, part_of=parent)
+        if ne is not None and ne.kind == "state" and _FIELD_OFFICE_GAP.fullmatch(gap):
+            # "OSCE Office in Tajikistan", "OSCE Mission to Serbia": the organisation's, not the
+            # State's; the State is kept as where the unit is
+            name = _WS.sub(" ", text[m.start : n.end])
+            return Mention(m.start, n.end, None, name, iso3=ne.iso3, part_of=parent)
+        return None
+    if me is None and ne is not None and ne.kind == "state" and ORG_HEAD.search(m.name):
+        unit = m.part_of is not None and _FIELD_OFFICE_END.search(m.name)
+        if _OF_IN_GAP.fullmatch(gap) or (unit and _TO_GAP.fullmatch(gap)):
+            name = _WS.sub(" ", text[m.start : n.end])
+            return Mention(m.start, n.end, None, name, iso3=ne.iso3, part_of=m.part_of)
+    return None

@@ -202,6 +202,8 @@ def assign_roles(
         )
         if f is not None and _list_ended(text, f[1], men.start, mentions):
             f = None  # "funded by X, targets five countries: A, B": the cue's list has ended
+        if f is not None and any(_CLOSED.search(text, f[1], c[0]) for c in before if c[2] != "f"):
+            f = None  # "X, in cooperation with Y, organized a review of Z's plan": the phrase ended
         fwd, back = f[3] if f else (), b[3] if b else ()
         first = subject_start.get(id(men))
         if first is not None:  # the subject of the backward cue, alone or in a list
@@ -218,6 +220,8 @@ def assign_roles(
     return out
 
 
+# a comma right before a verb cue: the forward cue's phrase ("in cooperation with Y,") has ended
+_CLOSED = re.compile(r",\s*\Z")
 _LIST_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|\s+)(?:and|as\s+well\s+as)?\s*(?:the\s+)?"
 )

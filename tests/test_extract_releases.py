@@ -223,3 +223,27 @@ def test_an_event_under_way_at_publication_is_dated_by_the_dateline() -> None:
         "21 July 2015.\n"
     )
     assert n.start_date == "2015-07-21"
+
+
+def test_a_fronted_partner_phrase_ends_at_the_verb() -> None:
+    """'X, in cooperation with Y, organized a review of Z's plan': Z is what the meeting is
+    about, not an organiser; an organisation's office in a country is the organisation's."""
+    n = parse_note(
+        "National round table on resolution 1540\n\n"
+        "UNRCPD, in cooperation with the OSCE and the OSCE Project Co-ordinator in Uzbekistan, "
+        "organized a meeting to review the progress made by Uzbekistan on its plan. Officials "
+        "of Uzbekistan took part.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert "organizer" in roles["org/osce"]
+    assert roles["unresolved/osce-project-co-ordinator-in-uzbekistan"] == {"organizer"}
+    assert roles["state/UZB"] == {"participant"}
+    unit = next(a for a in n.actors if a.id.startswith("unresolved/osce-project"))
+    assert (unit.part_of, unit.iso3) == ("OSCE", "UZB")
+    # a list that goes on after its verb is not cut: "A and B attended, along with C"
+    n = parse_note(
+        "Meeting on resolution 1540\n\n"
+        "Officials from Benin and Ghana attended the meeting, along with experts of the "
+        "1540 Committee.\n"
+    )
+    assert "participant" in {r for a in n.actors if a.id == "org/1540-goe" for r in a.roles}
