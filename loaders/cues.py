@@ -46,7 +46,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bspeakers?\s+(?:from|included|were)\b|\bpresentations?\s+(?:were\s+)?(?:made\s+|given\s+|delivered\s+)?"
             r"(?:by|from)\b|\bbriefings?\s+(?:by|from)\b|\b(?:keynote|opening|welcoming)\s+(?:remarks|address|statements?)"
-            r"\s+(?:were\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b|"
+            r"\s+(?:were\s+)?(?:also\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b|"
+            r"\b(?:officially\s+)?(?:opened|closed)\s+by\b|"
             r"\bsaid\b(?=[^.]{0,160}\b(?:in|during)\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|welcoming\s+|"
             r"keynote\s+)?(?:remarks|statement|address|speech|presentation)\b)"
         ),
@@ -78,6 +79,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 _ASSISTED = re.compile(
     r"(?i)\b(?:(?:that|which|who)\s+)?(?:assisted|helped)\s+(?:in\s+|to\s+)?(?:organi[sz]ing|organi[sz]e|prepar(?:ing|e)|arrang(?:ing|e))\b"
 )
+_SUPPORTED = re.compile(r"\b(?:supported|assisted|helped)\s+(?=(?:the\s+)?[A-Z])")
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer", "host"),
@@ -135,9 +137,19 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
     # "UNREC, which assisted in organizing the visit": helped the organiser
     (("supporter",), _ASSISTED),
+    # "UNODA supported Botswana and South Africa in organizing an exercise": the names the
+    # helper helped organise it
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\bin\s+(?:organi[sz]ing|convening|holding|hosting)\s+(?:a|an|the|this|its)\b"
+        ),
+    ),
+    # ... and the helper, its subject
+    (("supporter",), _SUPPORTED),
 ]
 # backward cues that reach only their subject, not every name before them in the sentence
-SUBJECT_ONLY = frozenset({_ASSISTED})
+SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED})
 
 
 # For each cue, words one of which every match contains (lower case): a cue whose words are all
@@ -165,7 +177,17 @@ WORDS: list[tuple[str, ...]] = [
         "conference",
         "seminar",
     ),
-    ("speaker", "presentation", "briefing", "keynote", "opening", "welcoming", "said"),
+    (
+        "speaker",
+        "presentation",
+        "briefing",
+        "keynote",
+        "opening",
+        "welcoming",
+        "said",
+        "opened",
+        "closed",
+    ),
     (
         "particip",
         "representatives",
@@ -197,4 +219,6 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("host",),
     ("assisted", "helped"),
+    ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
+    ("supported", "assisted", "helped"),
 ]

@@ -23,9 +23,9 @@ from .event import (
     pick_date,
 )
 from .eventdate import lasting, prose_date, until
-from .guard import Anchored, Guarded
+from .guard import Anchored
 from .header import Field, segment, sublabels
-from .mentions import HOST, Mention, find_mentions
+from .mentions import HOST, Mention, aside, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .prose import assign_roles, find_cues, has_cue, sentences
@@ -33,13 +33,6 @@ from .text import Doc, clean
 
 __all__ = ["parse_note"]
 
-_ON_PART = Guarded(
-    re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$"), ("part", "behalf")
-)
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
-    r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$"
-)
 _EVENT_NOUN = Anchored(
     re.compile(
         r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
@@ -290,9 +283,7 @@ def _host_country(
 def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str | None) -> None:
     t = b.doc.text
     ms = [
-        m
-        for m in find_mentions(t, f.start, f.end, list_like=True)
-        if not _ON_PART.search(t, 0, m.start)
+        m for m in find_mentions(t, f.start, f.end, list_like=True) if not aside(t, m, prose=False)
     ]
     for m, roles in assign_roles(t, f.start, f.end, ms, default):
         b.add(m, roles, listed)
@@ -331,9 +322,7 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
     for a, e, lab in parts:
         for s, se in sentences(t, a, e, paragraphs=False):
             ms = [
-                m
-                for m in find_mentions(t, s, se, list_like=True)
-                if not _ON_PART.search(t[max(0, m.start - 30) : m.start])
+                m for m in find_mentions(t, s, se, list_like=True) if not aside(t, m, prose=False)
             ]
             dflt = default
             if lab and _SPEAKER_LABEL.search(lab):
@@ -373,14 +362,7 @@ def _body_actors(
             if _CONTACT_SENT.search(sent):
                 continue
             ms = [
-                m
-                for m in find_mentions(t, s, se, list_like=False)
-                if not _ON_PART.search(t[max(0, m.start - 30) : m.start])
-                and not (
-                    m.entity is not None
-                    and m.entity.kind == "state"
-                    and _PLACE_BEFORE.search(t[max(0, m.start - 40) : m.start])
-                )
+                m for m in find_mentions(t, s, se, list_like=False) if not aside(t, m, prose=True)
             ]
             about_event = bool(_EVENT_NOUN.search(sent) or _PRONOUN_START.match(sent))
             for m, roles in assign_roles(t, s, se, ms, (), cues=cues):

@@ -247,3 +247,35 @@ def test_a_fronted_partner_phrase_ends_at_the_verb() -> None:
         "1540 Committee.\n"
     )
     assert "participant" in {r for a in n.actors if a.id == "org/1540-goe" for r in a.roles}
+
+
+def test_who_helped_whom_organise_and_who_spoke_in_what_capacity() -> None:
+    n = parse_note(
+        "Peer-to-peer exercise on resolution 1540\n\n"
+        "The United Nations Office for Disarmament Affairs (UNODA) supported Botswana and South "
+        "Africa in organizing a peer-to-peer exercise, held from 4 to 6 November 2025 in "
+        "Pretoria. The exercise was officially opened by Ms. A. B., Chief Executive Officer of "
+        "the National Nuclear Regulator of South Africa. Mr. C. D., Chair of the 1540 Committee "
+        "and Permanent Representative of Panama to the United Nations, addressed participants. "
+        "Opening remarks were also delivered by Mr. E. F., Ambassador of the Republic of Korea "
+        "to South Africa.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert {"organizer"} <= roles["state/BWA"] and {"organizer", "host"} <= roles["state/ZAF"]
+    assert "supporter" in roles["org/unoda"]
+    assert "speaker" in roles["state/KOR"] and "speaker" in roles["state/ZAF"]
+    # the Chair speaks as Chair; the diplomats' accreditations are not actors
+    assert "state/PAN" not in roles and "org/un" not in roles
+
+
+def test_a_body_named_with_its_state_is_one_actor() -> None:
+    n = parse_note(
+        "Workshop on resolution 1540\n\n"
+        "The workshop was hosted by the National Authority for the Prohibition of Weapons (NACW) "
+        "of Cambodia. Participants included the U.S. Export Control and Related Border Security "
+        "program (EXBS), the Federal Office for Economic Affairs and Export Control (BAFA) of "
+        "Germany and the Global Trade Security Consulting (GTSC) of Singapore.\n"
+    )
+    ids = {a.id for a in n.actors}
+    assert {"org/usa-exbs", "org/deu-bafa", "state/KHM"} <= ids
+    assert not {"state/USA", "state/DEU", "state/SGP"} & ids
