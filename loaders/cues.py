@@ -55,7 +55,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("participant",),
         re.compile(
-            r"(?i)\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
+            r"(?i)\b(?:assist(?:s|ed|ing)?|help(?:s|ed|ing)?|train(?:s|ed|ing)?)\s+(?:the\s+)?governments\s+of\b|"
+            r"\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
             r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
             r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
             r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b|"
@@ -92,13 +93,13 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer",),
         re.compile(
             r"(?i)\b(?:(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)|(?<!who\s)(?<!that\s)(?<!which\s)"
-            r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting))\s+(?:a|an|the|this|its)\b"
+            r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting|facilitating))\s+(?:a|an|the|this|its)\b"
         ),
     ),
     (
         ("organizer",),
         re.compile(
-            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched)\s+"
+            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched|facilitated)\s+"
             r"(?:jointly\s+)?(?:a|an|the|this|its)\b|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
         ),
     ),
@@ -191,6 +192,7 @@ WORDS: list[tuple[str, ...]] = [
     (
         "particip",
         "representatives",
+        "governments",
         "delegat",
         "officials",
         "experts",
@@ -209,8 +211,8 @@ WORDS: list[tuple[str, ...]] = [
     ("place", "premises", "headquarters", "office"),
     # BACKWARD
     ("host",),
-    ("hold", "organi", "conven", "conduct"),
-    ("organi", "convened", "held", "conducted", "launched"),
+    ("hold", "organi", "conven", "conduct", "facilitating"),
+    ("organi", "convened", "held", "conducted", "launched", "facilitated"),
     ("invited", "attend", "particip"),
     ("attended", "participated", "took", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),

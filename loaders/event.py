@@ -286,10 +286,12 @@ def find_venue(
                     )
         before = t[max(0, date.start - 80) : date.start]
         m = _IN_PLACE_BEFORE.search(before)
+        off = max(0, date.start - 80)
+        if m and not any(a <= off + m.start() < e for a, e in spans):
+            m = None  # "Published on 10 April 2014 in": a page's stamp, not the prose
         if m:
             city, country = place(m.group(1))
             if city or country:
-                off = max(0, date.start - 80)
                 return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
         m = _HELD_IN.search(t)
         if m:

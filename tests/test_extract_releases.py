@@ -263,7 +263,7 @@ def test_who_helped_whom_organise_and_who_spoke_in_what_capacity() -> None:
     roles = {a.id: set(a.roles) for a in n.actors}
     assert {"organizer"} <= roles["state/BWA"] and {"organizer", "host"} <= roles["state/ZAF"]
     assert "supporter" in roles["org/unoda"]
-    assert "speaker" in roles["state/KOR"] and "speaker" in roles["state/ZAF"]
+    assert "speaker" in roles["state/KOR"] and "speaker" in roles["org/zaf-nnr"]
     # the Chair speaks as Chair; the diplomats' accreditations are not actors
     assert "state/PAN" not in roles and "org/un" not in roles
 
@@ -279,3 +279,32 @@ def test_a_body_named_with_its_state_is_one_actor() -> None:
     ids = {a.id for a in n.actors}
     assert {"org/usa-exbs", "org/deu-bafa", "state/KHM"} <= ids
     assert not {"state/USA", "state/DEU", "state/SGP"} & ids
+
+
+def test_a_page_stamp_with_its_section_and_the_states_a_course_assists() -> None:
+    """'Published on 10 April 2014 in' + a section name on the next line is the page's stamp,
+    not a date and place of the event; 'will assist the governments of A, B' names who take
+    part; 'X is facilitating a workshop' names its organiser."""
+    n = parse_note(
+        "Helping African states on resolution 1540\n"
+        "Published on 10 April 2014 in\n"
+        "Impact\n"
+        "From 10-11 April the Institute for Security Studies is facilitating a workshop in "
+        "Pretoria hosted by the "
+        "Department of International Relations and Cooperation. The training will assist the "
+        "governments of Lesotho, Zambia and Malawi to meet the requirements of Resolution 1540.\n"
+    )
+    assert (n.start_date, n.end_date) == ("2014-04-10", "2014-04-11")
+    assert (n.venue.city, n.venue.country) == ("Pretoria", "ZAF")
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert {"state/LSO", "state/ZMB", "state/MWI"} <= {
+        i for i, r in roles.items() if "participant" in r
+    }
+    assert "organizer" in roles["org/iss-africa"] and "host" in roles["org/zaf-dirco"]
+    # funders named as governments stay funders
+    n = parse_note(
+        "Conference on resolution 1540\n\n"
+        "The conference, held in La Paz on 7 November 2018, was made possible with funding from "
+        "the Governments of Norway and Spain.\n"
+    )
+    assert {a.id: a.roles for a in n.actors}["state/NOR"] == ("funder",)
