@@ -230,6 +230,13 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
         for g in _EXPERTS.finditer(text, start, end):
             if goe is not None and not any(g.start() < m.end and m.start < g.end() for m in ms):
                 ms.append(Mention(g.start(), g.end(), goe, _WS.sub(" ", g.group())))
+    local = note_acronyms(text)
+    if local:
+        for acr in _acronyms_rx(tuple(local)).finditer(text, start, end):
+            if text[acr.start() - 1 : acr.start()] != "(" and not any(
+                acr.start() < m.end and m.start < acr.end() for m in ms
+            ):
+                ms.append(Mention(acr.start(), acr.end(), local[acr.group()], acr.group()))
     ms.sort(key=lambda m: m.start)
     ms = _absorb(text, ms)
     # leftovers between mentions
@@ -256,6 +263,34 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
         pos = max(pos, b)
     # merge "State + body" into one agency name ("Poland Border Service" when not curated)
     return _merge_agencies(text, sorted(out, key=lambda m: m.start))
+
+
+_DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+_LEAD_THE = re.compile(r"(?i)the\s+")
+
+
+@functools.lru_cache(maxsize=4)  # one note is read at a time; its spans ask again and again
+def note_acronyms(text: str) -> dict[str, Entity]:
+    """Acronyms a note defines for known names that the gazetteer does not give them ("the
+    Institute for Security Studies (ISS)", then "the ISS"): acronym -> entity."""
+    out: dict[str, Entity] = {}
+    for d in _DEFINED.finditer(text):
+        acr = d.group(1)
+        if acr in out or resolve(acr) is not None:
+            continue
+        a = max(0, d.start() - 160)
+        ms = [m for m in scan(text[a : d.start()]) if not text[a + m.end : d.start()].strip()]
+        if ms:
+            name = _LEAD_THE.sub("", text[a + ms[-1].start : a + ms[-1].end])
+            if name[:1].upper() == acr[0] and len(acr) <= len(name.split()) + 2:
+                out[acr] = ms[-1].entity
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _acronyms_rx(acronyms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _absorb(text: str, ms: list[Mention]) -> list[Mention]:

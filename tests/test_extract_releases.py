@@ -308,3 +308,17 @@ def test_a_page_stamp_with_its_section_and_the_states_a_course_assists() -> None
         "the Governments of Norway and Spain.\n"
     )
     assert {a.id: a.roles for a in n.actors}["state/NOR"] == ("funder",)
+
+
+def test_an_acronym_the_note_defines_names_the_same_body() -> None:
+    n = parse_note(
+        "Workshop on resolution 1540\n\n"
+        "The Institute for Security Studies (ISS) works with African governments. On 10 April "
+        "2014 the ISS is facilitating a workshop in Pretoria.\n"
+    )
+    iss = next(a for a in n.actors if a.id == "org/iss-africa")
+    assert "organizer" in iss.roles
+    assert any(e.text == "ISS" for e in iss.evidence)
+    # an acronym that does not fit the name before it is not learnt
+    n = parse_note("Meeting on resolution 1540\n\nThe OSCE (XQ) met. XQ attended the meeting.\n")
+    assert all(a.name != "XQ" for a in n.actors)
