@@ -293,11 +293,13 @@ def find_venue(
             city, country = place(m.group(1))
             if city or country:
                 return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
-        m = _HELD_IN.search(t)
-        if m:
+        for m in _HELD_IN.finditer(t):
+            if _other_event(t, m.start(), m.end(), date):
+                continue  # "Previous courses took place in Qingdao, China, in 2015"
             city, country = place(m.group(1))
             if city or country:
                 return Venue(None, city, country), (doc.evidence(m.start(1), m.end(1)),)
+            break
     return _venue_in_prose(doc, spans, date)
 
 
@@ -328,8 +330,7 @@ def _venue_in_prose(
             sent_end = end_at.start() if end_at else e
             if not _EVENT_WORD.search(t, sent_start, sent_end):
                 continue
-            ds = [d.start_date for d in find_dates(t[sent_start:sent_end])]
-            if ds and (date is None or date.start_date not in ds):
+            if _other_event(t, sent_start, sent_end, date, sentence=True):
                 continue
             said = m.group("p")
             said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
@@ -359,6 +360,26 @@ def _venue_in_prose(
 
 
 _SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (2004)"
+
+
+def _other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
+    """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) is dated otherwise than
+    the event: by a date that is not its start, or only by other years ("in 2015")."""
+    if not sentence:
+        a = max(
+            (x.end() for x in _SENT_END.finditer(t, max(0, a - 400), a)), default=max(0, a - 400)
+        )
+        end_at = _SENT_END.search(t, b, b + 400)
+        b = end_at.start() if end_at else min(len(t), b + 400)
+    said = t[a:b]
+    ds = [d.start_date for d in find_dates(said)]
+    if ds:
+        return date is None or date.start_date not in ds
+    years = set(_YEAR.findall(said))
+    return bool(years) and date is not None and date.start_date[:4] not in years
+
+
 # "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State
 _IN_STATE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,4}")
 _EVENT_DONE = re.compile(

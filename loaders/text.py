@@ -69,6 +69,8 @@ _QUOTE_MAP = {
     "“": '"',
     "”": '"',
     "„": '"',
+    "\u2010": "-",  # hyphen, non-breaking hyphen ("Rostov\u2011on\u2011Don")
+    "\u2011": "-",
     "\u00a0": " ",
     "\u2009": " ",
     "\u202f": " ",

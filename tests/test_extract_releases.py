@@ -322,3 +322,19 @@ def test_an_acronym_the_note_defines_names_the_same_body() -> None:
     # an acronym that does not fit the name before it is not learnt
     n = parse_note("Meeting on resolution 1540\n\nThe OSCE (XQ) met. XQ attended the meeting.\n")
     assert all(a.name != "XQ" for a in n.actors)
+
+
+def test_a_venue_is_not_taken_from_an_earlier_event() -> None:
+    n = parse_note(
+        "Points-of-Contact training course\n\n"
+        "From 4 to 7 September 2018, the Russian Federation hosted a training course in "
+        "Rostov\u2011on\u2011Don for national Points of Contact. The first courses were held in "
+        "China in 2015 and 2017.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Rostov-on-Don", "RUS")
+    n = parse_note(
+        "Training course on resolution 1540\n\n"
+        "From 25 to 28 June 2024 the Committee and China hosted the fourth course in Beijing. "
+        "Previous courses took place in Qingdao, China, in 2015 and in Xiamen in 2019.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Beijing", "CHN")
