@@ -303,9 +303,9 @@ def find_venue(
     return _venue_in_prose(doc, spans, date)
 
 
-# "in Istanbul", "visit Washington", "in the premises of the X (ACR) in Bangkok"
+# "in Istanbul", "visit Washington", "travelled to Paramaribo", "in the premises of the X (ACR) in Bangkok"
 _IN_CITY = re.compile(
-    r"\b(in|at|In|At|visit|visited|visiting)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
+    r"\b(in|at|In|At|visit|visited|visiting|travell?ed\s+to)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
     r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
 )
 _PREMISES = re.compile(

@@ -150,15 +150,16 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         for m in rx.finditer(text, start, end):
             if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
                 cues.append((m.start(), m.end(), direction, roles))
-    for c in [c for c in cues if c[2] == "b" and "co" in text[c[0] : c[0] + 3].lower()]:
-        # "X co-hosted a round table with the Ministry of Y": the partner after "with"
+    for c in [c for c in cues if c[2] == "b" and _CO.search(text, c[0], c[1])]:
+        # "X co-hosted a round table with (alongside) the Ministry of Y": the partner
         w = _WITH.search(text, c[1], end)
         if w and not any(w.start() < d[1] and d[0] < w.end() for d in cues):
             cues.append((w.start(), w.end(), "f", c[3]))
     return cues
 
 
-_WITH = re.compile(r"\b(?:together\s+)?with\b")
+_CO = re.compile(r"(?i)\bco-?(?:host|organi)")
+_WITH = re.compile(r"\b(?:(?:together\s+)?with|alongside)\b")
 
 
 # between a name and the backward cue it is the subject of: an acronym, a relative clause in commas

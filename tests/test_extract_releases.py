@@ -338,3 +338,14 @@ def test_a_venue_is_not_taken_from_an_earlier_event() -> None:
         "Previous courses took place in Qingdao, China, in 2015 and in Xiamen in 2019.\n"
     )
     assert (n.venue.city, n.venue.country) == ("Beijing", "CHN")
+
+
+def test_a_co_host_named_after_alongside_and_a_city_travelled_to() -> None:
+    n = parse_note(
+        "Final NAP Workshop held in Suriname\n\n"
+        "UNLIREC representatives travelled to Paramaribo, Suriname to co-host a National Action "
+        "Plan finalisation workshop alongside Suriname's Ministry of Defence.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Paramaribo", "SUR")
+    ministry = next(a for a in n.actors if a.iso3 == "SUR" and a.kind == "unresolved")
+    assert set(ministry.roles) == {"organizer", "host"}
