@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .guard import fold_ascii
 
-__all__ = ["DAY", "MONTH", "DateSpan", "find_dates", "yearless_dates"]
+__all__ = ["DAY", "MONTH", "DateSpan", "dated_otherwise", "find_dates", "yearless_dates"]
 
 _MONTHS = {
     m: i + 1
@@ -361,3 +361,16 @@ def event_year(text: str, month: int, day: int) -> int | None:
         if y == floor and (month, day) <= (m, dd):
             floor = y + 1
     return floor
+
+
+_OTHER_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (2004)"
+
+
+def dated_otherwise(said: str, start_date: str | None) -> bool:
+    """Whether `said` (a sentence) is dated otherwise than an event that starts on `start_date`:
+    by a date that is not that day, or only by other years ("in 2015")."""
+    ds = [d.start_date for d in find_dates(said)]
+    if ds:
+        return start_date not in ds
+    years = set(_OTHER_YEAR.findall(said))
+    return bool(years) and start_date is not None and start_date[:4] not in years

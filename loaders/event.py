@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .body import place
-from .dates import DateSpan, find_dates
+from .dates import DateSpan, dated_otherwise, find_dates
 from .guard import Anchored
 from .header import Field
 from .mentions import find_mentions
@@ -360,24 +360,16 @@ def _venue_in_prose(
 
 
 _SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (2004)"
 
 
 def _other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
     """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) is dated otherwise than
-    the event: by a date that is not its start, or only by other years ("in 2015")."""
+    the event (`dates.dated_otherwise`)."""
     if not sentence:
-        a = max(
-            (x.end() for x in _SENT_END.finditer(t, max(0, a - 400), a)), default=max(0, a - 400)
-        )
+        a = max((x.end() for x in _SENT_END.finditer(t, max(0, a - 400), a)), default=a - 400)
         end_at = _SENT_END.search(t, b, b + 400)
-        b = end_at.start() if end_at else min(len(t), b + 400)
-    said = t[a:b]
-    ds = [d.start_date for d in find_dates(said)]
-    if ds:
-        return date is None or date.start_date not in ds
-    years = set(_YEAR.findall(said))
-    return bool(years) and date is not None and date.start_date[:4] not in years
+        b = end_at.start() if end_at else b + 400
+    return dated_otherwise(t[max(0, a) : b], date.start_date if date else None)
 
 
 # "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State
