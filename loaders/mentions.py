@@ -158,10 +158,10 @@ def aside(text: str, m: Mention, *, prose: bool) -> bool:
         return True
     if m.entity is None or m.entity.kind != "state":
         return False
-    q = _QUALIFIES.search(before[-20:])
+    q = _QUALIFIES.search(before, max(0, len(before) - 20))
     if q is not None:  # "the Global Trade Security Consulting (GTSC) of Singapore": where the
         # body is; but a public body of the State is the State's ("... Authority (NACW) of X")
-        named = before[: len(before) - 20 + q.start()]
+        named = before[: q.start()]
         return not _PUBLIC_BODY.search(named[named.rfind(")") + 1 :])
     if _PLACE_BEFORE.search(before[-40:]) or _CHAIR_BEFORE.search(before):
         return True
