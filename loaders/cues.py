@@ -221,6 +221,6 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("host",),
     ("assisted", "helped"),
-    ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
+    ("organi", "convening", "holding", "hosting"),
     ("supported", "assisted", "helped"),
 ]
