@@ -345,7 +345,7 @@ def _timeline(w: _Writer, f: SummaryFacts) -> None:
     for e in f.events:
         years: set[int | None] = {int(s[:4]) for s in f.starts.get(e, ())} or {None}
         regions = f.regions_of(e) or {"(unknown)"}
-        status = f.status.get(e, set())
+        status = f.status.get(e, ())
         for year in years:
             for region in regions:
                 c = counts[(year, region)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from graph.notefacts import NoteFacts, iri_full
 
@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from graph.store import Store
 
 __all__ = ["SummaryFacts"]
+
+T = TypeVar("T")
 
 _PREFIXES = """PREFIX ng: <https://w3id.org/notegraph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
@@ -24,16 +26,19 @@ class SummaryFacts:
     """What the summaries are counted from: each note graph's facts (`add_note`, from the facts
     its build record keeps: graph/notefacts.py), then the reference-level ones (`read_reference`:
     States, sub-units, roll-ups, regions; a few small queries on the reference and derived
-    graphs). Everything is a set, so the order in which notes are added does not matter."""
+    graphs). Each value holds an item once and is read as a set, so the order in which notes
+    are added does not matter."""
 
     def __init__(self) -> None:
-        self.involves: dict[str, dict[str, set[str]]] = {}  # event -> actor -> graphs
-        self.status: defaultdict[str, set[str]] = defaultdict(set)
-        self.organizers: defaultdict[str, set[str]] = defaultdict(set)
-        self.others: defaultdict[str, set[str]] = defaultdict(set)  # attended|invited|organised
-        self.roles: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)  # (unit, role)
-        self.starts: defaultdict[str, set[str]] = defaultdict(set)
-        self.countries: defaultdict[str, set[str]] = defaultdict(set)
+        # Per event, as tuples without repeats, not sets: at 100k notes a set per event and
+        # field was most of the build's memory (a 1-item set takes 216 bytes, a tuple 48).
+        self.involves: dict[str, dict[str, tuple[str, ...]]] = {}  # event -> actor -> graphs
+        self.status: dict[str, tuple[str, ...]] = {}
+        self.organizers: dict[str, tuple[str, ...]] = {}
+        self.others: dict[str, tuple[str, ...]] = {}  # attended|invited|organised
+        self.roles: dict[str, tuple[tuple[str, str], ...]] = {}  # (unit, role)
+        self.starts: dict[str, tuple[str, ...]] = {}
+        self.countries: dict[str, tuple[str, ...]] = {}
         self.events: set[str] = set()
         self.citations: defaultdict[str, set[str]] = defaultdict(set)  # resolution -> events
         self.states: set[str] = set()
@@ -52,22 +57,25 @@ class SummaryFacts:
             if "i" in v:
                 inv = self.involves.setdefault(e, {})
                 for x in v["i"]:
-                    inv.setdefault(full(x), set()).add(graph)
+                    a = full(x)
+                    had = inv.get(a)
+                    if had is None:
+                        inv[a] = (graph,)
+                    elif graph not in had:
+                        inv[a] = (*had, graph)
             if "s" in v:
-                self.status[e].update(map(full, v["s"]))
+                _add(self.status, e, map(full, v["s"]))
             if "o" in v:
-                organizers = list(map(full, v["o"]))
-                self.organizers[e].update(organizers)
-                self.others[e].update(organizers)
-            if "a" in v:
-                self.others[e].update(map(full, v["a"]))
+                _add(self.organizers, e, map(full, v["o"]))
+            if "o" in v or "a" in v:  # an organiser may be listed as attending too
+                _add(self.others, e, dict.fromkeys(map(full, (*v.get("o", ()), *v.get("a", ())))))
             if "d" in v:
-                self.starts[e].update(v["d"])
+                _add(self.starts, e, v["d"])
             if "c" in v:
-                self.countries[e].update(map(full, v["c"]))
+                _add(self.countries, e, map(full, v["c"]))
             if "r" in v:
                 r = v["r"]
-                self.roles[e].update(zip(map(full, r[::2]), map(full, r[1::2]), strict=True))
+                _add(self.roles, e, zip(map(full, r[::2]), map(full, r[1::2]), strict=True))
             for res in v.get("x", ()):
                 self.citations[full(res)].add(e)
 
@@ -92,6 +100,12 @@ class SummaryFacts:
     def regions_of(self, event: str) -> set[str]:
         """`?event ng:country ?c . ?c ng:region ?r`."""
         return {r for c in self.countries.get(event, ()) for r in self.regions.get(c, ())}
+
+
+def _add(table: dict[str, tuple[T, ...]], key: str, new: Iterable[T]) -> None:
+    """Add `new` (items without repeats: a note's facts) to the key's tuple, each item once."""
+    old = table.get(key)
+    table[key] = tuple(new) if old is None else tuple(dict.fromkeys((*old, *new)))
 
 
 class _Iris(dict[str, str]):
