@@ -363,13 +363,26 @@ _SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
 def _other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
-    """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) is dated otherwise than
-    the event (`dates.dated_otherwise`)."""
+    """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) speaks of other events
+    ("Previous courses took place in ...") or is dated otherwise than the event
+    (`dates.dated_otherwise`)."""
     if not sentence:
         a = max((x.end() for x in _SENT_END.finditer(t, max(0, a - 400), a)), default=a - 400)
         end_at = _SENT_END.search(t, b, b + 400)
         b = end_at.start() if end_at else b + 400
-    return dated_otherwise(t[max(0, a) : b], date.start_date if date else None)
+    said = t[max(0, a) : b]
+    if _OTHER_EDITIONS.match(said):
+        return True
+    return dated_otherwise(said, date.start_date if date else None)
+
+
+# a sentence about other editions: "Previous courses took place in Qingdao", "The next meeting
+# will be held in Lima"
+_OTHER_EDITIONS = re.compile(
+    r"(?i)\s*(?:the\s+)?(?:previous|past|earlier|prior|former|next|following|upcoming)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:courses?|workshops?|seminars?|editions?|meetings?|sessions?|"
+    r"trainings?|training\s+courses?|events?|conferences?|rounds?|dialogues?)\b"
+)
 
 
 # "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State

@@ -338,6 +338,20 @@ def test_a_venue_is_not_taken_from_an_earlier_event() -> None:
         "Previous courses took place in Qingdao, China, in 2015 and in Xiamen in 2019.\n"
     )
     assert (n.venue.city, n.venue.country) == ("Beijing", "CHN")
+    # no year anywhere but the earlier courses': their sentence is about other editions
+    n = parse_note(
+        "Training course on resolution 1540\n\n"
+        "From 25 to 28 June, the Committee and the Government of China hosted the fourth course "
+        "in Beijing, China. Previous courses took place in Qingdao, China, in 2015; and in "
+        "Xiamen, China, in 2019.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Beijing", "CHN")
+    n = parse_note(
+        "Regional workshop\n\n"
+        "On 3 May, officials from Peru and Chile met in Santiago, Chile for a workshop. "
+        "The next workshop will take place in Lima in 2026.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Santiago", "CHL")
 
 
 def test_a_co_host_named_after_alongside_and_a_city_travelled_to() -> None:
