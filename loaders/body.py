@@ -279,8 +279,9 @@ def place(text: str) -> tuple[str | None, str | None]:
             city = before
         elif inner and _PLACELIKE.fullmatch(inner[1]) and not _MONTH_WORD.match(inner[1]):
             city = inner[1]
-    else:
-        city = next((p for p, ok in zip(parts, placelike, strict=True) if ok), None)
+    else:  # "Hofburg, Vienna": a known city rather than the building before it
+        said = [p for p, ok in zip(parts, placelike, strict=True) if ok]
+        city = next((p for p in said if city_country(p)), said[0] if said else None)
     if city and country is None:
         country = city_country(city)
     return city, country

@@ -76,7 +76,8 @@ _HELD_NEAR = re.compile(
     r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b"
 )
 _VENUE_END = re.compile(
-    r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])"
+    r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
+    r"\s+(?=the\s+[a-z])"  # "in Hofburg, Vienna the plenary session"
 )
 _IN_PLACE_BEFORE = re.compile(
     r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$"

@@ -28,6 +28,11 @@ def test_venues_from_the_prose() -> None:
     assert venue(
         "A workshop was held in Kenya for officials. The workshop in Nairobi drew 40."
     ) == ("Nairobi", "KEN")
+    # a building before its city: the city, not a later one the note names
+    assert venue(
+        "On 15 May 2019 in Hofburg, Vienna the plenary session of the Forum was held. The "
+        "training centre located in Dushanbe trains experts for the region."
+    ) == ("Vienna", "AUT")
 
 
 def test_a_yearless_lead_date_takes_its_year_from_the_note() -> None:
