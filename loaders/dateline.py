@@ -19,7 +19,7 @@ _DASHES = r"(?:\s*[—–]|\s+-{1,2}|:(?=[ \t]))"
 # PLACE, 17 October [2014] [(Issuer)] —   or   PLACE, October 17[, 2014] —
 _DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|"
-    rf"{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
+    rf"{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
 )
 _SYMBOL = r"[A-Z]{1,5}(?:/[A-Z0-9.]{1,10}){1,4}"  # DC/3741, SC/12407, S/2016/1038, GA/DIS/3512
 _BOILER = re.compile(

@@ -11,7 +11,7 @@ from .guard import Anchored
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
-from .names import city_country
+from .names import city_country, seat
 from .text import Doc, squash
 
 __all__ = [
@@ -263,10 +263,11 @@ def find_venue(
         val = t[vf.start : vf.end]
         ms = find_mentions(t, vf.start, vf.end, list_like=True)
         org = next((m for m in ms if m.entity is not None and m.entity.kind != "state"), None)
-        if org is not None and org.entity is not None:
-            e = org.entity
-            return Venue(org.name, e.seat_city, e.seat_country), (doc.evidence(vf.start, vf.end),)
         city, country = place(squash(val))
+        if org is not None and org.entity is not None:
+            if not (city and (country or city_country(city))):  # no known place said
+                city, country = seat(org.entity) or (None, country)
+            return Venue(org.name, city, country), (doc.evidence(vf.start, vf.end),)
         return Venue(None, city, country), (doc.evidence(vf.start, vf.end),)
     df = field_of(fields, "date_venue")
     if df and date and df.start <= date.start < df.end:
@@ -297,11 +298,31 @@ def find_venue(
         for m in _HELD_IN.finditer(t):
             if _other_event(t, m.start(), m.end(), date):
                 continue  # "Previous courses took place in Qingdao, China, in 2015"
+            hq = _seat(t, m.start(1))
+            if hq is not None:
+                return hq, (doc.evidence(m.start(1), m.end(1)),)
             city, country = place(m.group(1))
             if city or country:
                 return Venue(None, city, country), (doc.evidence(m.start(1), m.end(1)),)
             break
     return _venue_in_prose(doc, spans, date)
+
+
+# "held at United Nations Headquarters", "at the OSCE Secretariat"
+_AT_SEAT = re.compile(
+    r"(?:the\s+)?(?P<org>[A-Z][\w'’.() -]{1,80}?)\s+(?:[Hh]eadquarters|Secretariat|premises)\b"
+)
+
+
+def _seat(t: str, at: int) -> Venue | None:
+    """The seat of the organisation whose headquarters t[at:] names ("United Nations
+    Headquarters" -> New York), when the gazetteer knows its seat and no city follows."""
+    m = _AT_SEAT.match(t, at)
+    if m is None or re.match(r",\s*[A-Z]", t[m.end() : m.end() + 3]):
+        return None  # "at the OSCE Secretariat, Vienna": the place said is read as usual
+    org = next(iter(find_mentions(t, m.start("org"), m.end("org"), list_like=False)), None)
+    found = seat(org.entity) if org is not None and org.entity is not None else None
+    return Venue(squash(m.group(0)), *found) if found else None
 
 
 # "in Istanbul", "visit Washington", "travelled to Paramaribo", "in the premises of the X (ACR) in Bangkok"

@@ -35,7 +35,10 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
         for d in yearless_dates(t, a, min(e, first, _LEAD), mast.date or _ANY_YEAR)
     ]
     if lead:
-        got = next((d for d in lead if d.start_date != d.end_date), lead[0])
+        # the first, or a range that starts on its day ("On 24 June ... from 24 to 26 June"),
+        # not a later range of another event ("on 1 October ... the Committee will meet from
+        # 30 September to 2 October")
+        got = next((d for d in lead if d.is_range and d.start_date == lead[0].start_date), lead[0])
         if mast.date:
             return got, ""
         year = event_year(t, int(got.start_date[5:7]), int(got.start_date[8:10]))

@@ -58,6 +58,16 @@ def cities() -> dict[str, str]:
     return {fold(name): iso3 for name, iso3 in table.items()}
 
 
+def seat(entity: Entity) -> tuple[str, str | None] | None:
+    """The city (and country) of the entity's seat, or of its nearest parent's that has one."""
+    e: Entity | None = entity
+    while e is not None:
+        if e.seat_city:
+            return e.seat_city, e.seat_country
+        e = entities().get(e.parent) if e.parent else None
+    return None
+
+
 def city_country(name: str) -> str | None:
     """The country of a known city ('Vienna' -> 'AUT'), else None."""
     return cities().get(fold(name))

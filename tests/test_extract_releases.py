@@ -368,3 +368,42 @@ def test_a_co_host_named_after_alongside_and_a_city_travelled_to() -> None:
     assert (n.venue.city, n.venue.country) == ("Paramaribo", "SUR")
     ministry = next(a for a in n.actors if a.iso3 == "SUR" and a.kind == "unresolved")
     assert set(ministry.roles) == {"organizer", "host"}
+
+
+def test_a_release_announcing_an_event_at_un_headquarters() -> None:
+    n = parse_note(
+        "United Nations Headquarters to Host Special Event on Resolution 1540, 1 October\n\n"
+        "28 September 2009\nPress Release DC/3194\n\n"
+        "NEW YORK, 28 September (Office for Disarmament Affairs) -- A special event will be held "
+        "at United Nations Headquarters on 1 October.\n\n"
+        "The Committee will hold an open meeting for that purpose from 30 September to "
+        "2 October.\n"
+    )
+    assert (n.start_date, n.end_date) == ("2009-10-01", "2009-10-01")
+    assert (n.venue.name, n.venue.city, n.venue.country) == (
+        "United Nations Headquarters",
+        "New York",
+        "USA",
+    )
+    # a dateline whose date is followed by a comma is not the event's date
+    n = parse_note(
+        "WORKSHOP ON RESOLUTION 1540 IN AFRICA OPENS IN GABORONE, BOTSWANA, TOMORROW\n\n"
+        "26 November 2007\nPress Release AFR/1624\n\n"
+        "NEW YORK, 26 November, (Office for Disarmament Affairs) -- A workshop is being held "
+        "on 27 and 28 November in Gaborone, Botswana.\n"
+    )
+    assert (n.start_date, n.end_date) == ("2007-11-27", "2007-11-28")
+
+
+def test_a_venue_field_naming_an_organisation_and_a_city() -> None:
+    def venue(field: str) -> tuple[str | None, str | None, str | None]:
+        n = parse_note(
+            f"Regional workshop\n\nDate: 3 May 2019\nVenue: {field}\nOrganizer: UNODA\n\n"
+            "Officials of ten States took part in the workshop.\n"
+        )
+        return n.venue.name, n.venue.city, n.venue.country
+
+    assert venue("United Nations Headquarters") == ("United Nations", "New York", "USA")
+    assert venue("United Nations Office, Geneva") == ("United Nations", "Geneva", "CHE")
+    # a unit without a seat of its own: its parent's (the OSCE's)
+    assert venue("OSCE Secretariat") == ("OSCE Secretariat", "Vienna", "AUT")
