@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BACKWARD", "FORWARD", "SUBJECT_ONLY", "WORDS"]
+__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "SUBJECT_ONLY", "WORDS"]
 
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
@@ -67,6 +67,12 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("invited",),
         re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b"),
+    ),
+    # the State a delegation visits hosts the visit and takes part in it (NAMES_ONLY: the names
+    # right after the cue, not the rest of the sentence)
+    (
+        ("host", "participant"),
+        _VISITED := re.compile(r"\b(?:visited|visits|[Vv]isit\s+to)\s+(?=[A-Z])"),
     ),
     # no role: the names after it are the venue ("took place in the premises of ESCAP"), and it
     # ends the list of the cue before it
@@ -151,6 +157,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 ]
 # backward cues that reach only their subject, not every name before them in the sentence
 SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED})
+NAMES_ONLY = frozenset({_VISITED})  # forward cues whose list is the names right after them
 
 
 # For each cue, words one of which every match contains (lower case): a cue whose words are all
@@ -208,6 +215,7 @@ WORDS: list[tuple[str, ...]] = [
         "participating",
     ),
     ("invit",),
+    ("visit",),
     ("place", "premises", "headquarters", "office"),
     # BACKWARD
     ("host",),

@@ -103,8 +103,8 @@ _ON_PART = Guarded(
     re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$"), ("part", "behalf")
 )
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|visited)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
-    r"\b(?:in|at|to|visited)\s+(?:the\s+)?)$"
+    r"(?:\b(?:in|at|to)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
+    r"\b(?:in|at|to)\s+(?:the\s+)?)$"
 )
 # what a diplomat is accredited to: "Permanent Representative of Panama to the United Nations"
 _ACCREDITED_TO = Guarded(

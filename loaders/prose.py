@@ -12,19 +12,23 @@ import re
 import threading
 from collections.abc import Iterator
 
-from .cues import BACKWARD, FORWARD, SUBJECT_ONLY
+from .cues import BACKWARD, FORWARD, NAMES_ONLY, SUBJECT_ONLY
 from .cues import WORDS as _WORDS
 from .guard import fold_ascii
 from .mentions import Mention
 
 __all__ = ["BACKWARD", "FORWARD", "assign_roles", "find_cues", "has_cue", "sentences"]
 
+
+def _direction(i: int, rx: re.Pattern[str]) -> str:
+    if i < len(FORWARD):
+        return "t" if rx in NAMES_ONLY else "f"
+    return "s" if rx in SUBJECT_ONLY else "b"
+
+
 # (index into FORWARD + BACKWARD, direction, roles, regex); indices, not patterns, in sets: a
 # Pattern's hash is recomputed from its compiled code on every use
-_CUES = [
-    (i, "f" if i < len(FORWARD) else "s" if rx in SUBJECT_ONLY else "b", roles, rx)
-    for i, (roles, rx) in enumerate(FORWARD + BACKWARD)
-]
+_CUES = [(i, _direction(i, rx), roles, rx) for i, (roles, rx) in enumerate(FORWARD + BACKWARD)]
 _TALK = [c for c in _CUES if {"speaker", "invited"} & set(c[2])]
 if len(_WORDS) != len(_CUES):
     raise AssertionError("one word list per cue")
@@ -135,7 +139,8 @@ def _split(text: str, start: int, end: int, paragraphs: bool) -> Iterator[tuple[
         yield pos, end
 
 
-# start, end, "f"orward, "b"ackward or "s" (backward, to its subject only), roles
+# start, end, "f"orward, "t" (forward, to the names right after it only), "b"ackward or "s"
+# (backward, to its subject only), roles
 Cue = tuple[int, int, str, tuple[str, ...]]
 
 
@@ -148,7 +153,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if possible is not None and i not in possible:
             continue
         for m in rx.finditer(text, start, end):
-            if not any(m.start() < c[1] and c[0] < m.end() for c in cues):
+            # a names-only cue ("visited") leaves its words to a backward cue for its subject
+            if not any(m.start() < c[1] and c[0] < m.end() and c[2] != "t" for c in cues):
                 cues.append((m.start(), m.end(), direction, roles))
     for c in [c for c in cues if c[2] == "b" and _CO.search(text, c[0], c[1])]:
         # "X co-hosted a round table with (alongside) the Ministry of Y": the partner
@@ -197,14 +203,18 @@ def assign_roles(
         got: tuple[str, ...] = default
         before = [c for c in cues if c[1] <= men.start]
         after = [c for c in cues if c[0] >= men.end]
-        f = next((c for c in reversed(before) if c[2] == "f"), None)
+        f = next((c for c in reversed(before) if c[2] in _FORWARD), None)
         b = next(
             (c for c in after if c[2] == "b" or c[2] == "s" and id(men) in of.get(c[0], ())), None
         )
         if f is not None and _list_ended(text, f[1], men.start, mentions):
             f = None  # "funded by X, targets five countries: A, B": the cue's list has ended
-        if f is not None and any(_CLOSED.search(text, f[1], c[0]) for c in before if c[2] != "f"):
+        if f is not None and any(
+            _CLOSED.search(text, f[1], c[0]) for c in before if c[2] not in _FORWARD
+        ):
             f = None  # "X, in cooperation with Y, organized a review of Z's plan": the phrase ended
+        if f is not None and f[2] == "t" and not _right_after(text, f[1], men, mentions):
+            f = None  # "visited Belize to present the EXBS Program": Belize only
         fwd, back = f[3] if f else (), b[3] if b else ()
         first = subject_start.get(id(men))
         if first is not None:  # the subject of the backward cue, alone or in a list
@@ -227,6 +237,22 @@ _LIST_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|\s+)(?:and|as\s+well\s+as)?\s*(?:the\s+)?"
 )
 _AND = re.compile(r"\band\b|\bas\s+well\s+as\b")
+_FORWARD = ("f", "t")
+_THE = re.compile(r"\s*(?:the\s+)?")
+
+
+def _right_after(text: str, cue_end: int, men: Mention, mentions: list[Mention]) -> bool:
+    """Whether `men` is in the list of names that starts right after the cue."""
+    at, first = cue_end, True
+    for m in sorted(
+        (m for m in mentions if cue_end <= m.start <= men.start), key=lambda m: m.start
+    ):
+        if not (_THE if first else _LIST_GAP).fullmatch(text, at, m.start):
+            return False
+        if m is men:
+            return True
+        at, first = m.end, False
+    return False
 
 
 def _subjects(
@@ -240,7 +266,7 @@ def _subjects(
     inside: set[int] = set()
     of: dict[int, set[int]] = {}  # each backward cue's subjects, by the cue's start
     for c in cues:
-        if c[2] == "f":
+        if c[2] in _FORWARD:
             continue
         prior = [m for m in mentions if m.end <= c[0]]
         cut = c[0]

@@ -407,3 +407,25 @@ def test_a_venue_field_naming_an_organisation_and_a_city() -> None:
     assert venue("United Nations Office, Geneva") == ("United Nations", "Geneva", "CHE")
     # a unit without a seat of its own: its parent's (the OSCE's)
     assert venue("OSCE Secretariat") == ("OSCE Secretariat", "Vienna", "AUT")
+
+
+def test_the_state_a_delegation_visits_hosts_the_visit() -> None:
+    n = parse_note(
+        "1540 Committee visits Grenada\n\n"
+        "A delegation of the 1540 Committee visited Grenada this week after receiving an "
+        "invitation from the government.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert roles["state/GRD"] == {"host", "participant"}
+    assert "participant" in roles["org/1540-committee"]
+    assert (n.venue.city, n.venue.country) == (None, "GRD")
+    # only the names right after 'visited', not the rest of the sentence
+    n = parse_note(
+        "Joint mission to Belize\n\n"
+        "From 18-21 August 2014, UNLIREC visited Belize to conduct meetings with officials to "
+        "present the programme of the Organization of American States.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert roles["state/BLZ"] == {"host", "participant"}
+    assert "host" not in roles.get("org/oas", set())
+    assert "participant" in roles["org/unlirec"]
