@@ -429,3 +429,20 @@ def test_the_state_a_delegation_visits_hosts_the_visit() -> None:
     assert roles["state/BLZ"] == {"host", "participant"}
     assert "host" not in roles.get("org/oas", set())
     assert "participant" in roles["org/unlirec"]
+
+
+def test_a_state_that_hosts_a_regional_training() -> None:
+    n = parse_note(
+        "Panama hosts regional training to counter weapons of mass destruction\n\n"
+        "Representatives from across the region gathered in Panama City on Monday for a "
+        "two-day training session.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert {"organizer", "host"} <= roles["state/PAN"]
+    # a headline in title case keeps the headline's cue: host, not necessarily organiser
+    n = parse_note(
+        "Botswana to Host Regional Workshop on Resolution 1540, in Gaborone\n\n"
+        "The workshop is organized by the Office for Disarmament Affairs.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert roles["state/BWA"] == {"host"}
