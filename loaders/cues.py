@@ -144,12 +144,12 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
     # "UNREC, which assisted in organizing the visit": helped the organiser
     (("supporter",), _ASSISTED),
-    # "UNODA supported Botswana and South Africa in organizing an exercise": the names the
-    # helper helped organise it
+    # "UNODA supported Botswana and South Africa in organizing (delivering) an exercise": the
+    # names the helper helped organise it
     (
         ("organizer",),
         re.compile(
-            r"(?i)\bin\s+(?:organi[sz]ing|convening|holding|hosting)\s+(?:a|an|the|this|its)\b"
+            r"(?i)\bin\s+(?:organi[sz]ing|convening|holding|hosting|delivering|conducting)\s+(?:a|an|the|this|its)\b"
         ),
     ),
     # ... and the helper, its subject
@@ -229,6 +229,6 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("host",),
     ("assisted", "helped"),
-    ("organi", "convening", "holding", "hosting"),
+    ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
     ("supported", "assisted", "helped"),
 ]

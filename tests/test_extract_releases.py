@@ -446,3 +446,14 @@ def test_a_state_that_hosts_a_regional_training() -> None:
     )
     roles = {a.id: set(a.roles) for a in n.actors}
     assert roles["state/BWA"] == {"host"}
+
+
+def test_a_helper_supports_the_organisers_in_delivering_a_workshop() -> None:
+    n = parse_note(
+        "Workshop on border controls\n\n"
+        "On 3 May 2022, UNODA supported Botswana and Namibia in delivering a workshop on border "
+        "controls in Gaborone.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert "organizer" in roles["state/BWA"] and "organizer" in roles["state/NAM"]
+    assert "supporter" in roles["org/unoda"]
