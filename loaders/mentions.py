@@ -261,8 +261,57 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
                 nxt.mode = "remote"
             out.append(nxt)
         pos = max(pos, b)
+    out.extend(_unknown_acronyms(text, start, end, out))
     # merge "State + body" into one agency name ("Poland Border Service" when not curated)
     return _merge_agencies(text, sorted(out, key=lambda m: m.start))
+
+
+def _unknown_acronyms(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """The acronyms the note defines for names the gazetteer lacks ("the Security Sector
+    Program (SSP)"), where they stand alone in text[start:end]: mentions of the same name."""
+    defined = unknown_acronyms(text)
+    if not defined:
+        return []
+    out = []
+    for acr in _acronyms_rx(tuple(defined)).finditer(text, start, end):
+        if text[acr.start() - 1 : acr.start()] != "(" and not any(
+            acr.start() < m.end and m.start < acr.end() for m in found
+        ):
+            name = defined[acr.group()]
+            out.append(Mention(acr.start(), acr.end(), None, name, iso3=_state_in(name)))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def unknown_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a note defines for names the gazetteer does not know: acronym -> the name (a
+    body's name whose capitalised words' initials hold the acronym's capitals, in order)."""
+    out: dict[str, str] = {}
+    for d in _DEFINED.finditer(text):
+        acr = d.group(1)
+        if acr in out or resolve(acr) is not None or acr in note_acronyms(text):
+            continue
+        a = max(0, d.start() - 160)
+        names = candidate_names(text, a, d.start(), after_mention=False, list_like=False, skip=[])
+        if not names:
+            continue
+        ns, name = names[-1]
+        if text[ns + len(name) : d.start()].strip() or resolve(name) is not None:
+            continue
+        if _initials_hold(name, acr):
+            out[acr] = name
+    return out
+
+
+def _initials_hold(name: str, acr: str) -> bool:
+    """'Security Sector Program', 'SSP': the acronym's capitals are, in order, initials of the
+    name's capitalised words, the first the first."""
+    initials = [w[0] for w in re.findall(r"[A-Z][\w'’-]*", name)]
+    caps = [c for c in acr if c.isupper()]
+    if not initials or not caps or initials[0] != caps[0]:
+        return False
+    it = iter(initials)
+    return all(c in it for c in caps)
 
 
 _DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")

@@ -457,3 +457,14 @@ def test_a_helper_supports_the_organisers_in_delivering_a_workshop() -> None:
     roles = {a.id: set(a.roles) for a in n.actors}
     assert "organizer" in roles["state/BWA"] and "organizer" in roles["state/NAM"]
     assert "supporter" in roles["org/unoda"]
+
+
+def test_an_acronym_the_note_defines_for_an_unknown_body() -> None:
+    n = parse_note(
+        "Workshop on nuclear security\n\n"
+        "The Nuclear Security Support Centre (NSSC) was set up in 2019. On 3 May 2022, UNODA "
+        "held a workshop in Accra, Ghana, hosted by the NSSC.\n"
+    )
+    nssc = next(a for a in n.actors if a.id == "unresolved/nuclear-security-support-centre")
+    assert nssc.roles == ("host",)
+    assert [e.text for e in nssc.evidence][-1] == "NSSC"
