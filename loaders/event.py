@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .body import place
-from .dates import DateSpan, dated_otherwise, find_dates
+from .dates import MONTH, DateSpan, dated_otherwise, find_dates
 from .guard import Anchored
 from .header import Field
 from .mentions import find_mentions
@@ -330,6 +330,7 @@ _IN_CITY = re.compile(
     r"\b(in|at|In|At|visit|visited|visiting|travell?ed\s+to)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
     r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
 )
+_MONTH_AFTER = re.compile(rf"\s+(?:{MONTH})$")
 _PREMISES = re.compile(
     r"\b(?:premises|headquarters|offices?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,.;()]{2,120}?)\s*(?:\([A-Z]{2,10}\)\s*)?$"
 )
@@ -356,6 +357,7 @@ def _venue_in_prose(
                 continue
             said = m.group("p")
             said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
+            said = _MONTH_AFTER.sub("", said)  # "in Kingston June 15-17"
             city, country = place(said)
             if city and country and (city_country(city) is not None or "," in said):
                 pm = _PREMISES.search(t, max(sent_start, m.start() - 160), m.start())

@@ -28,6 +28,10 @@ def test_venues_from_the_prose() -> None:
     assert venue(
         "A workshop was held in Kenya for officials. The workshop in Nairobi drew 40."
     ) == ("Nairobi", "KEN")
+    # a month right after the city (a US-style date) is not part of the place
+    assert venue(
+        "Representatives participated in the Export Controls Workshop in Kingston June 15-17."
+    ) == ("Kingston", "JAM")
     # a building before its city: the city, not a later one the note names
     assert venue(
         "On 15 May 2019 in Hofburg, Vienna the plenary session of the Forum was held. The "
