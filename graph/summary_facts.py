@@ -50,6 +50,7 @@ class SummaryFacts:
     def add_note(self, graph: str, facts: NoteFacts) -> None:
         """One note graph's facts (graph/notefacts.py's format)."""
         full = self._iris.__getitem__
+        one = (graph,)  # shared by every actor this note alone says an event involves
         for s, v in facts.items():
             e = full(s)
             if "E" in v:
@@ -60,7 +61,7 @@ class SummaryFacts:
                     a = full(x)
                     had = inv.get(a)
                     if had is None:
-                        inv[a] = (graph,)
+                        inv[a] = one
                     elif graph not in had:
                         inv[a] = (*had, graph)
             if "s" in v:
