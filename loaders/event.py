@@ -79,6 +79,10 @@ _VENUE_END = re.compile(
     r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
     r"\s+(?=the\s+[a-z])"  # "in Hofburg, Vienna the plenary session"
 )
+_CITY_COUNTRY_BEFORE = re.compile(
+    r"([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),?\s*"
+    r"(?:on|from)?\s*$"
+)
 _IN_PLACE_BEFORE = re.compile(
     r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$"
 )
@@ -99,11 +103,14 @@ _NOT_TITLE = re.compile(
     r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
     r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}"
 )
-_IN_AFTER_DATE = re.compile(r"\s*,?\s*(?:in|at)\s+((?:the\s+)?[A-Z][^.;()\n]{1,60})")
+_IN_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:in|at)\s+(?:the\s+(?:country['’]s\s+|nation['’]s\s+)?capital(?:\s+city)?,?\s+)?"
+    r"((?:the\s+)?[A-Z][^.;()\n]{1,60})"  # "in Santiago, Chile", "in the country's capital, Kingston"
+)
 # a date-and-place line: "26-27 June 2014, Rakitje, Croatia"
 _PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
 _HELD_IN = re.compile(
-    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed)\s+(?:in|at)\s+"
+    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered)\s+(?:in|at)\s+"
     r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)"
 )
 
@@ -295,15 +302,23 @@ def find_venue(
             city, country = place(m.group(1))
             if city or country:
                 return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
+        m = _CITY_COUNTRY_BEFORE.search(before)
+        if m and any(a <= off + m.start() < e for a, e in spans):
+            city, country = place(m.group(1))  # "..., Addis Ababa, Ethiopia, 10-11 December"
+            if city and country and city_country(city) == country:
+                return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
         for m in _HELD_IN.finditer(t):
             if _other_event(t, m.start(), m.end(), date):
                 continue  # "Previous courses took place in Qingdao, China, in 2015"
             hq = _seat(t, m.start(1))
             if hq is not None:
                 return hq, (doc.evidence(m.start(1), m.end(1)),)
-            city, country = place(m.group(1))
+            said = _VENUE_END.split(m.group(1))[0]  # "gathered in Tokyo, Japan to strengthen"
+            city, country = place(said)
             if city or country:
-                return Venue(None, city, country), (doc.evidence(m.start(1), m.end(1)),)
+                return Venue(None, city, country), (
+                    doc.evidence(m.start(1), m.start(1) + len(said)),
+                )
             break
     return _venue_in_prose(doc, spans, date)
 
@@ -432,5 +447,5 @@ def _state_prefix(words: str) -> tuple[str, str] | None:
 _EVENT_WORD = re.compile(
     r"(?i)\b(?:held|hosted|took\s+place|take\s+place|convened|organi[sz]ed|workshops?|seminars?|"
     r"conferences?|meetings?|courses?|training|round-?\s?tables?|dialogues?|consultations?|visits?|"
-    r"missions?|events?|exercises?|gathered|delegation)\b"
+    r"missions?|events?|exercises?|gathered|met|delegation)\b"
 )

@@ -472,3 +472,26 @@ def test_an_acronym_the_note_defines_for_an_unknown_body() -> None:
     nssc = next(a for a in n.actors if a.id == "unresolved/nuclear-security-support-centre")
     assert nssc.roles == ("host",)
     assert [e.text for e in nssc.evidence][-1] == "NSSC"
+
+
+def test_venues_said_around_the_date() -> None:
+    def venue(text: str) -> tuple[str | None, str | None]:
+        n = parse_note(text)
+        return n.venue.city, n.venue.country
+
+    assert venue(
+        "UNLIREC and Jamaica team up\n\n"
+        "The team provided training for law enforcement officials from 2-4 January 2016 in the "
+        "country's capital, Kingston.\n"
+    ) == ("Kingston", "JAM")
+    assert venue(
+        "Seminar on proliferation\n\n"
+        "More than 120 senior officials met in Vilnius, Lithuania, to discuss proliferation on "
+        "18 and 19 April 2007.\n"
+    ) == ("Vilnius", "LTU")
+    assert venue(
+        "Bio-Security Workshop on Resolution 1540\n\n"
+        "Bio-Security Workshop on Resolution 1540 at the African Union (AU) Commission, Addis "
+        "Ababa, Ethiopia, 10th to 11th December, 2013\n\n"
+        "Resolution 1540 (2004) was adopted in 2004.\n"
+    ) == ("Addis Ababa", "ETH")
