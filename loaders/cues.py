@@ -19,7 +19,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\bwith\s+(?:the\s+)?funds\s+(?:provided\s+by|from|of)\b|"
             r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
             r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
-            r"\bthanks\s+to\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
+            r"\b(?:thanks\s+to|made\s+possible\s+(?:by|through))\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
             r"\bfinancial\s+(?:support|contributions?)\s+(?:of|from)\b"
         ),
     ),

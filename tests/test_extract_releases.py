@@ -495,3 +495,13 @@ def test_venues_said_around_the_date() -> None:
         "Ababa, Ethiopia, 10th to 11th December, 2013\n\n"
         "Resolution 1540 (2004) was adopted in 2004.\n"
     ) == ("Addis Ababa", "ETH")
+
+
+def test_a_workshop_made_possible_by_contributions() -> None:
+    n = parse_note(
+        "National Action Plan validation workshop\n\n"
+        "On 7 April 2025, Nigeria held a workshop in Abuja. The workshop was made possible by "
+        "contributions from the Republic of Korea and the European Union.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert "funder" in roles["state/KOR"] and "funder" in roles["org/eu"]
