@@ -1,17 +1,15 @@
-"""What the event is: the kind of document, title, event type, held or planned, date and venue."""
+"""What the event is: the kind of document, title, event type, held or planned, and date (the
+venue: loaders/venue.py)."""
 
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
 import re
 
-from .body import place
-from .dates import MONTH, DateSpan, dated_otherwise, find_dates
+from .dates import DateSpan, find_dates
 from .guard import Anchored
 from .header import Field
-from .mentions import find_mentions
-from .model import Evidence, Venue
-from .names import city_country, seat
+from .model import Evidence
 from .text import Doc, squash
 
 __all__ = [
@@ -21,7 +19,6 @@ __all__ = [
     "document_type",
     "event_type",
     "find_title",
-    "find_venue",
     "field_of",
     "pick_date",
 ]
@@ -75,17 +72,6 @@ _NUMBERED_SESSION = re.compile(
 _HELD_NEAR = re.compile(
     r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b"
 )
-_VENUE_END = re.compile(
-    r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
-    r"\s+(?=the\s+[a-z])"  # "in Hofburg, Vienna the plenary session"
-)
-_CITY_COUNTRY_BEFORE = re.compile(
-    r"([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2},\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),?\s*"
-    r"(?:on|from)?\s*$"
-)
-_IN_PLACE_BEFORE = re.compile(
-    r"\bin\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?),?\s*(?:on|from|between)?\s*$"
-)
 # each type's words: every match starts with one
 _TYPE_STARTS = {
     "workshop": ("workshop", "work-shop"),
@@ -102,16 +88,6 @@ _TYPE_RX = [
 _NOT_TITLE = re.compile(
     r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
     r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}"
-)
-_IN_AFTER_DATE = re.compile(
-    r"\s*,?\s*(?:in|at)\s+(?:the\s+(?:country['’]s\s+|nation['’]s\s+)?capital(?:\s+city)?,?\s+)?"
-    r"((?:the\s+)?[A-Z][^.;()\n]{1,60})"  # "in Santiago, Chile", "in the country's capital, Kingston"
-)
-# a date-and-place line: "26-27 June 2014, Rakitje, Croatia"
-_PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
-_HELD_IN = re.compile(
-    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered)\s+(?:in|at)\s+"
-    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)"
 )
 
 
@@ -257,195 +233,3 @@ def complement(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     if pos < n:
         out.append((pos, n))
     return out
-
-
-def find_venue(
-    doc: Doc, fields: list[Field], date: DateSpan | None, spans: list[tuple[int, int]]
-) -> tuple[Venue, tuple[Evidence, ...]]:
-    """The venue field; else the date-and-venue field after its date; else the place next to the
-    event's date in the prose; else a known city the prose puts the event in (`spans`: the body)."""
-    t = doc.text
-    vf = field_of(fields, "venue")
-    if vf and t[vf.start : vf.end].strip():
-        val = t[vf.start : vf.end]
-        ms = find_mentions(t, vf.start, vf.end, list_like=True)
-        org = next((m for m in ms if m.entity is not None and m.entity.kind != "state"), None)
-        city, country = place(squash(val))
-        if org is not None and org.entity is not None:
-            if not (city and (country or city_country(city))):  # no known place said
-                city, country = seat(org.entity) or (None, country)
-            return Venue(org.name, city, country), (doc.evidence(vf.start, vf.end),)
-        return Venue(None, city, country), (doc.evidence(vf.start, vf.end),)
-    df = field_of(fields, "date_venue")
-    if df and date and df.start <= date.start < df.end:
-        rest = t[date.end : df.end]
-        city, country = place(squash(rest).strip(" ,"))
-        if city or country:
-            return Venue(None, city, country), (doc.evidence(date.end, df.end),)
-        return Venue(), ()
-    if date:  # prose: "... from 24 to 28 October 2016 in Santiago, Chile"
-        for rx in (_IN_AFTER_DATE, _PLACE_LINE_AFTER_DATE):
-            m = rx.match(t, date.end)
-            if m:
-                cand = _VENUE_END.split(m.group(1))[0]
-                city, country = place(cand)
-                if city or country:
-                    return Venue(None, city, country), (
-                        doc.evidence(m.start(1), m.start(1) + len(cand)),
-                    )
-        before = t[max(0, date.start - 80) : date.start]
-        m = _IN_PLACE_BEFORE.search(before)
-        off = max(0, date.start - 80)
-        if m and not any(a <= off + m.start() < e for a, e in spans):
-            m = None  # "Published on 10 April 2014 in": a page's stamp, not the prose
-        if m:
-            city, country = place(m.group(1))
-            if city or country:
-                return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
-        m = _CITY_COUNTRY_BEFORE.search(before)
-        if m and any(a <= off + m.start() < e for a, e in spans):
-            city, country = place(m.group(1))  # "..., Addis Ababa, Ethiopia, 10-11 December"
-            if city and country and city_country(city) == country:
-                return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
-        for m in _HELD_IN.finditer(t):
-            if _other_event(t, m.start(), m.end(), date):
-                continue  # "Previous courses took place in Qingdao, China, in 2015"
-            hq = _seat(t, m.start(1))
-            if hq is not None:
-                return hq, (doc.evidence(m.start(1), m.end(1)),)
-            said = _VENUE_END.split(m.group(1))[0]  # "gathered in Tokyo, Japan to strengthen"
-            city, country = place(said)
-            if city or country:
-                return Venue(None, city, country), (
-                    doc.evidence(m.start(1), m.start(1) + len(said)),
-                )
-            break
-    return _venue_in_prose(doc, spans, date)
-
-
-# "held at United Nations Headquarters", "at the OSCE Secretariat"
-_AT_SEAT = re.compile(
-    r"(?:the\s+)?(?P<org>[A-Z][\w'’.() -]{1,80}?)\s+(?:[Hh]eadquarters|Secretariat|premises)\b"
-)
-
-
-def _seat(t: str, at: int) -> Venue | None:
-    """The seat of the organisation whose headquarters t[at:] names ("United Nations
-    Headquarters" -> New York), when the gazetteer knows its seat and no city follows."""
-    m = _AT_SEAT.match(t, at)
-    if m is None or re.match(r",\s*[A-Z]", t[m.end() : m.end() + 3]):
-        return None  # "at the OSCE Secretariat, Vienna": the place said is read as usual
-    org = next(iter(find_mentions(t, m.start("org"), m.end("org"), list_like=False)), None)
-    found = seat(org.entity) if org is not None and org.entity is not None else None
-    return Venue(squash(m.group(0)), *found) if found else None
-
-
-# "in Istanbul", "visit Washington", "travelled to Paramaribo", "in the premises of the X (ACR) in Bangkok"
-_IN_CITY = re.compile(
-    r"\b(in|at|In|At|visit|visited|visiting|travell?ed\s+to)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
-    r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
-)
-_MONTH_AFTER = re.compile(rf"\s+(?:{MONTH})$")
-_PREMISES = re.compile(
-    r"\b(?:premises|headquarters|offices?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,.;()]{2,120}?)\s*(?:\([A-Z]{2,10}\)\s*)?$"
-)
-
-
-def _venue_in_prose(
-    doc: Doc, spans: list[tuple[int, int]], date: DateSpan | None
-) -> tuple[Venue, tuple[Evidence, ...]]:
-    """A venue said in the prose about the event, not next to its date: the first known city
-    after "in", "at" or "visit" in a sentence that speaks of the event; else the first State
-    after "in" in a sentence that says the event was held, hosted or organised. A sentence
-    dated otherwise than the event ("held in September 2015 in China") speaks of another."""
-    t = doc.text
-    first: tuple[Venue, tuple[Evidence, ...]] | None = None
-    land: tuple[Venue, tuple[Evidence, ...]] | None = None
-    for a, e in spans:
-        for m in _IN_CITY.finditer(t, a, min(e, a + 4000)):
-            sent_start = max((x.end() for x in _SENT_END.finditer(t, a, m.start())), default=a)
-            end_at = _SENT_END.search(t, m.end(), e)
-            sent_end = end_at.start() if end_at else e
-            if not _EVENT_WORD.search(t, sent_start, sent_end):
-                continue
-            if _other_event(t, sent_start, sent_end, date, sentence=True):
-                continue
-            said = m.group("p")
-            said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
-            said = _MONTH_AFTER.sub("", said)  # "in Kingston June 15-17"
-            city, country = place(said)
-            if city and country and (city_country(city) is not None or "," in said):
-                pm = _PREMISES.search(t, max(sent_start, m.start() - 160), m.start())
-                got = (
-                    Venue(squash(pm.group("org")) if pm else None, city, country),
-                    (doc.evidence(m.start("p"), m.start("p") + len(said)),),
-                )
-                if pm:  # "in the premises of ESCAP in Bangkok" names the place most fully
-                    return got
-                first = first or got
-            elif (
-                land is None
-                and m.group(1) in ("in", "In")
-                and _EVENT_DONE.search(t, sent_start, sent_end)
-            ):
-                c = _IN_STATE.match(t, m.start("p"))
-                state = c and _state_prefix(c.group(0))
-                if c and state:
-                    land = (
-                        Venue(None, None, state[1]),
-                        (doc.evidence(c.start(), c.start() + len(state[0])),),
-                    )
-    return first or land or (Venue(), ())
-
-
-_SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-
-
-def _other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
-    """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) speaks of other events
-    ("Previous courses took place in ...") or is dated otherwise than the event
-    (`dates.dated_otherwise`)."""
-    if not sentence:
-        a = max((x.end() for x in _SENT_END.finditer(t, max(0, a - 400), a)), default=a - 400)
-        end_at = _SENT_END.search(t, b, b + 400)
-        b = end_at.start() if end_at else b + 400
-    said = t[max(0, a) : b]
-    if _OTHER_EDITIONS.match(said):
-        return True
-    return dated_otherwise(said, date.start_date if date else None)
-
-
-# a sentence about other editions: "Previous courses took place in Qingdao", "The next meeting
-# will be held in Lima"
-_OTHER_EDITIONS = re.compile(
-    r"(?i)\s*(?:the\s+)?(?:previous|past|earlier|prior|former|next|following|upcoming)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:courses?|workshops?|seminars?|editions?|meetings?|sessions?|"
-    r"trainings?|training\s+courses?|events?|conferences?|rounds?|dialogues?)\b"
-)
-
-
-# "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State
-_IN_STATE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,4}")
-_EVENT_DONE = re.compile(
-    r"(?i)\b(?:held|hosted|took\s+place|takes?\s+place|convened|organi[sz]ed|co-?hosts?|conducted)\b"
-)
-
-
-def _state_prefix(words: str) -> tuple[str, str] | None:
-    """The longest leading run of `words` that is a State's name, with its ISO code."""
-    parts = words.split()
-    for n in range(len(parts), 0, -1):
-        said = " ".join(parts[:n])
-        if said.endswith(" and"):
-            continue
-        city, country = place(said)
-        if country and not city:
-            return said, country
-    return None
-
-
-_EVENT_WORD = re.compile(
-    r"(?i)\b(?:held|hosted|took\s+place|take\s+place|convened|organi[sz]ed|workshops?|seminars?|"
-    r"conferences?|meetings?|courses?|training|round-?\s?tables?|dialogues?|consultations?|visits?|"
-    r"missions?|events?|exercises?|gathered|met|delegation)\b"
-)

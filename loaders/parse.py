@@ -19,7 +19,6 @@ from .event import (
     event_type,
     field_of,
     find_title,
-    find_venue,
     pick_date,
 )
 from .eventdate import lasting, prose_date, until
@@ -30,6 +29,7 @@ from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
+from .venue import find_venue
 
 __all__ = ["parse_note"]
 
