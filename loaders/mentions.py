@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .acronyms import acronyms_rx, note_acronyms, unknown_acronyms
@@ -232,12 +233,8 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
             if goe is not None and not any(g.start() < m.end and m.start < g.end() for m in ms):
                 ms.append(Mention(g.start(), g.end(), goe, _WS.sub(" ", g.group())))
     local = note_acronyms(text)
-    if local:
-        for acr in acronyms_rx(tuple(local)).finditer(text, start, end):
-            if text[acr.start() - 1 : acr.start()] != "(" and not any(
-                acr.start() < m.end and m.start < acr.end() for m in ms
-            ):
-                ms.append(Mention(acr.start(), acr.end(), local[acr.group()], acr.group()))
+    for acr in _standing_alone(text, start, end, local, ms):
+        ms.append(Mention(acr.start(), acr.end(), local[acr.group()], acr.group()))
     ms.sort(key=lambda m: m.start)
     ms = _absorb(text, ms)
     # leftovers between mentions
@@ -271,16 +268,26 @@ def _unknown_acronyms(text: str, start: int, end: int, found: list[Mention]) -> 
     """The acronyms the note defines for names the gazetteer lacks ("the Security Sector
     Program (SSP)"), where they stand alone in text[start:end]: mentions of the same name."""
     defined = unknown_acronyms(text)
-    if not defined:
-        return []
     out = []
-    for acr in acronyms_rx(tuple(defined)).finditer(text, start, end):
-        if text[acr.start() - 1 : acr.start()] != "(" and not any(
-            acr.start() < m.end and m.start < acr.end() for m in found
-        ):
-            name = defined[acr.group()]
-            out.append(Mention(acr.start(), acr.end(), None, name, iso3=_state_in(name)))
+    for acr in _standing_alone(text, start, end, defined, found):
+        name = defined[acr.group()]
+        out.append(Mention(acr.start(), acr.end(), None, name, iso3=_state_in(name)))
     return out
+
+
+def _standing_alone(
+    text: str, start: int, end: int, acronyms: Mapping[str, object], found: list[Mention]
+) -> list[re.Match[str]]:
+    """Where the acronyms stand in text[start:end] on their own: not where they are defined
+    ("(SSP)") and not inside a mention already found."""
+    if not acronyms:
+        return []
+    return [
+        a
+        for a in acronyms_rx(tuple(acronyms)).finditer(text, start, end)
+        if text[a.start() - 1 : a.start()] != "("
+        and not any(a.start() < m.end and m.start < a.end() for m in found)
+    ]
 
 
 def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
