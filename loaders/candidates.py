@@ -224,7 +224,9 @@ def _and_parts(chunk: str) -> list[str]:
     for i, c in enumerate(cuts):
         nxt = cuts[i + 1].start() if i + 1 < len(cuts) else len(chunk)
         part = chunk[c.end() : nxt]
-        if ORG_HEAD.search(part) or _RANK.match(part):
+        # a body's name may hold "and" ("China Arms Control and Disarmament Association"): cut
+        # only between two bodies, or before a person by rank
+        if ORG_HEAD.search(part) and ORG_HEAD.search(chunk, pos, c.start()) or _RANK.match(part):
             out.append(chunk[pos : c.start()])
             pos = c.end()
     out.append(chunk[pos:])
@@ -265,6 +267,29 @@ def _clean_chunk(s: str) -> str:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+# a ministry named by a list of portfolios: "Ministry of Economy, Trade and Industry", "Ministry of
+# Agriculture, Forestry and Fisheries" (no portfolio is itself a body: "Ministry of Defence,
+# Customs and Police" are three)
+_PORTFOLIO = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_PORTFOLIOS = re.compile(
+    rf"\b(?:Ministry|Ministries|Department|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}"
+    rf"(?:,\s+{_PORTFOLIO})+,?\s+and\s+{_PORTFOLIO}"
+)
+_KEPT_COMMA = "\u201a"  # stands for a comma inside a name while the text is cut at commas
+
+
+def _commas_kept(seg: str) -> str:
+    """seg with the commas inside a ministry's list of portfolios replaced (same length)."""
+    if "," not in seg or "Minist" not in seg and "Depart" not in seg and "Secretar" not in seg:
+        return seg
+    for m in _PORTFOLIOS.finditer(seg):
+        head = m.group().split(",", 1)[0]
+        rest = m.group()[len(head) :]
+        if not ORG_HEAD.search(rest):
+            seg = seg[: m.start()] + head + rest.replace(",", _KEPT_COMMA) + seg[m.end() :]
+    return seg
+
+
 def candidate_names(
     text: str,
     a: int,
@@ -283,9 +308,9 @@ def candidate_names(
     seg = text[a:b]
     if not _LETTER.search(seg):  # most gaps in a list (", ") hold no name: a name has a letter
         return out
-    for part in _CHUNK.finditer(seg):
+    for part in _CHUNK.finditer(_commas_kept(seg)):
         ps, pe = a + part.start(), a + part.end()
-        chunk = part.group()
+        chunk = part.group().replace(_KEPT_COMMA, ",")
         paren = chunk.startswith("(")
         if paren and _ACRONYM.fullmatch(chunk):
             continue
@@ -302,6 +327,9 @@ def candidate_names(
                 continue  # cleaning and trimming only drop capitals: too few for a prose name
             off = chunk.find(sub)
             s0 = ps + off
+            cut = max((y for x, y in skip if x < s0 + len(sub) and s0 < y), default=s0)
+            if s0 < cut < s0 + len(sub):  # "Mr. A. B, Director of the X Agency": the body after him
+                sub, s0 = sub[cut - s0 :], cut
             name = _clean_chunk(sub)
             if not list_like:  # prose: the name is the capitalised run at the end of the chunk
                 name = _trim_prose(name)

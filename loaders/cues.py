@@ -10,6 +10,16 @@ import re
 
 __all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "SUBJECT_ONLY", "WORDS"]
 
+# "A teamed up (joined forces, partnered) with B": both organise; the cue is split in two, so
+# that "with" gives B its role and the verb gives its subject A its own
+_PARTNERED = (
+    r"\b(?:team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces|partner(?:s|ed)|"
+    r"work(?:s|ed)?\s+together(?=\s+with\b[^.]{0,80}\bto\s+(?:provide|deliver|organi[sz]e|conduct|hold|run)\b))"
+)
+_PARTNERED_WITH = (
+    r"(?:(?<=\bup)|(?<=\bforces)|(?<=\bpartnered)|(?<=\bpartners)|(?<=\bworked together)|"
+    r"(?<=\bworks together)|(?<=\bwork together))\s+with\b"
+)
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("funder",),
@@ -28,19 +38,24 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+|technical\s+|substantive\s+)?(?:support|assistance|expertise)"
             r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|provided\s+by)\b|"
-            r"\b(?:supported|sponsored|assisted)\s+by\b"
+            r"\b(?:supported|sponsored|assisted)\s+by\b|"
+            r"\bas\s+(?:a\s+)?co-?sponsors?\s+(?:(?:along|together)\s+)?with\b"
         ),
     ),
-    (("organizer", "host"), re.compile(r"(?i)\bco-?hosted\s+by\b")),
+    (
+        ("organizer", "host"),
+        re.compile(r"(?i)\bco-?hosted\s+by\b|\b(?:invited|welcomed)\s+by\b"),
+    ),
     (("host",), re.compile(r"(?i)\bhosted\s+by\b|\bat\s+the\s+invitation\s+of\b")),
     (
         ("organizer",),
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
-            r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+            r"\s+with\b|\bjointly\s+with\b|\bheld\s+(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?by\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
             r"\b(?:convened|coordinated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
+    (("organizer",), re.compile(rf"(?i){_PARTNERED_WITH}")),
     (
         ("speaker",),
         re.compile(
@@ -66,7 +81,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     ),
     (
         ("invited",),
-        re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to)\b)|\binvitations?\s+to\b"),
+        re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to|by)\b)|\binvitations?\s+to\b"),
     ),
     # the State a delegation visits hosts the visit and takes part in it (NAMES_ONLY: the names
     # right after the cue, not the rest of the sentence)
@@ -112,7 +127,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("invited",),
         re.compile(
-            r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b|"
+            r"(?i)\b(?:will|would|are|were|was|is|to)\s+(?:also\s+)?(?:be\s+)?invited\b(?!\s+by\b)|"
             r"\bare\s+(?:anticipated|expected)\s+to\s+(?:attend|participate)\b"
         ),
     ),
@@ -144,6 +159,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
     # "UNREC, which assisted in organizing the visit": helped the organiser
     (("supporter",), _ASSISTED),
+    (("organizer",), _PARTNERED_RX := re.compile(rf"(?i){_PARTNERED}(?=\s+with\b)")),
     # "UNODA supported Botswana and South Africa in organizing (delivering) an exercise": the
     # names the helper helped organise it
     (
@@ -156,7 +172,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("supporter",), _SUPPORTED),
 ]
 # backward cues that reach only their subject, not every name before them in the sentence
-SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED})
+SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED, _PARTNERED_RX})
 NAMES_ONLY = frozenset({_VISITED})  # forward cues whose list is the names right after them
 
 
@@ -166,7 +182,7 @@ WORDS: list[tuple[str, ...]] = [
     # FORWARD
     ("fund", "financ", "paid", "contribut"),
     ("support", "assist", "expertise", "sponsor"),
-    ("hosted",),
+    ("hosted", "invited", "welcomed"),
     ("hosted", "invitation"),
     (
         "operation",
@@ -175,6 +191,7 @@ WORDS: list[tuple[str, ...]] = [
         "coordination",
         "conjunction",
         "jointly",
+        "held",
         "organi",
         "convened",
         "coordinated",
@@ -185,6 +202,7 @@ WORDS: list[tuple[str, ...]] = [
         "conference",
         "seminar",
     ),
+    ("with",),
     (
         "speaker",
         "presentation",
@@ -229,6 +247,7 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("host",),
     ("assisted", "helped"),
+    ("team", "forces", "partner", "together"),
     ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
     ("supported", "assisted", "helped"),
 ]

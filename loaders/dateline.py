@@ -29,9 +29,9 @@ _BOILER = re.compile(
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_LINE = re.compile(
-    rf"(?i)[ \t]*(?P<label>(?:published|posted|issued|date|(?:last\s+)?(?:changed|updated|modified))[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
-    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d)"
-    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*"
+    rf"(?i)[ \t]*(?P<label>(?:published|posted|issued|created|date|(?:last\s+)?(?:changed|updated|modified))[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
+    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*"
     # a labelled line may go on with the page's section or author: "Published on 10 April 2014
     # in" (the section on the next line), "Posted on May 3, 2019 by admin"
     r"(?(label)(?:(?:in|by|under)\b[^\n]{0,60})?)"

@@ -90,6 +90,7 @@ _SUBLABEL = re.compile(
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_UNDERLINED = re.compile(r"[^\n]*\n[ \t]*(?:-{3,}|={3,}|_{3,})[ \t]*(?:\n|$)")
 
 
 @dataclass(frozen=True)
@@ -204,9 +205,11 @@ def _scalar_end(text: str, start: int, end: int) -> int:
             return end
         before = text[start : m.start()].rstrip()
         nxt = text[m.end() : m.end() + 1]
-        # continues when the previous part does not end a sentence and the next starts like a continuation
+        # continues when the previous part does not end a sentence and the next starts like a
+        # continuation, but not an underlined heading
         if (
             before
+            and not _UNDERLINED.match(text, m.end())
             and before[-1] not in ".:;!?)"
             and (nxt.islower() or nxt.isupper() or nxt.isdigit())
         ):

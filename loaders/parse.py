@@ -29,7 +29,7 @@ from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
-from .venue import find_venue
+from .venue import find_venue, other_editions, other_event
 
 __all__ = ["parse_note"]
 
@@ -67,6 +67,7 @@ _SPEAKER_LABEL = re.compile(r"(?i)speaker|presenter|resource\s+person")
 _PAREN_DATE = re.compile(r"\(\s*\d{1,2}[^()]*\d{4}[^()]*\)")
 _CONTACT_SENT = re.compile(r"(?i)\bplease\s+contact\b|\bcontact\b.*@")
 _PRONOUN_START = re.compile(r"(?:It|This|They)\b")
+_MINISTRY = re.compile(r"(?:the\s+)?Ministr(?:y|ies)\s+(?:of|for)\s")
 _ROLE_ORDER = ("organizer", "host", "supporter", "funder", "participant", "invited", "speaker")
 
 
@@ -140,6 +141,19 @@ class _Builder:
         if acc is not None and "organizer" in acc.roles and "host" not in acc.roles:
             acc.roles.append("host")
 
+    def own_ministries(self) -> None:
+        """A ministry named without its State ("the Ministry of Foreign Affairs") is the host
+        State's when the note names no other State as an actor; its id then says so."""
+        states = {a.iso3 for a in self.actors.values() if a.kind == "state"}
+        if not self.host or states - {self.host}:
+            return
+        for aid, a in list(self.actors.items()):
+            if a.kind == "unresolved" and not a.iso3 and not a.part_of and _MINISTRY.match(a.name):
+                a.iso3 = self.host
+                a.entity_id = f"{aid}-{self.host.lower()}"
+                if a.entity_id not in self.actors:
+                    self.actors[a.entity_id] = self.actors.pop(aid)
+
     def result(self) -> tuple[Actor, ...]:
         out = []
         for a in self.actors.values():
@@ -193,7 +207,7 @@ def _parse(text: str, source: Source) -> Note:
         if guess:
             b.warnings.append(guess)
     status = "planned" if doc_type == "concept_note" else "held"
-    if doc_type in ("press_release", "other") and FUTURE.search(t) and not PAST.search(t):
+    if doc_type in ("press_release", "other") and FUTURE.search(t) and not _held(t, date):
         status = "planned"
     is_publication = (
         date is not None and mast.date_span is not None and date.start == mast.date_span[0]
@@ -232,6 +246,7 @@ def _parse(text: str, source: Source) -> Note:
         venue, venue_ev = _host_country(b, venue, venue_ev)
     b.host = b.host or venue.country or (org_states[0] if org_states else None)
     b.organizer_hosts()
+    b.own_ministries()
     resolutions = find_resolutions(doc)
     res_names = tuple(dict.fromkeys(r for r, _ in resolutions))
     naps = find_naps(
@@ -265,6 +280,13 @@ def _parse(text: str, source: Source) -> Note:
         resolution_evidence=tuple(resolutions),
         warnings=tuple(b.warnings),
     )
+
+
+def _held(t: str, date: DateSpan | None) -> bool:
+    """Whether the note says in the past tense that something was held, other than in a
+    sentence about other editions or dated otherwise ("Previously, the team organised ...",
+    "The workshops took place in February and November 2012")."""
+    return any(not other_event(t, m.start(), m.end(), date) for m in PAST.finditer(t))
 
 
 def _host_country(
@@ -357,6 +379,8 @@ def _body_actors(
             ds = list(find_dates(sent))
             if ds and date and all(d.start_date != date.start_date for d in ds):
                 continue  # another event
+            if other_editions(sent):
+                continue
             if _PAREN_DATE.search(sent):
                 continue
             if _CONTACT_SENT.search(sent):

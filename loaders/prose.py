@@ -156,20 +156,49 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             # a names-only cue ("visited") leaves its words to a backward cue for its subject
             if not any(m.start() < c[1] and c[0] < m.end() and c[2] != "t" for c in cues):
                 cues.append((m.start(), m.end(), direction, roles))
-    for c in [c for c in cues if c[2] == "b" and _CO.search(text, c[0], c[1])]:
-        # "X co-hosted a round table with (alongside) the Ministry of Y": the partner
-        w = _WITH.search(text, c[1], end)
-        if w and not any(w.start() < d[1] and d[0] < w.end() for d in cues):
-            cues.append((w.start(), w.end(), "f", c[3]))
-    return cues
+    for c in [c for c in cues if c[2] == "b"]:
+        # "X co-hosted a round table with (alongside) the Ministry of Y", "X hosted the workshop
+        # jointly with Y": the partner has the cue's roles
+        if _CO.search(text, c[0], c[1]):
+            w = _WITH.search(text, c[1], end)
+        elif "host" in c[3]:
+            w = _JOINTLY.match(text, c[1], end)
+        else:
+            continue
+        if w is None:
+            continue
+        over = [d for d in cues if w.start() < d[1] and d[0] < w.end()]
+        if all(d[2] == "f" and set(d[3]) <= set(c[3]) for d in over):
+            cues = [d for d in cues if d not in over] + [(w.start(), w.end(), "f", c[3])]
+    # "in cooperation with officials from Y": the people of the body named, not a new list
+    return [c for c in cues if not _people_of(text, c, cues)]
+
+
+def _people_of(text: str, c: Cue, cues: list[Cue]) -> bool:
+    """Whether c is a participant cue naming people ("officials from") right after another
+    forward cue ("worked together with officials from the FBI")."""
+    return (
+        c[3] == ("participant",)
+        and bool(_PEOPLE.match(text, c[0], c[1]))
+        and any(
+            d[2] in _FORWARD and set(d[3]) & _BODY_ROLES and not text[d[1] : c[0]].strip(" the")
+            for d in cues
+        )
+    )
 
 
 _CO = re.compile(r"(?i)\bco-?(?:host|organi)")
 _WITH = re.compile(r"\b(?:(?:together\s+)?with|alongside)\b")
+_BODY_ROLES = frozenset(("organizer", "host", "supporter", "funder"))
+_JOINTLY = re.compile(r"\s+(?:[\w-]+\s+){0,4}?jointly\s+with\b")
+_PEOPLE = re.compile(r"(?i)(?:representatives|officials|experts|delegates|members)\s+(?:of|from)\b")
 
 
 # between a name and the backward cue it is the subject of: an acronym, a relative clause in commas
-_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:which|who)\b[^,]{0,80},\s*)?")
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:team|staff|delegation|experts|officials)\s+)?"
+    r"(?:,\s*(?:which|who)\b[^,]{0,80},\s*)?"
+)
 
 
 def _list_ended(text: str, cue_end: int, start: int, mentions: list[Mention]) -> bool:
@@ -213,6 +242,12 @@ def assign_roles(
             _CLOSED.search(text, f[1], c[0]) for c in before if c[2] not in _FORWARD
         ):
             f = None  # "X, in cooperation with Y, organized a review of Z's plan": the phrase ended
+        if (
+            f is not None
+            and "funder" in f[3]
+            and _RECIPIENT.search(text, max(f[1], men.start - 12), men.start)
+        ):
+            f = None  # "contributions from X and Y to the Trust Fund": what they gave to
         if f is not None and f[2] == "t" and not _right_after(text, f[1], men, mentions):
             f = None  # "visited Belize to present the EXBS Program": Belize only
         fwd, back = f[3] if f else (), b[3] if b else ()
@@ -233,6 +268,7 @@ def assign_roles(
 
 # a comma right before a verb cue: the forward cue's phrase ("in cooperation with Y,") has ended
 _CLOSED = re.compile(r",\s*\Z")
+_RECIPIENT = re.compile(r"\bto\s+(?:the\s+)?\Z")
 _LIST_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|\s+)(?:and|as\s+well\s+as)?\s*(?:the\s+)?"
 )

@@ -15,7 +15,7 @@ from .model import Evidence, Venue
 from .names import city_country, seat
 from .text import Doc, squash
 
-__all__ = ["find_venue"]
+__all__ = ["find_venue", "other_editions", "other_event"]
 
 _VENUE_END = re.compile(
     r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
@@ -44,7 +44,24 @@ def find_venue(
     doc: Doc, fields: list[Field], date: DateSpan | None, spans: list[tuple[int, int]]
 ) -> tuple[Venue, tuple[Evidence, ...]]:
     """The venue field; else the date-and-venue field after its date; else the place next to the
-    event's date in the prose; else a known city the prose puts the event in (`spans`: the body)."""
+    event's date in the prose; else a known city the prose puts the event in (`spans`: the body).
+    A city the gazetteer lacks takes the State the note names right after it elsewhere
+    ("... workshop March 13 and 14, Tianjin" and "in Tianjin, China")."""
+    venue, ev = _venue(doc, fields, date, spans)
+    if venue.city and not venue.country:
+        for m in re.finditer(re.escape(venue.city) + _STATE_AFTER, doc.text):
+            city, country = place(m.group())
+            if city == venue.city and country:
+                return Venue(venue.name, city, country), (*ev, doc.evidence(m.start(), m.end()))
+    return venue, ev
+
+
+_STATE_AFTER = r",\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+
+
+def _venue(
+    doc: Doc, fields: list[Field], date: DateSpan | None, spans: list[tuple[int, int]]
+) -> tuple[Venue, tuple[Evidence, ...]]:
     t = doc.text
     vf = field_of(fields, "venue")
     if vf and t[vf.start : vf.end].strip():
@@ -89,7 +106,7 @@ def find_venue(
             if city and country and city_country(city) == country:
                 return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
         for m in _HELD_IN.finditer(t):
-            if _other_event(t, m.start(), m.end(), date):
+            if other_event(t, m.start(), m.end(), date):
                 continue  # "Previous courses took place in Qingdao, China, in 2015"
             hq = _seat(t, m.start(1))
             if hq is not None:
@@ -149,7 +166,7 @@ def _venue_in_prose(
             sent_end = end_at.start() if end_at else e
             if not _EVENT_WORD.search(t, sent_start, sent_end):
                 continue
-            if _other_event(t, sent_start, sent_end, date, sentence=True):
+            if other_event(t, sent_start, sent_end, date, sentence=True):
                 continue
             said = m.group("p")
             said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
@@ -182,7 +199,7 @@ def _venue_in_prose(
 _SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
-def _other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
+def other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
     """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) speaks of other events
     ("Previous courses took place in ...") or is dated otherwise than the event
     (`dates.dated_otherwise`)."""
@@ -191,17 +208,24 @@ def _other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: boo
         end_at = _SENT_END.search(t, b, b + 400)
         b = end_at.start() if end_at else b + 400
     said = t[max(0, a) : b]
-    if _OTHER_EDITIONS.match(said):
+    if other_editions(said):
         return True
     return dated_otherwise(said, date.start_date if date else None)
+
+
+def other_editions(sentence: str) -> bool:
+    """Whether a sentence speaks of other editions of the event ("Previous courses took place
+    in ...", "Previously, the team organised ...")."""
+    return bool(_OTHER_EDITIONS.match(sentence))
 
 
 # a sentence about other editions: "Previous courses took place in Qingdao", "The next meeting
 # will be held in Lima"
 _OTHER_EDITIONS = re.compile(
-    r"(?i)\s*(?:the\s+)?(?:previous|past|earlier|prior|former|next|following|upcoming)\s+"
+    r"(?i)\s*(?:(?:the\s+)?(?:previous|past|earlier|prior|former|next|following|upcoming)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:courses?|workshops?|seminars?|editions?|meetings?|sessions?|"
-    r"trainings?|training\s+courses?|events?|conferences?|rounds?|dialogues?)\b"
+    r"trainings?|training\s+courses?|events?|conferences?|rounds?|dialogues?)\b|previously\b|"
+    r"in\s+the\s+past\b)"
 )
 
 

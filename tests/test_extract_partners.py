@@ -1,0 +1,118 @@
+"""Extraction of who did what from release prose: partners, co-sponsors, inviters, the bodies a
+note names without their State, and names of bodies that hold a comma or an "and" (each case
+from a real write-up the extractor missed)."""
+
+from __future__ import annotations
+
+from loaders import parse_note
+
+
+def _roles(text: str) -> dict[str, set[str]]:
+    return {a.id: set(a.roles) for a in parse_note(text).actors}
+
+
+def test_partners_that_team_up_both_organise() -> None:
+    roles = _roles(
+        "Training in Kingston\n\n"
+        "From 2-4 January 2016, the UNLIREC team worked together with officials from FBI to "
+        "provide training for law enforcement officials in Kingston.\n"
+    )
+    # "officials from" names the partner's people, not a new list of participants
+    assert roles["org/unlirec"] == {"organizer"} and roles["org/usa-fbi"] == {"organizer"}
+    roles = _roles(
+        "Workshop on export controls\n\n"
+        "On 4 May 2021, UNODA partnered with the OSCE to hold a workshop in Vienna.\n"
+    )
+    assert roles["org/unoda"] == {"organizer"} and roles["org/osce"] == {"organizer"}
+    # a relative clause about earlier work is not a partnership in this event
+    roles = _roles(
+        "Meeting of the Forum\n\n"
+        "On 4 May 2021, Belarus and Serbia, which have worked closely with the OSCE to develop "
+        "their plans, presented their national efforts at the meeting in Vienna.\n"
+    )
+    assert "org/osce" not in roles
+
+
+def test_a_state_hosting_jointly_with_an_office_and_its_co_sponsors() -> None:
+    roles = _roles(
+        "Regional Seminar for Arab States\n\n"
+        "The Regional Seminar took place on 4-5 September 2007 in Amman, Jordan. Jordan hosted "
+        "the workshop jointly with the United Nations Office for Disarmament Affairs (UN ODA) in "
+        "close cooperation with the United States as co-sponsor along with the EU and Norway.\n"
+    )
+    assert roles["state/JOR"] == {"organizer", "host"}
+    assert roles["org/unoda"] == {"organizer", "host"}
+    assert roles["state/USA"] == {"organizer"}
+    assert roles["org/eu"] == {"supporter"} and roles["state/NOR"] == {"supporter"}
+
+
+def test_whoever_invites_hosts() -> None:
+    roles = _roles(
+        "Bahrain workshop\n\n"
+        "The two-day workshop was held on 9-10 October 2019 in Manama. The Committee experts "
+        "thanked Bahrain, having been invited by Bahrain to this important workshop.\n"
+    )
+    assert roles["state/BHR"] == {"organizer", "host"}
+
+
+def test_held_in_a_city_by_an_organiser() -> None:
+    roles = _roles(
+        "The 21st Asian Export Control Seminar was Held\n\n"
+        "From February 26 to 28, 2014, the seminar was held in Tokyo by the Center for "
+        "Information on Security Trade Control (CISTEC) as organizer.\n"
+    )
+    assert roles["unresolved/center-for-information-on-security-trade-control"] == {"organizer"}
+
+
+def test_a_ministry_named_without_its_state_is_the_hosts() -> None:
+    text = (
+        "The 21st Asian Export Control Seminar was Held\n\n"
+        "From February 26 to 28, 2014, the seminar was held in Tokyo jointly with the Ministry "
+        "of Economy, Trade and Industry (METI) and the Ministry of Foreign Affairs.\n"
+    )
+    actors = {a.id: a for a in parse_note(text).actors}
+    # one ministry, its portfolios listed with commas; and the venue's State is theirs
+    meti = actors["unresolved/ministry-of-economy-trade-and-industry-jpn"]
+    assert meti.name == "Ministry of Economy, Trade and Industry" and meti.iso3 == "JPN"
+    assert actors["unresolved/ministry-of-foreign-affairs-jpn"].iso3 == "JPN"
+    # a note naming another State as an actor leaves a bare ministry without one
+    roles = _roles(
+        "Seminar in Tokyo\n\n"
+        "On 26 February 2014 the seminar was held in Tokyo jointly with the Ministry of Foreign "
+        "Affairs. Experts from Viet Nam and Malaysia participated.\n"
+    )
+    assert "unresolved/ministry-of-foreign-affairs" in roles
+    # portfolios that are bodies themselves stay apart
+    roles = _roles(
+        "Visit to Lesotho\n\n"
+        "On 4 May 2021 the team met with the Ministry of Defence, Customs and Police in Maseru.\n"
+    )
+    assert "unresolved/ministry-of-defence-lso" in roles
+
+
+def test_a_name_holding_and_is_one_body() -> None:
+    roles = _roles(
+        "Workshop in Tianjin\n\n"
+        "On 13 March 2013 the workshop was organised by the Project Alpha team in cooperation "
+        "with the China Arms Control and Disarmament Association (CACDA) in Tianjin.\n"
+    )
+    assert "unresolved/china-arms-control-and-disarmament-association" in roles
+    assert "state/CHN" not in roles
+    # a body named after a person's post ("Mr. A B, Director of the X") is kept whole
+    roles = _roles(
+        "Plenary in Vienna\n\n"
+        "On 15 May 2019 the Chairmanship invited Mr. Ilhom Mirsaidov Director of the Nuclear "
+        "and Radiation Safety Agency of the Academy of Sciences, who delivered a presentation.\n"
+    )
+    assert any(a.startswith("unresolved/nuclear-and-radiation-safety-agency") for a in roles)
+
+
+def test_what_funders_give_to_is_not_a_funder() -> None:
+    roles = _roles(
+        "Validation workshop\n\n"
+        "On 7 April 2025, Nigeria held a workshop in Abuja. The workshop was made possible by "
+        "contributions from the Republic of Korea and the European Union to the United Nations "
+        "Trust Fund for Global and Regional Disarmament Activities.\n"
+    )
+    assert roles["state/KOR"] == {"funder"} and roles["org/eu"] == {"funder"}
+    assert not any("trust-fund" in a for a in roles)
