@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DAY, MONTH, find_dates
+from .names import city_country, resolve
 
 __all__ = ["Masthead", "masthead"]
 
@@ -20,6 +21,10 @@ _DASHES = r"(?:\s*[—–]|\s+-{1,2}|:(?=[ \t]))"
 _DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|"
     rf"{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
+)
+# a news agency's dateline without a date: "ISLAMABAD (APP) -", "India (Commonwealth Union)_"
+_AGENCY_LINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)[ \t]*\((?P<issuer>[^()\n\d]{2,60})\)[ \t]*(?:[—–_:]|-{1,2})[ \t]*"
 )
 _SYMBOL = r"[A-Z]{1,5}(?:/[A-Z0-9.]{1,10}){1,4}"  # DC/3741, SC/12407, S/2016/1038, GA/DIS/3512
 _BOILER = re.compile(
@@ -58,6 +63,11 @@ def masthead(text: str) -> Masthead:
         a, b = ln.span()
         if dateline is None and text[a : a + 1].isupper():
             d = _DATELINE.match(text, a, b)
+            agency = None if d else _AGENCY_LINE.match(text, a, b)
+            if agency and _is_place(agency.group("place")):
+                dateline = agency
+                spans.append(agency.span())
+                continue
             if d:
                 dateline = d
                 spans.append(d.span())
@@ -85,6 +95,12 @@ def masthead(text: str) -> Masthead:
             found = next(find_dates(line.group("date")), None)
             if date is None and found is not None:
                 date, date_span = found.start_date, line.span("date")
-    if date is None and dateline is not None:  # a dateline without a year
+    if date is None and dateline is not None and dateline.re is _DATELINE:  # no year
         date_span = dateline.span("date")
     return Masthead(date, date_span, tuple(sorted(spans)))
+
+
+def _is_place(name: str) -> bool:
+    """Whether a dateline's place names a city or a State ("ISLAMABAD", "India")."""
+    ent = resolve(name)
+    return bool(city_country(name)) or ent is not None and ent.kind == "state"

@@ -334,7 +334,10 @@ def yearless_dates(text: str, start: int, end: int, published: str) -> list[Date
 _YEAR_WORD = re.compile(r"(?<![\w/.–-])(19[89]\d|20\d\d)(?![\w/]|-(?!\d)|\s*\((?:19|20)\d\d\))")
 _NOT_YEAR = re.compile(
     r"(?i)(?:\b(?:resolutions?|UNSCR|S/RES/)\s*(?:\d{4}\s*(?:\(\d{4}\)\s*)?(?:,|and)?\s*)*|\d{4}\s*\(|"
-    r"\b(?:until|till|through|by|to)\s+(?:(?:the\s+)?end\s+of\s+)?|\d{4}\s*[–-]\s*)$"
+    r"\b(?:until|till|through|by|to)\s+(?:(?:the\s+)?end\s+of\s+)?|\d{4}\s*[–-]\s*|"
+    # when a resolution or a body came to be: "adopted unanimously in April 2004"
+    r"\b(?:adopted|established|founded|created|entered\s+into\s+force)\s+(?:unanimously\s+)?"
+    r"(?:on\s+|in\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?)$"
 )
 
 

@@ -27,7 +27,10 @@ _TYPES = [
     ("workshop", r"workshops?|work-shops?"),
     ("seminar", r"seminars?|webinars?"),
     ("conference", r"conferences?|symposi(?:um|a)|congress|summit"),
-    ("training", r"training|course|exercise|table-?top"),
+    (
+        "training",
+        r"trainings?|courses?|exercises?|table-?top|capacity[- ]building\s+program(?:me)?s?",
+    ),
     ("consultation", r"consultations?|consultative"),
     ("visit", r"visits?|missions?"),
     ("meeting", r"meetings?|round-?\s?tables?|dialogues?|briefings?|forum|sessions?|events?"),
@@ -69,6 +72,11 @@ _NUMBERED_SESSION = re.compile(
     r"(?i)\b\d+(?:st|nd|rd|th)\s+(?:(?:ordinary|extraordinary|regular|special|plenary)\s+)?"
     r"(?:meeting|session|summit|assembly)\b[^.;]{0,70}$"
 )
+# when a resolution or a body came to be: "Resolution 1540, adopted unanimously in April 2004"
+_ADOPTED = re.compile(
+    r"(?i)\b(?:adopted|established|founded|created|entered\s+into\s+force)\s+"
+    r"(?:unanimously\s+)?(?:on\s+|in\s+)?\Z"
+)
 _HELD_NEAR = re.compile(
     r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b"
 )
@@ -77,7 +85,7 @@ _TYPE_STARTS = {
     "workshop": ("workshop", "work-shop"),
     "seminar": ("seminar", "webinar"),
     "conference": ("conference", "symposi", "congress", "summit"),
-    "training": ("training", "course", "exercise", "table"),
+    "training": ("training", "course", "exercise", "table", "capacity"),
     "consultation": ("consultati",),
     "visit": ("visit", "mission"),
     "meeting": ("meeting", "round", "dialogue", "briefing", "forum", "session", "event"),
@@ -191,14 +199,14 @@ def event_type(title: str | None, body: str) -> str:
 def pick_date(t: str, a: int, b: int, not_before: str | None = None) -> DateSpan | None:
     """The event's date in t[a:b]: the first range, else a date said with a word of holding,
     else the first date; not an arrival, a letter's date, a numbered session of a statutory
-    body ("the 584th meeting of the Council, held on 29 March 2016"), nor one ending before
-    `not_before`."""
+    body ("the 584th meeting of the Council, held on 29 March 2016"), the day a resolution was
+    adopted, nor one ending before `not_before`."""
     cands = []
     for d in find_dates(t[a:b]):
         s, e = a + d.start, a + d.end
         if not_before is not None and d.end_date < not_before:
             continue
-        if _NUMBERED_SESSION.search(t, max(a, s - 90), s):
+        if _NUMBERED_SESSION.search(t, max(a, s - 90), s) or _ADOPTED.search(t, max(a, s - 40), s):
             continue
         before = t[max(a, s - 40) : s]
         if "(" in before and ")" not in before and _ARRIVAL.search(t[s - 40 : e + 40]):

@@ -64,6 +64,7 @@ SECTION = re.compile(
     r"|Additional\s+comments?|Outcomes?|Results|Conclusions?|Recommendations|Follow-?up|Discussions?"
     r"|Overview|Programme|Agenda|Key\s+messages)[ \t]*:?[ \t]*$"
     r"|^[ \t]*\d{1,2}\.[ \t]+[A-Z][^\n]{0,80}$"
+    r"|^[ \t]*\d{1,2}\.[ \t]*\((?:U|SBU|C|S|U//FOUO)\)"  # a cable's paragraph: "1. (U) Summary"
 )
 _FLAT_SECTION = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=[A-Z][a-z])")
 _FLAT_HEAD = re.compile(
@@ -136,6 +137,8 @@ def segment(text: str) -> list[Field]:
             end = min(end, _scalar_end(text, vs, end))
             if kind != "title":  # ... and a date or a place at a line of prose
                 end = _prose_line(text, vs, end)
+            else:  # ... and a title in capitals at its first line that is not
+                end = _caps_end(text, vs, end)
         fields.append(Field(kind, lab.strip(), ls, vs, max(vs, end)))
     return fields
 
@@ -194,6 +197,29 @@ def _prose_line(text: str, start: int, end: int) -> int:
 def _is_prose(line: str) -> bool:
     words = _WORD.findall(line)
     return len(line) >= 100 and sum(w[0].islower() for w in words) >= 0.4 * len(words)
+
+
+def _caps_end(text: str, start: int, end: int) -> int:
+    """Where a value written in capitals ("SUBJECT: RESULTS OF THE DOHA WORKSHOP / ON ...") stops
+    being so: the start of its first line with a lower-case letter, else end."""
+    first = text.find("\n", start, end)
+    if first < 0 or not _in_capitals(text[start:first]):
+        return end
+    pos = first
+    while pos < end:
+        nxt = text.find("\n", pos + 1, end)
+        line = text[pos + 1 : nxt if nxt >= 0 else end]
+        if line.strip() and not _in_capitals(line):
+            return pos
+        if nxt < 0:
+            break
+        pos = nxt
+    return end
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _scalar_end(text: str, start: int, end: int) -> int:

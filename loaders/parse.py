@@ -35,11 +35,12 @@ __all__ = ["parse_note"]
 
 _EVENT_NOUN = Anchored(
     re.compile(
-        r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|course|"
+        r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|courses?|"
         r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
-        r"exercises?|forum|sessions?|activity|mission)\b"
+        r"exercises?|forum|sessions?|activity|mission|capacity[- ]building\s+program(?:me)?s?)\b"
     ),
     (
+        "capacity",
         "workshop",
         "seminar",
         "webinar",

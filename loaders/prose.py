@@ -327,5 +327,9 @@ def _subjects(
     return out, inside, of
 
 
-# a relative clause ending right before a backward cue: ", which have worked with X on Y, "
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;:]{0,240},\s*")
+# a relative clause ending right before a backward cue: ", which have worked with X on Y, ",
+# ", in collaboration with X, "
+_RELATIVE = re.compile(
+    r",\s*(?:which|who|in\s+(?:close\s+)?(?:collaboration|cooperation|co-operation|partnership|"
+    r"coordination)\s+with|(?:together|jointly)\s+with|with\s+the\s+support\s+of)\b[^,;:]{0,240},\s*"
+)

@@ -35,7 +35,9 @@ _IN_AFTER_DATE = re.compile(
 # a date-and-place line: "26-27 June 2014, Rakitje, Croatia"
 _PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
 _HELD_IN = re.compile(
-    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered)\s+(?:in|at)\s+"
+    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|began|opened)\s+"
+    # "concluded at Heritage Park in Honiara": the city after the building
+    r"(?:at\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?=in\s))?(?:in|at)\s+"
     r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)"
 )
 
@@ -252,5 +254,5 @@ def _state_prefix(words: str) -> tuple[str, str] | None:
 _EVENT_WORD = re.compile(
     r"(?i)\b(?:held|hosted|took\s+place|take\s+place|convened|organi[sz]ed|workshops?|seminars?|"
     r"conferences?|meetings?|courses?|training|round-?\s?tables?|dialogues?|consultations?|visits?|"
-    r"missions?|events?|exercises?|gathered|met|delegation)\b"
+    r"missions?|events?|exercises?|gathered|met|delegation|concluded|(?:one|two|three|four|five)-day)\b"
 )

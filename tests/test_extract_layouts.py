@@ -1,0 +1,114 @@
+"""Extraction from the layouts of cables and news items: a document's own creation date, a
+subject in capitals or over an underlined heading, a news agency's dateline, a planned event
+beside past ones, and venues and years said in passing (each case from a real write-up the
+extractor missed)."""
+
+from __future__ import annotations
+
+from loaders import parse_note
+
+CABLE = """Identifier
+Created
+07AMMAN4015
+2007-09-27 13:36:00
+Tags:  PREL AORC KPAO PTER UNSC KNNP
+R 271336Z SEP 07
+FM AMEMBASSY AMMAN
+TO RUEHC/SECSTATE WASHDC 0444
+SUBJECT: FIRST UNSCR 1540 OUTREACH IN ARAB REGION PROMOTES
+IMPLEMENTATION DIALOGUE
+
+
+UNSCR 1540 Workshop in Amman
+--------------
+
+
+1. (U) Summary. The Regional Seminar, "Implementing United
+Nations Security Council Resolution 1540 (2004) for Arab
+States," took place on 4-5 September 2007 in Amman, Jordan.
+Jordan hosted the workshop jointly with the United Nations
+Office for Disarmament Affairs (UN ODA).
+"""
+
+
+def test_a_cable_is_dated_by_its_event_not_its_creation() -> None:
+    n = parse_note(CABLE)
+    assert n.title == "FIRST UNSCR 1540 OUTREACH IN ARAB REGION PROMOTES IMPLEMENTATION DIALOGUE"
+    assert (n.start_date, n.end_date) == ("2007-09-04", "2007-09-05")
+    assert (n.venue.city, n.venue.country) == ("Amman", "JOR")
+    assert n.related_events == ()
+    roles = {a.id: set(a.roles) for a in n.actors}
+    assert roles["state/JOR"] == {"organizer", "host"}
+
+
+def test_an_announcement_beside_past_editions_is_planned() -> None:
+    n = parse_note(
+        "Export compliance workshop March 13 and 14, Palasamudram\n\n"
+        "On March 13 and 14 Alpha will be in Palasamudram, India to host the third in a series of "
+        "workshops.\n\n"
+        "Previously, the Project Alpha team organised and participated in workshops in Dalian "
+        "and Qingdao, China. The workshops took place in February and November 2012. The "
+        "workshop will be organised by the Project Alpha team.\n"
+    )
+    assert n.status == "planned"
+    # a city the gazetteer lacks takes the State said next to it elsewhere, as evidence too
+    assert (n.venue.city, n.venue.country) == ("Palasamudram", "IND")
+    assert any(e.text.startswith("Palasamudram, India") for e in n.venue_evidence)
+    # the sentence about earlier workshops gives no role
+    assert {a.id: set(a.roles) for a in n.actors}["org/kings-college-london"] == {"organizer"}
+
+
+def test_a_cable_subject_in_capitals_ends_where_the_capitals_end() -> None:
+    n = parse_note(
+        "Created\n2009-03-23 12:51:00\n"
+        "SUBJECT: RESULTS OF DOHA REGIONAL WORKSHOP ON THE\n"
+        "IMPLEMENTATION OF UNSCR RESOLUTION 1540\n"
+        "Note: Post is transmitting this cable on behalf of the U.S.\n"
+        "delegation to the Doha Regional Workshop.\n"
+        "1. (U) Summary: The Regional Workshop on the Implementation\n"
+        "of UNSCR Resolution 1540 was held in Doha, Qatar, on March\n"
+        "8-11, 2009. It was organized by the United Nations Office of\n"
+        "Disarmament Affairs in cooperation with the Government of Qatar.\n"
+    )
+    assert (
+        n.title
+        == "RESULTS OF DOHA REGIONAL WORKSHOP ON THE IMPLEMENTATION OF UNSCR RESOLUTION 1540"
+    )
+    assert (n.start_date, n.end_date) == ("2009-03-08", "2009-03-11")
+    assert (n.venue.city, n.venue.country) == ("Doha", "QAT")
+    assert {a.id: set(a.roles) for a in n.actors}["state/QAT"] == {"organizer", "host"}
+
+
+def test_a_news_agency_dateline_is_not_an_actor() -> None:
+    n = parse_note(
+        "India's big move to stop WMDs\n\n"
+        "India (Commonwealth Union)_ India, in collaboration with the United Nations Office for "
+        "Disarmament Affairs (UNODA), is hosting the inaugural Capacity Building Programme on "
+        "Resolution 1540 for Asia-Pacific States. UNSC Resolution 1540, adopted unanimously in "
+        "April 2004, addresses non-state actors. The program began on February 25.\n"
+    )
+    roles = {a.id: set(a.roles) for a in n.actors}
+    # the subject before an aside ("X, in collaboration with Y, is hosting") hosts
+    assert roles["state/IND"] == {"organizer", "host"} and roles["org/unoda"] == {"organizer"}
+    assert not any("commonwealth" in a for a in roles)
+    assert n.event_type == "training"
+    # the year a resolution was adopted does not date a year-less event
+    assert n.start_date is None
+
+
+def test_venues_said_in_passing() -> None:
+    def venue(text: str) -> tuple[str | None, str | None]:
+        n = parse_note(text)
+        return n.venue.city, n.venue.country
+
+    assert venue(
+        "SI reports on resolution 1540\n\n"
+        "A TWO-DAY discussion to implement the resolution has concluded at Heritage Park in "
+        "Honiara. Wednesday.\n"
+    ) == ("Honiara", "SLB")
+    # a city of the gazetteer's larger list, after a building
+    assert venue(
+        "SECDIV workshop\n\n"
+        "A team recently conducted the capacity-building training at Customs House, Peshawar, "
+        "which was attended by representatives of the enforcement agencies.\n"
+    ) == ("Peshawar", "PAK")
