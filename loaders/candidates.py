@@ -16,7 +16,7 @@ __all__ = ["ORG_HEAD", "candidate_names", "overlaps"]
 
 # the head word of a body's name: a leftover in prose is kept only with one
 ORG_HEAD = re.compile(
-    r"\b(?:Ministry|Ministries|Agency|Department|Service|Office|Cent(?:re|er)s?|Institute|Committee|Commission|"
+    r"\b(?:Ministry|Ministries|Agency|Department|Division|Service|Office|Cent(?:re|er)s?|Institute|Committee|Commission|"
     r"Council|Authority|Organi[sz]ation|Bureau|University|Programme|Program|Initiative|Network|Unit|Police|"
     r"Guard|Customs|Forces|Command|Academy|Association|Foundation|Secretariat|Directorate|Administration|"
     r"Laboratory|Forum|Union|Community|Federation|Court|Parliament|Assembly|Inspectorate|Agency|Corporation|"

@@ -52,7 +52,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
             r"\s+with\b|\bjointly\s+with\b|\bheld\s+(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?by\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
-            r"\b(?:convened|coordinated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
+            r"\b(?:convened|coordinated|facilitated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
     (("organizer",), re.compile(rf"(?i){_PARTNERED_WITH}")),
@@ -120,7 +120,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer",),
         re.compile(
-            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched|facilitated)\s+"
+            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched|facilitated|co-?chaired)\s+"
             r"(?:jointly\s+)?(?:a|an|the|this|its)\b|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
         ),
     ),
@@ -195,6 +195,7 @@ WORDS: list[tuple[str, ...]] = [
         "organi",
         "convened",
         "coordinated",
+        "facilitated",
         "chaired",
         "meeting",
         "session",
@@ -238,7 +239,7 @@ WORDS: list[tuple[str, ...]] = [
     # BACKWARD
     ("host",),
     ("hold", "organi", "conven", "conduct", "facilitating"),
-    ("organi", "convened", "held", "conducted", "launched", "facilitated"),
+    ("organi", "convened", "held", "conducted", "launched", "facilitated", "chaired"),
     ("invited", "attend", "particip"),
     ("attended", "participated", "took", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),

@@ -101,8 +101,9 @@ class Mention:
 
 
 # names that stand in a sentence without being one of its event's actors
-_ON_PART = Guarded(
-    re.compile(r"(?i)\bon\s+(?:the\s+part|behalf)\s+of\s+(?:the\s+)?$"), ("part", "behalf")
+_ON_PART = Guarded(  # ... and who a report cites: "According to Foreign Office, a team ..."
+    re.compile(r"(?i)\b(?:on\s+(?:the\s+part|behalf)\s+of|according\s+to)\s+(?:the\s+)?$"),
+    ("part", "behalf", "according"),
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"

@@ -36,7 +36,7 @@ __all__ = ["parse_note"]
 _EVENT_NOUN = Anchored(
     re.compile(
         r"(?i)\b(?:workshops?|seminars?|webinars?|conferences?|symposium|training|courses?|"
-        r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|"
+        r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|debates?|"
         r"exercises?|forum|sessions?|activity|mission|capacity[- ]building\s+program(?:me)?s?)\b"
     ),
     (
@@ -55,6 +55,7 @@ _EVENT_NOUN = Anchored(
         "round",
         "dialogue",
         "briefing",
+        "debate",
         "exercise",
         "forum",
         "session",

@@ -197,6 +197,7 @@ _PEOPLE = re.compile(r"(?i)(?:representatives|officials|experts|delegates|member
 # between a name and the backward cue it is the subject of: an acronym, a relative clause in commas
 _SUBJECT_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:team|staff|delegation|experts|officials)\s+)?"
+    r"(?:(?:recently|also|successfully|jointly|today|yesterday)\s+)?"
     r"(?:,\s*(?:which|who)\b[^,]{0,80},\s*)?"
 )
 

@@ -116,3 +116,34 @@ def test_what_funders_give_to_is_not_a_funder() -> None:
     )
     assert roles["state/KOR"] == {"funder"} and roles["org/eu"] == {"funder"}
     assert not any("trust-fund" in a for a in roles)
+
+
+def test_more_ways_of_saying_who_organised() -> None:
+    roles = _roles(
+        "Round Table Meeting\n\n"
+        "The 15th Round Table Meeting took place on 7 July 2021. The meeting was facilitated by "
+        "the United Nations Interregional Crime and Justice Research Institute (UNICRI).\n"
+    )
+    assert roles["org/unicri"] == {"organizer"}
+    roles = _roles(
+        "Sri Lanka co-chairs ASEAN meet\n\n"
+        "Sri Lanka, Thailand and USA co-chaired the 15th Inter-Sessional Meeting, held from 29 "
+        "April to 1 May 2024 in Honolulu.\n"
+    )
+    assert {"state/LKA", "state/THA", "state/USA"} <= {
+        a for a, r in roles.items() if "organizer" in r
+    }
+    # a division, with an adverb before its verb; and who a report cites is no actor
+    roles = _roles(
+        "SECDIV workshop\n\n"
+        "According to Foreign Office, a team of Strategic Export Control Division (SECDIV) "
+        "recently conducted the capacity-building training at Customs House, Peshawar.\n"
+    )
+    assert roles == {"unresolved/strategic-export-control-division": {"organizer"}}
+    # an open debate is an event
+    roles = _roles(
+        "Open debate\n\n"
+        "Twenty-two States joined in this open debate organized by the Organization of American "
+        "States (OAS) in Lima on 25 April 2017.\n"
+    )
+    assert roles["org/oas"] == {"organizer"}
