@@ -46,9 +46,15 @@ FUTURE = Anchored(
 PAST = Anchored(
     re.compile(
         r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
-        r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded)\b"
+        r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded|gathered|visited)\b|"
+        r"\b(?:organi[sz]ed|convened|conducted)\s+(?:a|an|the)\b"
     ),
     (
+        "organi",
+        "convened",
+        "conducted",
+        "gathered",
+        "visited",
         "was",
         "were",
         "took",

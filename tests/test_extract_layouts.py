@@ -112,3 +112,14 @@ def test_venues_said_in_passing() -> None:
         "A team recently conducted the capacity-building training at Customs House, Peshawar, "
         "which was attended by representatives of the enforcement agencies.\n"
     ) == ("Peshawar", "PAK")
+
+
+def test_the_next_edition_does_not_date_a_report() -> None:
+    n = parse_note(
+        "Monitoring of implementation of the resolution\n\n"
+        "In cooperation with the Turkmen State Customs Service, the UNODC organized a conference "
+        "on resolution 1540. Participants gathered in Ashgabat to discuss progress.\n\n"
+        "The second conference on monitoring of implementation is scheduled for December 2015.\n"
+    )
+    assert (n.start_date, n.status) == (None, "held")
+    assert (n.venue.city, n.venue.country) == ("Ashgabat", "TKM")
