@@ -157,6 +157,16 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     # host, not necessarily its organiser); a State that hosts a visit also takes part in it
     (("host",), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?!Visit)(?=[A-Z])")),
     (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
+    # "ODA and the Republic of Cameroon convene national workshop": a headline's verb, no article
+    (
+        ("organizer",),
+        re.compile(
+            r"(?i)\b(?:convene|convenes|co-?organi[sz]es?|organi[sz]es?|holds?|hold)\s+"
+            r"(?=(?:(?:first|second|third|national|regional|sub-?regional|international|joint|"
+            r"high-level)\s+){1,3}(?:workshops?|seminars?|conferences?|trainings?|meetings?|"
+            r"round-?\s?tables?|dialogues?|consultations?)\b)"
+        ),
+    ),
     # "UNREC, which assisted in organizing the visit": helped the organiser
     (("supporter",), _ASSISTED),
     (("organizer",), _PARTNERED_RX := re.compile(rf"(?i){_PARTNERED}(?=\s+with\b)")),
@@ -247,6 +257,7 @@ WORDS: list[tuple[str, ...]] = [
     ("funded", "financed", "sponsored", "provided"),
     ("host",),
     ("host",),
+    ("conven", "organi", "hold"),
     ("assisted", "helped"),
     ("team", "forces", "partner", "together"),
     ("organi", "convening", "holding", "hosting", "delivering", "conducting"),

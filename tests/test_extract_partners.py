@@ -147,3 +147,12 @@ def test_more_ways_of_saying_who_organised() -> None:
         "States (OAS) in Lima on 25 April 2017.\n"
     )
     assert roles["org/oas"] == {"organizer"}
+
+
+def test_a_headline_verb_without_an_article() -> None:
+    roles = _roles(
+        "UNLIREC and Costa Rica hold national round table on resolution 1540\n\n"
+        "On 24 July 2017 some 30 officials met in San José.\n"
+    )
+    assert roles["org/unlirec"] == {"organizer"}
+    assert roles["state/CRI"] == {"organizer", "host"}
