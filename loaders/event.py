@@ -101,7 +101,9 @@ _TYPE_RX = [
 ]
 _NOT_TITLE = re.compile(
     r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
-    r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}"
+    r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}|"
+    # a page's boxes: "From the event", "Related links", "See also", "Share this page"
+    r"from\s+the\s+event|related\s+\w+|see\s+also|read\s+more|share(?:\s+this)?(?:\s+page)?"
 )
 
 
@@ -139,10 +141,12 @@ def find_title(
     first_field = min([x.label_start for x in fields], default=len(t))
     for q in _QUOTED_TITLE.finditer(t, 0, first_field):
         g = 1 if q.group(1) else 2
-        if q.start() > _QUOTE_TOP and not _STRONG_TITLED.search(
-            t, max(0, q.start() - 40), q.start()
+        if q.start() > _QUOTE_TOP and not (
+            _STRONG_TITLED.search(t, max(0, q.start() - 40), q.start())
+            and _EVENT_TITLED.search(t, max(0, q.start() - 80), q.start())
         ):
-            continue  # past the lead, only "titled ..." names the event
+            continue  # past the lead, only "the workshop, titled ..." names the event (not
+            # "Project 106, entitled ...")
         if _names_event(t, q.start(), q.group(g)):
             return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)
     for m in _LINE.finditer(t[: min(len(t), 2000)]):
@@ -151,6 +155,8 @@ def find_title(
             continue
         if any(a < m.end() and m.start() < b for a, b in skip) or len(line.split()) < 3:
             continue  # a masthead line, or a short one ("Security Council", "Media Note")
+        if _bulleted(doc, m.start()) or _only_a_date(line):
+            continue  # an item of a page's box ("• Programme"), a date line ("18-19 Apr 2007")
         if len(line) <= 220 and not line.endswith("."):
             return squash(line), (doc.evidence(m.start(), m.end()),)
         break
@@ -161,7 +167,24 @@ def find_title(
     return None, ()
 
 
+def _bulleted(doc: Doc, at: int) -> bool:
+    """Whether the raw line of text[at] starts with a bullet (cleaning drops them)."""
+    raw_at = doc.raw_span(at, at + 1)[0]
+    head = doc.raw[doc.raw.rfind("\n", 0, raw_at) + 1 : raw_at]
+    return bool(head.strip()) and not head.strip(" \t•▪◦·*-–")
+
+
+def _only_a_date(line: str) -> bool:
+    d = next(find_dates(line), None)
+    return d is not None and d.end - d.start >= len(line) - 2
+
+
 _QUOTE_TOP = 800  # an event's quoted name is in the lead; later quotes name other things
+_EVENT_TITLED = re.compile(
+    r"(?i)\b(?:workshop|seminar|webinar|conference|symposium|course|training|meeting|"
+    r"round-?\s?table|dialogue|forum|consultations?|exercise|event|session)s?\W{0,3}"
+    r"(?:[\w-]+\W+){0,2}?(?:titled|entitled|called|named)\s*[:,]?\s*$"
+)
 _STRONG_TITLED = re.compile(r"(?i)\b(?:titled|entitled|called|named)\s*[:,]?\s*$")
 
 

@@ -123,3 +123,28 @@ def test_the_next_edition_does_not_date_a_report() -> None:
     )
     assert (n.start_date, n.status) == (None, "held")
     assert (n.venue.city, n.venue.country) == ("Ashgabat", "TKM")
+
+
+def test_a_page_s_boxes_and_a_project_s_name_are_not_the_title() -> None:
+    n = parse_note(
+        "From the event\n\n"
+        "  \u2022 Speech by NATO's Assistant Secretary General, Ambassador Martin Erdmann\n"
+        "  \u2022 Programme\n\n"
+        "18-19 Apr 2007\n\n"
+        "Major seminar looks at challenges of WMD proliferation\n\n"
+        "More than 120 senior officials met in Vilnius, Lithuania, on 18 and 19 April 2007.\n"
+    )
+    assert n.title == "Major seminar looks at challenges of WMD proliferation"
+    assert n.event_type == "seminar"
+    lead = (
+        "22nd National Focal Points Round Table Meeting of the region\n\n"
+        "On 18 November 2024, the 22nd Round Table Meeting took place at the UNICRI "
+        "headquarters in Turin, Italy. " + "Representatives gathered to discuss activities. " * 16
+    )
+    n = parse_note(
+        lead + "A significant part of the meeting focused on the EU CBRN CoE Project 106, "
+        'entitled "CBRN Tabletop and Field Exercises, Simulations, Training (TEST) to Mitigate '
+        'Risks".\n'
+    )
+    assert n.title == "22nd National Focal Points Round Table Meeting of the region"
+    assert n.event_type == "meeting"
