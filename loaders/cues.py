@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "SUBJECT_ONLY", "WORDS"]
+__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "PARTNERED", "SUBJECT_ONLY", "WORDS"]
 
-# "A teamed up (joined forces, partnered) with B": both organise; the cue is split in two, so
-# that "with" gives B its role and the verb gives its subject A its own
+# "A teamed up (joined forces, partnered) with B": both organise (prose.find_cues gives the
+# cue's subject A the role too)
 _PARTNERED = (
     r"\b(?:team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces|partner(?:s|ed)|"
     r"work(?:s|ed)?\s+together(?=\s+with\b[^.]{0,80}\bto\s+(?:provide|deliver|organi[sz]e|conduct|hold|run)\b))"
-)
-_PARTNERED_WITH = (
-    r"(?:(?<=\bup)|(?<=\bforces)|(?<=\bpartnered)|(?<=\bpartners)|(?<=\bworked together)|"
-    r"(?<=\bworks together)|(?<=\bwork together))\s+with\b"
 )
 FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
@@ -51,11 +47,16 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer",),
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
-            r"\s+with\b|\bjointly\s+with\b|\bheld\s+(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?by\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+            r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
             r"\b(?:convened|coordinated|facilitated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
-    (("organizer",), re.compile(rf"(?i){_PARTNERED_WITH}")),
+    (("organizer",), PARTNERED := re.compile(rf"(?i){_PARTNERED}\s+with\b")),
+    # "the seminar was held in Tokyo by X" (its own entry: "held" is in most notes)
+    (
+        ("organizer",),
+        re.compile(r"\bheld\s+(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?by\b"),
+    ),
     (
         ("speaker",),
         re.compile(
@@ -169,7 +170,6 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     ),
     # "UNREC, which assisted in organizing the visit": helped the organiser
     (("supporter",), _ASSISTED),
-    (("organizer",), _PARTNERED_RX := re.compile(rf"(?i){_PARTNERED}(?=\s+with\b)")),
     # "UNODA supported Botswana and South Africa in organizing (delivering) an exercise": the
     # names the helper helped organise it
     (
@@ -182,7 +182,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("supporter",), _SUPPORTED),
 ]
 # backward cues that reach only their subject, not every name before them in the sentence
-SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED, _PARTNERED_RX})
+SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED})
 NAMES_ONLY = frozenset({_VISITED})  # forward cues whose list is the names right after them
 
 
@@ -201,7 +201,6 @@ WORDS: list[tuple[str, ...]] = [
         "coordination",
         "conjunction",
         "jointly",
-        "held",
         "organi",
         "convened",
         "coordinated",
@@ -213,7 +212,8 @@ WORDS: list[tuple[str, ...]] = [
         "conference",
         "seminar",
     ),
-    ("with",),
+    ("team", "forces", "partner", "together"),
+    ("held",),
     (
         "speaker",
         "presentation",
@@ -259,7 +259,6 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("conven", "organi", "hold"),
     ("assisted", "helped"),
-    ("team", "forces", "partner", "together"),
     ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
     ("supported", "assisted", "helped"),
 ]

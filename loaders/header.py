@@ -218,8 +218,7 @@ def _caps_end(text: str, start: int, end: int) -> int:
 
 
 def _in_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return line.isupper() and len(line.strip()) >= 3
 
 
 def _scalar_end(text: str, start: int, end: int) -> int:

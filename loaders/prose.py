@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Iterator
 
-from .cues import BACKWARD, FORWARD, NAMES_ONLY, SUBJECT_ONLY
+from .cues import BACKWARD, FORWARD, NAMES_ONLY, PARTNERED, SUBJECT_ONLY
 from .cues import WORDS as _WORDS
 from .guard import fold_ascii
 from .mentions import Mention
@@ -156,6 +156,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             # a names-only cue ("visited") leaves its words to a backward cue for its subject
             if not any(m.start() < c[1] and c[0] < m.end() and c[2] != "t" for c in cues):
                 cues.append((m.start(), m.end(), direction, roles))
+                if rx is PARTNERED:  # "A teamed up with B": A, its subject, organises too
+                    cues.append((m.start(), m.end(), "s", roles))
     for c in [c for c in cues if c[2] == "b"]:
         # "X co-hosted a round table with (alongside) the Ministry of Y", "X hosted the workshop
         # jointly with Y": the partner has the cue's roles
