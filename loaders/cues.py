@@ -80,6 +80,14 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\bparticipating\s+(?:national\s+)?(?:agencies|institutions|ministries|bodies|authorities)\s+(?:included|were|comprised)\b"
         ),
     ),
+    # "professionals ... drawn from 7 African Countries: Ghana, Nigeria, ..."
+    (
+        ("participant",),
+        re.compile(
+            r"(?i)\bdrawn\s+from\b|\b(?:\d+|several|various|seven|eight|nine|ten|twelve|fifteen)\s+"
+            r"(?:[A-Z][\w-]*\s+)?(?:countries|States|nations)\s*:"
+        ),
+    ),
     (
         ("invited",),
         re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to|by)\b)|\binvitations?\s+to\b"),
@@ -243,6 +251,7 @@ WORDS: list[tuple[str, ...]] = [
         "met",
         "participating",
     ),
+    ("drawn", "countries", "states", "nations"),
     ("invit",),
     ("visit",),
     ("place", "premises", "headquarters", "office"),

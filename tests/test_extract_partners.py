@@ -156,3 +156,21 @@ def test_a_headline_verb_without_an_article() -> None:
     )
     assert roles["org/unlirec"] == {"organizer"}
     assert roles["state/CRI"] == {"organizer", "host"}
+
+
+def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
+    roles = _roles(
+        "Regional Workshop in Accra, Ghana\n\n"
+        "On 20 June 2022 the workshop welcomed 30 professionals from regulatory bodies, drawn "
+        "from 7 African Countries: Ghana, Nigeria, Botswana, Tanzania, Niger, Zimbabwe, and "
+        "Namibia.\n"
+    )
+    assert {
+        "state/GHA",
+        "state/NGA",
+        "state/BWA",
+        "state/TZA",
+        "state/NER",
+        "state/ZWE",
+        "state/NAM",
+    } <= {a for a, r in roles.items() if r == {"participant"}}
