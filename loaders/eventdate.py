@@ -9,9 +9,9 @@ import re
 
 from .dateline import Masthead
 from .dates import DateSpan, event_year, find_dates, yearless_dates
-from .event import FUTURE, PAST, pick_date
+from .editions import next_edition
+from .event import pick_date
 from .header import Field
-from .venue import other_editions
 
 __all__ = ["lasting", "prose_date", "until"]
 
@@ -28,7 +28,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     since = _year_before(mast.date) if mast.date else None
     dates = [d for a, e in spans if (d := pick_date(t, a, e, since)) is not None]
     dates = [d for d in dates if pub is None or not (d.start < pub[1] and pub[0] < d.end)]
-    dates = [d for d in dates if not _next_edition(t, d)]
+    dates = [d for d in dates if not next_edition(t, d)]
     first = min((d.start for d in dates), default=len(t))
     lead = [
         d
@@ -57,7 +57,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     if pub is not None and mast.date:  # "... closes today": the publication's date
         return pick_date(t, pub[0], pub[1]), ""
     last = pick_date(t, 0, len(t))
-    return (None if last is None or _next_edition(t, last) else last), ""
+    return (None if last is None or next_edition(t, last) else last), ""
 
 
 _NOW = re.compile(
@@ -73,23 +73,6 @@ def _happening(t: str, at: int) -> bool:
     lead = _SENTENCE.match(t, at)
     said = lead.group() if lead else ""
     return bool(_NOW.search(said)) and not any(find_dates(said))
-
-
-def _next_edition(t: str, d: DateSpan) -> bool:
-    """Whether a date is said of another edition ("The next workshop will be held in May") or
-    in the future tense in a note that reports a held event ("The UNODC organized a conference
-    ... The second conference is scheduled for December 2015")."""
-    a = max((m.end() for m in _SENTENCE_END.finditer(t, max(0, d.start - 400), d.start)), default=0)
-    end = _SENTENCE_END.search(t, d.end)
-    said = t[a : end.start() if end else len(t)]
-    if other_editions(said):
-        return True
-    return bool(FUTURE.search(said)) and any(
-        not (a <= m.start() < a + len(said)) for m in PAST.finditer(t)
-    )
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
 def _year_before(iso: str) -> str:

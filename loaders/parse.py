@@ -11,9 +11,9 @@ from ontology.iris import slug
 from .body import find_naps, find_related, find_resolutions
 from .dateline import masthead
 from .dates import DateSpan, find_dates
+from .editions import other_editions, said_held
 from .event import (
     FUTURE,
-    PAST,
     complement,
     document_type,
     event_type,
@@ -29,7 +29,7 @@ from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
-from .venue import find_venue, other_editions, other_event
+from .venue import find_venue
 
 __all__ = ["parse_note"]
 
@@ -150,11 +150,11 @@ class _Builder:
         if not self.host or states - {self.host}:
             return
         for aid, a in list(self.actors.items()):
-            if a.kind == "unresolved" and not a.iso3 and not a.part_of and _MINISTRY.match(a.name):
-                a.iso3 = self.host
-                a.entity_id = f"{aid}-{self.host.lower()}"
-                if a.entity_id not in self.actors:
-                    self.actors[a.entity_id] = self.actors.pop(aid)
+            own = f"{aid}-{self.host.lower()}"
+            bare = a.kind == "unresolved" and not a.iso3 and not a.part_of
+            if bare and _MINISTRY.match(a.name) and own not in self.actors:
+                a.iso3, a.entity_id = self.host, own
+                self.actors[own] = self.actors.pop(aid)
 
     def result(self) -> tuple[Actor, ...]:
         out = []
@@ -209,7 +209,7 @@ def _parse(text: str, source: Source) -> Note:
         if guess:
             b.warnings.append(guess)
     status = "planned" if doc_type == "concept_note" else "held"
-    if doc_type in ("press_release", "other") and FUTURE.search(t) and not _held(t, date):
+    if doc_type in ("press_release", "other") and FUTURE.search(t) and not said_held(t, date):
         status = "planned"
     is_publication = (
         date is not None and mast.date_span is not None and date.start == mast.date_span[0]
@@ -282,13 +282,6 @@ def _parse(text: str, source: Source) -> Note:
         resolution_evidence=tuple(resolutions),
         warnings=tuple(b.warnings),
     )
-
-
-def _held(t: str, date: DateSpan | None) -> bool:
-    """Whether the note says in the past tense that something was held, other than in a
-    sentence about other editions or dated otherwise ("Previously, the team organised ...",
-    "The workshops took place in February and November 2012")."""
-    return any(not other_event(t, m.start(), m.end(), date) for m in PAST.finditer(t))
 
 
 def _host_country(

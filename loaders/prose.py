@@ -183,7 +183,7 @@ def _people_of(text: str, c: Cue, cues: list[Cue]) -> bool:
         c[3] == ("participant",)
         and bool(_PEOPLE.match(text, c[0], c[1]))
         and any(
-            d[2] in _FORWARD and set(d[3]) & _BODY_ROLES and not text[d[1] : c[0]].strip(" the")
+            d[2] in _FORWARD and set(d[3]) & _BODY_ROLES and _THE.fullmatch(text, d[1], c[0])
             for d in cues
         )
     )

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .body import place
-from .dates import MONTH, DateSpan, dated_otherwise
+from .dates import MONTH, DateSpan
+from .editions import SENT_END, other_event
 from .event import field_of
 from .header import Field
 from .mentions import find_mentions
@@ -15,7 +16,7 @@ from .model import Evidence, Venue
 from .names import city_country, seat
 from .text import Doc, squash
 
-__all__ = ["find_venue", "other_editions", "other_event"]
+__all__ = ["find_venue"]
 
 _VENUE_END = re.compile(
     r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
@@ -163,8 +164,8 @@ def _venue_in_prose(
     land: tuple[Venue, tuple[Evidence, ...]] | None = None
     for a, e in spans:
         for m in _IN_CITY.finditer(t, a, min(e, a + 4000)):
-            sent_start = max((x.end() for x in _SENT_END.finditer(t, a, m.start())), default=a)
-            end_at = _SENT_END.search(t, m.end(), e)
+            sent_start = max((x.end() for x in SENT_END.finditer(t, a, m.start())), default=a)
+            end_at = SENT_END.search(t, m.end(), e)
             sent_end = end_at.start() if end_at else e
             if not _EVENT_WORD.search(t, sent_start, sent_end):
                 continue
@@ -196,39 +197,6 @@ def _venue_in_prose(
                         (doc.evidence(c.start(), c.start() + len(state[0])),),
                     )
     return first or land or (Venue(), ())
-
-
-_SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-
-
-def other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
-    """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) speaks of other events
-    ("Previous courses took place in ...") or is dated otherwise than the event
-    (`dates.dated_otherwise`)."""
-    if not sentence:
-        a = max((x.end() for x in _SENT_END.finditer(t, max(0, a - 400), a)), default=a - 400)
-        end_at = _SENT_END.search(t, b, b + 400)
-        b = end_at.start() if end_at else b + 400
-    said = t[max(0, a) : b]
-    if other_editions(said):
-        return True
-    return dated_otherwise(said, date.start_date if date else None)
-
-
-def other_editions(sentence: str) -> bool:
-    """Whether a sentence speaks of other editions of the event ("Previous courses took place
-    in ...", "Previously, the team organised ...")."""
-    return bool(_OTHER_EDITIONS.match(sentence))
-
-
-# a sentence about other editions: "Previous courses took place in Qingdao", "The next meeting
-# will be held in Lima"
-_OTHER_EDITIONS = re.compile(
-    r"(?i)\s*(?:(?:the\s+)?(?:previous|past|earlier|prior|former|next|following|upcoming)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:courses?|workshops?|seminars?|editions?|meetings?|sessions?|"
-    r"trainings?|training\s+courses?|events?|conferences?|rounds?|dialogues?)\b|previously\b|"
-    r"in\s+the\s+past\b)"
-)
 
 
 # "in Antigua and Barbuda": the longest run of capitalised words (joined by "and") naming a State
