@@ -332,12 +332,16 @@ def yearless_dates(text: str, start: int, end: int, published: str) -> list[Date
 # a year as a year, not a resolution's number ("resolution 2325 (2016)", "UNSCR 1977"), the year
 # in its citation ("1540 (2004)"), a deadline ("until 2021") or a range's end ("2022-2025")
 _YEAR_WORD = re.compile(r"(?<![\w/.–-])(19[89]\d|20\d\d)(?![\w/]|-(?!\d)|\s*\((?:19|20)\d\d\))")
+# when a resolution or a body came to be ("adopted unanimously in April 2004"): its date is
+# neither an event's nor the year of one (also event.pick_date)
+ADOPTED = (
+    r"\b(?:adopted|established|founded|created|entered\s+into\s+force)\s+(?:unanimously\s+)?"
+    r"(?:on\s+|in\s+)?"
+)
 _NOT_YEAR = re.compile(
     r"(?i)(?:\b(?:resolutions?|UNSCR|S/RES/)\s*(?:\d{4}\s*(?:\(\d{4}\)\s*)?(?:,|and)?\s*)*|\d{4}\s*\(|"
     r"\b(?:until|till|through|by|to)\s+(?:(?:the\s+)?end\s+of\s+)?|\d{4}\s*[–-]\s*|"
-    # when a resolution or a body came to be: "adopted unanimously in April 2004"
-    r"\b(?:adopted|established|founded|created|entered\s+into\s+force)\s+(?:unanimously\s+)?"
-    r"(?:on\s+|in\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?)$"
+    rf"{ADOPTED}(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{{1,2}},?\s+)?)$"
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DateSpan, find_dates
+from .dates import ADOPTED, DateSpan, find_dates
 from .guard import Anchored
 from .header import Field
 from .model import Evidence
@@ -78,11 +78,7 @@ _NUMBERED_SESSION = re.compile(
     r"(?i)\b\d+(?:st|nd|rd|th)\s+(?:(?:ordinary|extraordinary|regular|special|plenary)\s+)?"
     r"(?:meeting|session|summit|assembly)\b[^.;]{0,70}$"
 )
-# when a resolution or a body came to be: "Resolution 1540, adopted unanimously in April 2004"
-_ADOPTED = re.compile(
-    r"(?i)\b(?:adopted|established|founded|created|entered\s+into\s+force)\s+"
-    r"(?:unanimously\s+)?(?:on\s+|in\s+)?\Z"
-)
+_ADOPTED = re.compile(rf"(?i){ADOPTED}\Z")  # "Resolution 1540, adopted unanimously in April 2004"
 _HELD_NEAR = re.compile(
     r"(?i)\b(?:held|hosted|organi[sz]ed|took\s+place|take\s+place|convened|from|on)\b"
 )
@@ -180,9 +176,12 @@ def _only_a_date(line: str) -> bool:
 
 
 _QUOTE_TOP = 800  # an event's quoted name is in the lead; later quotes name other things
-_EVENT_TITLED = re.compile(
-    r"(?i)\b(?:workshop|seminar|webinar|conference|symposium|course|training|meeting|"
-    r"round-?\s?table|dialogue|forum|consultations?|exercise|event|session)s?\W{0,3}"
+_EVENT_WORDS = (
+    r"workshop|seminar|webinar|conference|symposium|course|training|meeting|round-?\s?table|"
+    r"dialogue|forum|consultations?|exercise"
+)
+_EVENT_TITLED = re.compile(  # "the workshop, titled", "a seminar called"
+    rf"(?i)\b(?:{_EVENT_WORDS}|event|session)s?\W{{0,3}}"
     r"(?:[\w-]+\W+){0,2}?(?:titled|entitled|called|named)\s*[:,]?\s*$"
 )
 _STRONG_TITLED = re.compile(r"(?i)\b(?:titled|entitled|called|named)\s*[:,]?\s*$")
@@ -200,9 +199,7 @@ def _names_event(t: str, start: int, quoted: str) -> bool:
 
 
 _TITLED = re.compile(r"(?i)\b(?:titled|entitled|called|named|theme|topic|the)\s*[:,]?\s*$")
-_TYPE_WORD = re.compile(
-    r"(?i)\b(?:workshop|seminar|webinar|conference|symposium|course|training|meeting|round-?\s?table|dialogue|forum|consultations?|exercise)s?\b"
-)
+_TYPE_WORD = re.compile(rf"(?i)\b(?:{_EVENT_WORDS})s?\b")
 _EVENT_PHRASE = re.compile(
     r"\b(?:an?|the)\s+((?:(?!(?:an?|the)\b)[\w-]+\s+){0,3}?(?:workshop|seminar|conference|training\s+course|course|meeting|"
     r"consultations?|round-?\s?table|dialogue|symposium|webinar)\s+(?:on|for|of|in\s+support\s+of)\s+[^.;()]{3,160}?)"
