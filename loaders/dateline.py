@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .body import place
 from .dates import DAY, MONTH, find_dates
-from .names import city_country, resolve
+from .text import squash
 
 __all__ = ["Masthead", "masthead"]
 
@@ -25,6 +26,10 @@ _DATELINE = re.compile(
 # a news agency's dateline without a date: "ISLAMABAD (APP) -", "India (Commonwealth Union)_"
 _AGENCY_LINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)[ \t]*\((?P<issuer>[^()\n\d]{2,60})\)[ \t]*(?:[—–_:]|-{1,2})[ \t]*"
+)
+# a dateline without a date: "ANTALYA, Turkey -", "GENEVA -" (the place in capitals)
+_PLACE_LINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,30}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{2,40}?)?)[ \t]*(?:[—–]|-{1,2})[ \t]+"
 )
 _SYMBOL = r"[A-Z]{1,5}(?:/[A-Z0-9.]{1,10}){1,4}"  # DC/3741, SC/12407, S/2016/1038, GA/DIS/3512
 _BOILER = re.compile(
@@ -51,6 +56,7 @@ _BOTTOM = 600  # a page's stamp, in its last lines
 class Masthead:
     date: str | None  # ISO publication date, when one is given with a year
     date_span: tuple[int, int] | None
+    place: tuple[int, int] | None  # the dateline's place ("ANTALYA, Turkey"), not an issuer's
     spans: tuple[tuple[int, int], ...]  # dateline, date line and boilerplate lines: not prose
 
 
@@ -63,7 +69,7 @@ def masthead(text: str) -> Masthead:
         a, b = ln.span()
         if dateline is None and text[a : a + 1].isupper():
             d = _DATELINE.match(text, a, b)
-            agency = None if d else _AGENCY_LINE.match(text, a, b)
+            agency = None if d else _AGENCY_LINE.match(text, a, b) or _PLACE_LINE.match(text, a, b)
             if agency and _is_place(agency.group("place")):
                 dateline = agency
                 spans.append(agency.span())
@@ -97,10 +103,14 @@ def masthead(text: str) -> Masthead:
                 date, date_span = found.start_date, line.span("date")
     if date is None and dateline is not None and dateline.re is _DATELINE:  # no year
         date_span = dateline.span("date")
-    return Masthead(date, date_span, tuple(sorted(spans)))
+    # a UN press release's dateline ("NEW YORK, 28 October 2016 (Office for Disarmament Affairs)")
+    # says where the issuer is, not where the event was
+    issued = dateline is not None and dateline.re is _DATELINE and dateline.group("issuer")
+    where = dateline.span("place") if dateline is not None and not issued else None
+    return Masthead(date, date_span, where, tuple(sorted(spans)))
 
 
 def _is_place(name: str) -> bool:
-    """Whether a dateline's place names a city or a State ("ISLAMABAD", "India")."""
-    ent = resolve(name)
-    return bool(city_country(name)) or ent is not None and ent.kind == "state"
+    """Whether a dateline's place names a city or a State ("ISLAMABAD", "India", "ANTALYA,
+    Turkey")."""
+    return place(squash(name))[1] is not None

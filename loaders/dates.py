@@ -1,6 +1,6 @@
 """Dates and date ranges as written in notes: '15-17 January 2013', '14th-15th September 2017',
-'from 24 to 28 October 2016', '30 November - 2 December 2015', 'March 11-12, 2014', 'September 2011',
-and numeric ones: '12.05.2015' and '12/05/2015' (day first, as UN documents write them),
+'from 24 to 28 October 2016', 'Monday 20 to Friday 24 June 2022', '30 November - 2 December 2015',
+'March 11-12, 2014', 'September 2011', and numeric ones: '12.05.2015' and '12/05/2015' (day first, as UN documents write them),
 '2015-05-12' (ISO), and ranges of them ('12.05.2015 - 14.05.2015', '12-14.05.2015'). A date that
 does not exist ('31.02.2015', '05/13/2015' read day first) is no date."""
 
@@ -42,19 +42,24 @@ MONTH = _MON = (
 DAY = _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+# the weekday of a range's last day: "Monday 20 to Friday 24 June", "June 20 to Friday, June 24"
+_WD = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 
 _PATTERNS = [
     # 30 November - 2 December 2015 / 30 November 2015 - 2 December 2016
     (
         "dmdmy",
-        rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})",
+        rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}{_WD}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})",
     ),  # noqa: E501
     # 15-17 January 2013, 14th-15th September 2017, from 24 to 28 October 2016
-    ("ddmy", rf"(?P<d1>{_D}){_DASH}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})"),
+    (
+        "ddmy",
+        rf"(?P<d1>{_D}){_DASH}{_WD}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})",
+    ),
     # March 11-12, 2014 / March 30 - April 2, 2015
     (
         "mddy",
-        rf"(?P<m1>{_MON})\s+(?P<d1>{_D}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}),?\s+(?P<y2>{_Y})",
+        rf"(?P<m1>{_MON})\s+(?P<d1>{_D}){_DASH}{_WD}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}),?\s+(?P<y2>{_Y})",
     ),
     # 15 January 2013
     ("dmy", rf"(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})"),
@@ -281,13 +286,13 @@ _YEARLESS = [
         rf"(?<![\w])(?P<d1>{_D})(?:\s*,\s*{_D})+\s*,?\s*(?:and|&)\s*(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
     ),
     re.compile(
-        rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON}){_RANGE}(?P<d2>{_D})\s+(?P<m2>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
+        rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON}){_RANGE}{_WD}(?P<d2>{_D})\s+(?P<m2>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
     ),
     re.compile(
-        rf"(?<![\w])(?P<d1>{_D}){_RANGE}(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
+        rf"(?<![\w])(?P<d1>{_D}){_RANGE}{_WD}(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
     ),
     re.compile(
-        rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D}){_RANGE}(?P<d2>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"
+        rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D}){_RANGE}{_WD}(?P<d2>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"
     ),
     re.compile(rf"(?<![\w])(?P<d1>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"),
     re.compile(rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"),

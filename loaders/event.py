@@ -127,13 +127,15 @@ def document_type(t: str, fields: list[Field]) -> str:
 
 def find_title(
     doc: Doc, fields: list[Field], skip: tuple[tuple[int, int], ...] = ()
-) -> tuple[str | None, tuple[Evidence, ...]]:
+) -> tuple[str | None, tuple[Evidence, ...], tuple[int, int]]:
     """The title field; else a quoted event name near the top; else the first line that is not a
-    masthead line (`skip`: dateline, publication date, document symbol, boilerplate)."""
+    masthead line (`skip`: dateline, publication date, document symbol, boilerplate). With the
+    title, its evidence and its span of the text ((0, 0) without one)."""
     t = doc.text
     f = field_of(fields, "title")
     if f and squash(t[f.start : f.end]):
-        return squash(t[f.start : f.end]).strip(" \"'-–•*"), (doc.evidence(f.start, f.end),)
+        title = squash(t[f.start : f.end]).strip(" \"'-–•*")
+        return title, (doc.evidence(f.start, f.end),), (f.start, f.end)
     first_field = min([x.label_start for x in fields], default=len(t))
     for q in _QUOTED_TITLE.finditer(t, 0, first_field):
         g = 1 if q.group(1) else 2
@@ -144,7 +146,7 @@ def find_title(
             continue  # past the lead, only "the workshop, titled ..." names the event (not
             # "Project 106, entitled ...")
         if _names_event(t, q.start(), q.group(g)):
-            return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),)
+            return squash(q.group(g)), (doc.evidence(q.start(g), q.end(g)),), q.span(g)
     for m in _LINE.finditer(t[: min(len(t), 2000)]):
         line = m.group().strip()
         if not line or _NOT_TITLE.fullmatch(line):
@@ -154,13 +156,13 @@ def find_title(
         if _bulleted(doc, m.start()) or _only_a_date(line):
             continue  # an item of a page's box ("• Programme"), a date line ("18-19 Apr 2007")
         if len(line) <= 220 and not line.endswith("."):
-            return squash(line), (doc.evidence(m.start(), m.end()),)
+            return squash(line), (doc.evidence(m.start(), m.end()),), m.span()
         break
     ph = _EVENT_PHRASE.search(t[:1200])
     if ph:
         title = squash(ph.group(1))
-        return title[:1].upper() + title[1:], (doc.evidence(ph.start(1), ph.end(1)),)
-    return None, ()
+        return title[:1].upper() + title[1:], (doc.evidence(ph.start(1), ph.end(1)),), ph.span(1)
+    return None, (), (0, 0)
 
 
 def _bulleted(doc: Doc, at: int) -> bool:

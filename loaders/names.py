@@ -58,6 +58,26 @@ def cities() -> dict[str, str]:
     return {fold(name): iso3 for name, iso3 in table.items()}
 
 
+@functools.cache
+def _towns() -> dict[str, frozenset[str]]:
+    """Town name (folded) -> the ISO3 codes of the countries with a town of that name
+    (ontology/reference/towns.tsv)."""
+    out: dict[str, set[str]] = {}
+    with open(REFERENCE / "towns.tsv", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                iso3, *names = line.rstrip("\n").split("\t")
+                for name in names:
+                    out.setdefault(fold(name), set()).add(iso3)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def town_in(name: str, iso3: str) -> bool:
+    """Whether `name` is a known city or town of the country `iso3` ('Nadi', 'FJI'): for places
+    written with their country; a city alone gets its country from `city_country`."""
+    return city_country(name) == iso3 or iso3 in _towns().get(fold(name), ())
+
+
 def seat(entity: Entity) -> tuple[str, str | None] | None:
     """The city (and country) of the entity's seat, or of its nearest parent's that has one."""
     e: Entity | None = entity

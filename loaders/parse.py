@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ontology.iris import slug
 
 from .body import find_naps, find_related, find_resolutions
+from .counted import counted_list
 from .dateline import masthead
 from .dates import DateSpan, find_dates
 from .editions import other_editions, said_held
@@ -29,7 +30,7 @@ from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
-from .venue import find_venue
+from .venue import dateline_venue, find_venue
 
 __all__ = ["parse_note"]
 
@@ -39,28 +40,10 @@ _EVENT_NOUN = Anchored(
         r"meetings?|events?|consultations?|visits?|round-?\s?tables?|dialogues?|briefings?|debates?|"
         r"exercises?|forum|sessions?|activity|mission|capacity[- ]building\s+program(?:me)?s?)\b"
     ),
-    (
-        "capacity",
-        "workshop",
-        "seminar",
-        "webinar",
-        "conference",
-        "symposium",
-        "training",
-        "course",
-        "meeting",
-        "event",
-        "consultation",
-        "visit",
-        "round",
-        "dialogue",
-        "briefing",
-        "debate",
-        "exercise",
-        "forum",
-        "session",
-        "activity",
-        "mission",
+    tuple(
+        "capacity workshop seminar webinar conference symposium training course meeting event "
+        "consultation visit round dialogue briefing debate exercise forum session activity "
+        "mission".split()
     ),
 )
 _FUNDING_LABEL = re.compile(r"(?i)fund|donor")
@@ -197,7 +180,7 @@ def _parse(text: str, source: Source) -> Note:
     b = _Builder(doc)
     mast = masthead(t)
     doc_type = document_type(t, fields)
-    title, title_ev = find_title(doc, fields, mast.spans)
+    title, title_ev, title_span = find_title(doc, fields, mast.spans)
     hdr = [(f.label_start, f.end) for f in fields if f.kind != "other"]
     body_spans = complement(hdr + list(mast.spans), len(t))
     # dates
@@ -219,7 +202,7 @@ def _parse(text: str, source: Source) -> Note:
     if mast.date and date and not is_publication and doc_type != "concept_note":
         status = "planned" if date.start_date > mast.date else "held"
     # venue
-    venue, venue_ev = find_venue(doc, fields, date, body_spans)
+    venue, venue_ev = find_venue(doc, fields, date, body_spans, title_span)
     # actors from header fields
     planned = status == "planned"
     for f in fields:
@@ -241,11 +224,16 @@ def _parse(text: str, source: Source) -> Note:
     else:
         prose_roles = frozenset(("speaker", "invited"))
     _body_actors(b, body_spans, date, prose_roles, planned=planned)
+    if prose_roles is None or "participant" in prose_roles:
+        for m in counted_list(t, body_spans):
+            b.add(m, ("invited",) if planned else ("participant",))
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     if venue.city and not venue.country and org_states:
         venue = Venue(venue.name, venue.city, org_states[0])
     if not venue.city and not venue.country:
         venue, venue_ev = _host_country(b, venue, venue_ev)
+    if not venue.city and not venue.country:
+        venue, venue_ev = dateline_venue(doc, mast.place)
     b.host = b.host or venue.country or (org_states[0] if org_states else None)
     b.organizer_hosts()
     b.own_ministries()

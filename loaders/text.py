@@ -1,7 +1,7 @@
 """Markup cleaning with an offset map back to the decoded text.
 
 `clean(raw)` returns a `Doc`: `doc.text` is the normalised text (tags, markdown emphasis, footnotes and
-footnote markers removed, entities decoded, quotes straightened) and every character of it knows the raw
+footnote markers removed, save the text of footnotes that list names, entities decoded, quotes straightened) and every character of it knows the raw
 span it came from, so `doc.evidence(start, end)` quotes the raw text exactly (markup included).
 """
 
@@ -44,6 +44,13 @@ _DISCLAIMER_INLINE = re.compile(
     r"(?:\s*The views expressed here do not necessarily represent[^.]{0,200}\.)?",
     re.I,
 )
+# a footnote that only lists names ("* Argentina, Bahamas, Belize, ...") keeps its text, without its
+# marker: the sentence that counts them ("from 26 States Parties*") reads it (loaders/counted.py)
+_ITEM = r"[A-Z][\w'.()-]*(?:[ \t]+(?:(?:and|of|the|de|da|du|del)[ \t]+|d')?[A-Z(][\w'.()-]*)*"
+_LISTED_FOOTNOTE = re.compile(
+    r"(?m)^[ \t]*(?:\*(?!\*)|[" + _SUPERSCRIPTS + r"]+|\[\d{1,2}\])[ \t]*"
+    rf"(?={_ITEM}(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+){_ITEM}){{2,}}[ \t]*\.?[ \t]*$)"
+)
 _ASTERISK_MARKER = re.compile(r"[a-z)]\*(?!\*)(?=[\s,.;:)]|$)")
 _ASTERISK_FOOTNOTE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]+[A-Z][^\n]*$")
 _SUPERSCRIPT_RUN = re.compile("[" + _SUPERSCRIPTS + "]" + "[" + _SUPERSCRIPTS + "]*")  # [..]+
@@ -85,6 +92,7 @@ _FOR_INFORMATION = re.compile(r"for information", re.I)
 _LT_SUP = re.compile(r"lt;sup>", re.I)
 _THREE_NEWLINES = re.compile(r"\n[ \t]*\n[ \t]*\n")
 _FOOTNOTE_MARK = re.compile("[<\\[" + _SUPERSCRIPTS + "]")  # <sup>, a superscript or [n]
+_LIST_MARK = re.compile("[*\\[" + _SUPERSCRIPTS + "]")
 _HASH = re.compile(r"#")
 _BULLET_MARK = re.compile(r"[-•▪◦·]")
 
@@ -304,6 +312,7 @@ def clean(raw: str) -> Doc:
     b.straighten_quotes()
     b.sub(_DROP_ELEMENTS, "")
     b.sub(_DISCLAIMER_LINE, "", need="for information", lines=_FOR_INFORMATION)
+    b.sub(_LISTED_FOOTNOTE, "", lines=_LIST_MARK)
     b.sub(_FOOTNOTE_LINE, "", lines=_FOOTNOTE_MARK)
     b.sub(_DISCLAIMER_INLINE, " ", need="for information")
     if "*" in b.text and _ASTERISK_MARKER.search(b.text):

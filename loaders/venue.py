@@ -13,10 +13,10 @@ from .event import field_of
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
-from .names import city_country, seat
+from .names import city_country, seat, town_in
 from .text import Doc, squash
 
-__all__ = ["find_venue"]
+__all__ = ["dateline_venue", "find_venue"]
 
 _VENUE_END = re.compile(
     r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
@@ -44,13 +44,19 @@ _HELD_IN = re.compile(
 
 
 def find_venue(
-    doc: Doc, fields: list[Field], date: DateSpan | None, spans: list[tuple[int, int]]
+    doc: Doc,
+    fields: list[Field],
+    date: DateSpan | None,
+    spans: list[tuple[int, int]],
+    title: tuple[int, int] = (0, 0),
 ) -> tuple[Venue, tuple[Evidence, ...]]:
     """The venue field; else the date-and-venue field after its date; else the place next to the
-    event's date in the prose; else a known city the prose puts the event in (`spans`: the body).
-    A city the gazetteer lacks takes the State the note names right after it elsewhere
-    ("... workshop March 13 and 14, Tianjin" and "in Tianjin, China")."""
+    event's date in the prose; else a known city the prose puts the event in (`spans`: the body);
+    else a town the title names. A city the gazetteer lacks takes the State the note names right after it elsewhere ("... workshop
+    March 13 and 14, Tianjin" and "in Tianjin, China")."""
     venue, ev = _venue(doc, fields, date, spans)
+    if not (venue.city or venue.country):
+        venue, ev = _in_title(doc, *title)
     if venue.city and not venue.country:
         for m in re.finditer(re.escape(venue.city) + _STATE_AFTER, doc.text):
             city, country = place(m.group())
@@ -106,8 +112,9 @@ def _venue(
         m = _CITY_COUNTRY_BEFORE.search(before)
         if m and any(a <= off + m.start() < e for a, e in spans):
             city, country = place(m.group(1))  # "..., Addis Ababa, Ethiopia, 10-11 December"
-            if city and country and city_country(city) == country:
-                return Venue(None, city, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
+            town = _town(city, country) if city and country else None
+            if town:  # "Regional Workshop for the Pacific Region Nadi, Fiji, 27-28 July 2017"
+                return Venue(None, town, country), (doc.evidence(off + m.start(1), off + m.end(1)),)
         for m in _HELD_IN.finditer(t):
             if other_event(t, m.start(), m.end(), date):
                 continue  # "Previous courses took place in Qingdao, China, in 2015"
@@ -122,6 +129,42 @@ def _venue(
                 )
             break
     return _venue_in_prose(doc, spans, date)
+
+
+def dateline_venue(
+    doc: Doc, dateline: tuple[int, int] | None
+) -> tuple[Venue, tuple[Evidence, ...]]:
+    """The place of a news item's dateline ("ANTALYA, Turkey - Experts ... took part in"), for a
+    note that says no other (`dateline`: its span, from loaders.dateline)."""
+    if dateline is None:
+        return Venue(), ()
+    city, country = place(squash(doc.text[dateline[0] : dateline[1]]))
+    city = city.title() if city and city.isupper() else city
+    return Venue(None, city, country), (doc.evidence(*dateline),)
+
+
+def _in_title(doc: Doc, start: int, end: int) -> tuple[Venue, tuple[Evidence, ...]]:
+    """A town the title puts its subject in ("Central African States strategize in Douala,
+    Cameroon to support ..."): a known city, or a town written with its country."""
+    for m in _IN_CITY.finditer(doc.text, start, end):
+        said = _VENUE_END.split(m.group("p"))[0]
+        city, country = place(said)
+        if city and country and town_in(city, country):
+            return Venue(None, city, country), (
+                doc.evidence(m.start("p"), m.start("p") + len(said)),
+            )
+    return Venue(), ()
+
+
+def _town(said: str, country: str) -> str | None:
+    """The last words of `said` that name a town of `country` ("Pacific Region Nadi", FJI ->
+    "Nadi")."""
+    words = said.split()
+    for n in range(min(3, len(words)), 0, -1):
+        name = " ".join(words[-n:])
+        if town_in(name, country):
+            return name
+    return None
 
 
 # "held at United Nations Headquarters", "at the OSCE Secretariat"

@@ -1,0 +1,61 @@
+"""Lists of States that a count in the prose announces: "33 participants from 26 States
+Parties*", with the footnote "* Argentina, Bahamas, Belize, ..." (text.py keeps the text of a
+footnote that only lists names). Such a list has no cue of its own; the count says who it is."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention, find_mentions
+from .prose import sentences
+
+__all__ = ["counted_list"]
+
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS, start=2)}
+# "from 26 States Parties", "representing fifteen countries", "of 12 Member States"
+_COUNT = re.compile(
+    r"(?i)\b(?:from|of|representing)\s+(?:the\s+)?(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"(?:[A-Z][a-z]+\s+)?(?:member\s+)?(?:States?(?:\s+Parties)?|countries|nations)\b"
+)
+# what may stand between the names of a bare list
+_SEPARATORS = re.compile(r"(?:[\s,;.]|\band\b|\bas\s+well\s+as\b)*")
+_MIN_ITEMS = 3
+
+
+def counted_list(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """The names of a sentence that is nothing but a list of (mostly) States whose length is what
+    the prose counts, give or take a fifth (counts are often off by one); [] when there is none."""
+    counts = [_number(m.group(1)) for a, e in spans for m in _COUNT.finditer(text, a, e)]
+    if not counts:
+        return []
+    for a, e in spans:
+        for s, se in sentences(text, a, e):
+            ms = find_mentions(text, s, se, list_like=True)
+            if len(ms) < _MIN_ITEMS or not _bare(text, s, se, ms):
+                continue
+            states = sum(1 for m in ms if m.entity is not None and m.entity.kind == "state")
+            if states * 5 < len(ms) * 4:  # four in five at least
+                continue
+            if any(abs(len(ms) - n) <= max(1, n // 5) for n in counts):
+                return ms
+    return []
+
+
+def _number(s: str) -> int:
+    return int(s) if s.isdigit() else _NUMBERS[s.lower()]
+
+
+def _bare(text: str, start: int, end: int, ms: list[Mention]) -> bool:
+    """Nothing but separators between, before and after the names."""
+    pos = start
+    for m in [*ms, None]:
+        gap_end = m.start if m is not None else end
+        if _SEPARATORS.fullmatch(text, pos, gap_end) is None:
+            return False
+        if m is not None:
+            pos = m.end
+    return True

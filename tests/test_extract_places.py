@@ -1,0 +1,117 @@
+"""Extraction of places, weekday ranges and footnoted lists of States: a town written with its
+country, a town the title names, a news item's dateline as the last place to look, and a footnote
+that lists the States a sentence counts (each case from a real write-up the extractor missed)."""
+
+from __future__ import annotations
+
+from loaders import parse_note
+from loaders.dates import find_dates, yearless_dates
+
+
+def _roles(text: str) -> dict[str, set[str]]:
+    return {a.id: set(a.roles) for a in parse_note(text).actors}
+
+
+def test_a_range_with_weekdays_starts_on_its_first_day() -> None:
+    for said in (
+        "From\nMonday 20 to Friday 24 June 2022",
+        "Monday, June 20 to Friday, June 24, 2022",
+        "Monday, 20 June - Friday, 24 June 2022",
+    ):
+        assert [(d.start_date, d.end_date) for d in find_dates(said)] == [
+            ("2022-06-20", "2022-06-24")
+        ], said
+    said = "from Monday 20 to Friday 24 June"
+    assert [
+        (d.start_date, d.end_date) for d in yearless_dates(said, 0, len(said), "2022-07-01")
+    ] == [("2022-06-20", "2022-06-24")]
+
+
+def test_a_town_written_with_its_country_is_the_venue() -> None:
+    text = (
+        "Disarmament | Regional Workshop for the Pacific Region\n\n"
+        "Regional Workshop for the Pacific Region Nadi, Fiji, 27-28 July 2017\n\n"
+        "On 27 and 28 July 2017 Fiji hosted a regional workshop on universalization of the "
+        "Biological Weapons Convention.\n"
+    )
+    n = parse_note(text)
+    assert (n.venue.city, n.venue.country) == ("Nadi", "FJI")
+    # a town of another country is no town of this one
+    assert parse_note(text.replace("Nadi, Fiji", "Nadi, Chile")).venue.city is None
+
+
+def test_a_town_the_title_names_is_the_venue_when_the_prose_names_none() -> None:
+    n = parse_note(
+        "Central African States strategize in Douala, Cameroon to support the universalization "
+        "of the Biological Weapons Convention\n\n"
+        "From 24 to 26 May 2023, UNODA partnered with the Government of Cameroon to organize a "
+        "regional workshop on the Biological Weapons Convention in Central Africa.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Douala", "CMR")
+    assert n.venue_evidence[0].text == "Douala, Cameroon"
+
+
+NEWS = """09 March 2011
+
+INTERPOL training session in Turkey aims to boost regional anti-bioterrorism efforts
+
+ANTALYA, Turkey - Experts from law enforcement and health-protection agencies took part in an
+INTERPOL Train-the-Trainer session for the prevention of bioterrorism.
+
+The five-day session (21 - 25 February) was hosted by the Turkish National Police.
+"""
+
+
+def test_a_dateline_without_a_date_is_the_last_place_to_look() -> None:
+    n = parse_note(NEWS)
+    assert (n.venue.city, n.venue.country) == ("Antalya", "TUR")
+    assert n.venue_evidence[0].text == "ANTALYA, Turkey"
+    assert "state/TUR" not in _roles(NEWS)  # the dateline names no actor
+    # a place the prose gives wins
+    moved = NEWS.replace("bioterrorism.\n", "bioterrorism, held in Istanbul.\n", 1)
+    assert parse_note(moved).venue.city == "Istanbul"
+
+
+def test_a_press_release_issued_in_new_york_was_not_held_there() -> None:
+    n = parse_note(
+        "Webinar Series on resolution 1540\n"
+        "KATHMANDU, 1 December 2020 (UN Regional Centre for Peace and Disarmament in Asia and the "
+        "Pacific) - UNRCPD organized a webinar series, hosted digitally on 1, 8 and 15 December.\n"
+    )
+    assert (n.venue.city, n.venue.country) == (None, None)
+
+
+MEETING = """15th Regional Meeting of National Authorities Held in Chile
+
+The Government of Chile and the OPCW co-hosted the regional meeting in Santiago from 29 to 31 July
+2014 with 33 participants from 26 States Parties* and a representative of CARICOM.
+
+The meeting considered the priority needs of States Parties in the region.
+
+* Argentina, Bahamas, Belize, Brazil, Chile, Columbia, Costa Rica, Cuba, Dominica, Dominican
+Republic, Ecuador, El Salvador, Grenada, Guatemala, Guyana, Haiti, Honduras, Nicaragua, Panama,
+Paraguay, Peru, Saint Kitts and Nevis, Saint Lucia, Suriname, Uruguay, Venezuela
+"""
+
+
+def test_a_footnote_lists_the_states_a_sentence_counts() -> None:
+    n = parse_note(MEETING)
+    roles = {a.id: set(a.roles) for a in n.actors}
+    listed = [i for i, r in roles.items() if r == {"participant"} and i.startswith("state/")]
+    assert len(listed) == 24 and "state/ARG" in listed and "state/VEN" in listed
+    assert roles["state/CHL"] == {"organizer", "host", "participant"}
+    assert roles["unresolved/columbia"] == {"participant"}  # a misspelt name is kept, unresolved
+    arg = next(a for a in n.actors if a.id == "state/ARG")
+    assert arg.evidence[0].text == "Argentina" and arg.evidence[0].line == 8
+
+
+def test_a_list_without_a_count_or_of_another_length_gives_no_role() -> None:
+    uncounted = MEETING.replace("from 26 States Parties*", "from States Parties*")
+    assert "state/ARG" not in _roles(uncounted)
+    longer = MEETING.replace("from 26 States Parties*", "from 12 States Parties*")
+    assert "state/ARG" not in _roles(longer)
+    # a footnote in prose is still dropped
+    prose = MEETING.replace(
+        "* Argentina, Bahamas,", "* The meeting was funded by Argentina, Bahamas,"
+    )
+    assert "state/ARG" not in _roles(prose)
