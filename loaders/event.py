@@ -39,9 +39,10 @@ FUTURE = Anchored(
     re.compile(
         r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
         r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
-        r"\bis\s+scheduled\b|\bupcoming\b"
+        r"\bis\s+scheduled\b|\bupcoming\b|\bto\s+take\s+place\b|"
+        r"\b(?:commitment|intention|plans?|offer)\s+to\s+(?:co-?)?host\b"
     ),
-    ("will", "are", "shall", "is", "upcoming"),
+    ("will", "are", "shall", "is", "upcoming", "to", "commitment", "intention", "plan", "offer"),
 )
 PAST = Anchored(
     re.compile(

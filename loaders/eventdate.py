@@ -1,6 +1,7 @@
 """The event's date beyond a plain date field: read from the prose when a note has none (with
 the masthead's publication date to date year-less phrases and to tell the event from older
-ones), run to an "End Date:" field (`until`), or to the end of an "N-day event" (`lasting`)."""
+ones), run to an "End Date:" field (`until`), to the end of a range the prose starts on its
+day (`widened`), or to the end of an "N-day event" (`lasting`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .editions import next_edition
 from .event import pick_date
 from .header import Field
 
-__all__ = ["lasting", "prose_date", "until"]
+__all__ = ["lasting", "prose_date", "until", "widened"]
 
 
 def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[DateSpan | None, str]:
@@ -92,6 +93,18 @@ def until(t: str, date: DateSpan | None, end_field: Field | None) -> DateSpan | 
     if int(end.end_date[:4]) - int(date.start_date[:4]) > 1:
         return date
     return DateSpan(date.start, date.end, date.start_date, end.end_date, date.precision)
+
+
+def widened(t: str, date: DateSpan | None, spans: list[tuple[int, int]]) -> DateSpan | None:
+    """A one-day date (a date field's, "date 2020-03-02") that a range in the prose starts on
+    ("from 2 March through 5 March 2020"): that range."""
+    if date is None or date.precision != "day" or date.is_range:
+        return date
+    for a, e in spans:
+        for d in find_dates(t[a:e]):
+            if d.is_range and d.start_date == date.start_date:
+                return DateSpan(a + d.start, a + d.end, d.start_date, d.end_date, d.precision)
+    return date
 
 
 _N_DAYS = re.compile(

@@ -21,7 +21,9 @@ HOST = Entity(id="@host", kind="state", label="host")
 
 _HOST_RX = Guarded(
     re.compile(
-        r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b(?!\s+(?:of|to|for)\b)"
+        # not the verb: "to host a workshop", "will host the"
+        r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b"
+        r"(?!\s+(?:of|to|for|a|an|the|this|its|their|our)\b)"
     ),
     ("host",),
 )

@@ -22,7 +22,7 @@ from .event import (
     find_title,
     pick_date,
 )
-from .eventdate import lasting, prose_date, until
+from .eventdate import lasting, prose_date, until, widened
 from .guard import Anchored
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, aside, find_mentions
@@ -186,7 +186,7 @@ def _parse(text: str, source: Source) -> Note:
     # dates
     df = field_of(fields, "date_venue", "date")
     date = pick_date(t, df.start, df.end) if df else None
-    date = until(t, date, field_of(fields, "end_date"))
+    date = widened(t, until(t, date, field_of(fields, "end_date")), body_spans)
     if date is None:
         date, guess = prose_date(t, body_spans, mast)
         if guess:

@@ -172,8 +172,19 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         over = [d for d in cues if w.start() < d[1] and d[0] < w.end()]
         if all(d[2] == "f" and set(d[3]) <= set(c[3]) for d in over):
             cues = [d for d in cues if d not in over] + [(w.start(), w.end(), "f", c[3])]
+    # "of our commitment to host a workshop", "we will host the": the writer is the subject, so
+    # the cue gives the names before it no role
+    cues = [
+        (c[0], c[1], c[2], ())
+        if c[2] == "b" and _WRITER.search(text, max(start, c[0] - 40), c[0])
+        else c
+        for c in cues
+    ]
     # "in cooperation with officials from Y": the people of the body named, not a new list
     return [c for c in cues if not _people_of(text, c, cues)]
+
+
+_WRITER = re.compile(r"(?i)\b(?:we|our)\s+(?:[\w-]+\s+){0,2}\Z")
 
 
 def _people_of(text: str, c: Cue, cues: list[Cue]) -> bool:

@@ -148,3 +148,38 @@ def test_a_page_s_boxes_and_a_project_s_name_are_not_the_title() -> None:
     )
     assert n.title == "22nd National Focal Points Round Table Meeting of the region"
     assert n.event_type == "meeting"
+
+
+INVITATION = """SUBJECT: INVITATION TO SOUTH ASIA REGIONAL WORKSHOP ON
+UNSCR 1540 IMPLEMENTATION
+1. Action request for Posts in India, Nepal and Sri Lanka:
+-- Please notify appropriate officials (in the case of the IAEA, OPCW and NATO, please notify
+the appropriate representatives) of our commitment to host a South Asia Regional Workshop on
+UNSCR 1540 implementation to take place June 23-25, 2009 in Colombo, Sri Lanka.
+"""
+
+
+def test_an_invitation_to_a_workshop_we_host_is_planned_and_names_no_host() -> None:
+    n = parse_note(INVITATION)
+    assert n.status == "planned"
+    assert (n.start_date, n.venue.city) == ("2009-06-23", "Colombo")
+    roles = {a.id: set(a.roles) for a in n.actors}
+    # "our commitment to host": the writer hosts, not the names before it
+    assert not any({"host", "organizer"} & r for r in roles.values()), roles
+    # a third person still hosts
+    third = INVITATION.replace("of our commitment to host", "of the commitment. Nepal will host")
+    assert "host" in {a.id: set(a.roles) for a in parse_note(third).actors}["state/NPL"]
+
+
+def test_a_news_item_of_an_events_first_day_is_dated_by_the_range_and_held() -> None:
+    n = parse_note(
+        "Uzbekistan's State Committee and IAEA holding national workshop on security culture\n\n"
+        "date 2020-03-02 By Trend\n\n"
+        "The State Committee for Industrial Safety of Uzbekistan in cooperation with the IAEA is "
+        "holding a national workshop on security culture from 2 March through 5 March 2020, "
+        "Trend reports.\n\n"
+        "The seminar will bring together IAEA experts and 40 representatives of Uzbekistan.\n"
+    )
+    assert (n.start_date, n.end_date) == ("2020-03-02", "2020-03-05")
+    assert n.date_evidence[0].text == "2 March through 5 March 2020"
+    assert n.status == "held"
