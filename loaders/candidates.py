@@ -209,6 +209,7 @@ def _looks_like_name(chunk: str, strict: bool) -> bool:
     return True
 
 
+_BARE_ACRONYM = re.compile(r"(?:^|\s)[A-Z]{2,8}\s*$")  # "with JID and the Arab Institute for"
 _INNER = frozenset(
     {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "&"}
 )
@@ -216,7 +217,7 @@ _INNER = frozenset(
 
 def _and_parts(chunk: str) -> list[str]:
     """A chunk cut at each "and" after which a body or a person by rank is named: "Ministry of
-    Health and of the Ministry of Trade and Industry" -> two; "Ministry of Economy and Commerce"
+    Health and of the Ministry of Trade and Industry" -> two, "JID and the Arab Institute" -> two; "Ministry of Economy and Commerce"
     stays one."""
     cuts = list(_AND_SPLIT.finditer(chunk))
     out: list[str] = []
@@ -226,7 +227,12 @@ def _and_parts(chunk: str) -> list[str]:
         part = chunk[c.end() : nxt]
         # a body's name may hold "and" ("China Arms Control and Disarmament Association"): cut
         # only between two bodies, or before a person by rank
-        if ORG_HEAD.search(part) and ORG_HEAD.search(chunk, pos, c.start()) or _RANK.match(part):
+        before = chunk[pos : c.start()]
+        if (
+            ORG_HEAD.search(part)
+            and (ORG_HEAD.search(before) or _BARE_ACRONYM.search(before))
+            or _RANK.match(part)
+        ):
             out.append(chunk[pos : c.start()])
             pos = c.end()
     out.append(chunk[pos:])

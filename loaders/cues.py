@@ -23,17 +23,17 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?i)\b(?:(?:co-?)?funded|financed|financially\s+supported|paid\s+for)\s+"
             r"(?:(?:in\s+(?:its\s+)?(?:entirety|full|part)|entirely|fully|partly|jointly|generously)\s+)?by\b|"
             r"\bwith\s+(?:the\s+)?funds\s+(?:provided\s+by|from|of)\b|"
-            r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance)"
+            r"\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+)?(?:financial|funding)\s+(?:support|contributions?|assistance|backing)"
             r"\s+(?:of|from|provided\s+by)\b|\bwith\s+funding\s+(?:from|provided\s+by|of)\b|"
             r"\b(?:thanks\s+to|made\s+possible\s+(?:by|through))\s+(?:a\s+|the\s+)?(?:financial\s+|generous\s+)?contributions?\s+(?:of|from)\b|"
-            r"\bfinancial\s+(?:support|contributions?)\s+(?:of|from)\b"
+            r"\bfinancial\s+(?:support|contributions?|backing)\s+(?:of|from)\b"
         ),
     ),
     (
         ("supporter",),
         re.compile(
             r"(?i)\bwith\s+(?:the\s+)?(?:generous\s+|kind\s+|technical\s+|substantive\s+)?(?:support|assistance|expertise)"
-            r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|provided\s+by)\b|"
+            r"(?:\s+and\s+(?:expertise|support|assistance))?\s+(?:of|from|by|provided\s+by)\b|"
             r"\b(?:supported|sponsored|assisted)\s+by\b|"
             r"\bas\s+(?:a\s+)?co-?sponsors?\s+(?:(?:along|together)\s+)?with\b"
         ),

@@ -172,7 +172,12 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 def _list_end(text: str, start: int, end: int) -> int:
     """A short list of names ends where a paragraph of prose starts after a blank line (the body
     of a web page under its "Hosted By:" line). A field whose own first paragraph is prose
-    ("Around 30 participants are anticipated ...") keeps its later paragraphs."""
+    ("Around 30 participants are anticipated ...") keeps its later paragraphs. A list on one
+    line ends at a line of prose right under it, too ("Hosted By: China, Laos" / "From 23 to
+    25 October 2024, UNRCPD co-organized a regional workshop in ...")."""
+    nl = text.find("\n", start, end)
+    if nl > start and not _is_prose(text[start:nl]):
+        end = _prose_line(text, start, end)
     first = _BLANK_LINE.search(text, start, end)
     if first is None or _is_prose(text[start : first.start()]):
         return end

@@ -76,7 +76,7 @@ _GOV = re.compile(
 )
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 _OPEN_GAP = re.compile(r"\s*\(?\s*")
-_OF_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of|in|within)\s+(?:the\s+)?")
+_OF_GAP = re.compile(r"\)?\s*(?:\([^()]*\)\s*)?(?:of|in|within)\s+(?:the\s+)?")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
 _OF_IN_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 _OWN_STATE_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:of|in)\s+(?:the\s+)?")
@@ -146,6 +146,11 @@ _PUBLIC_BODY = re.compile(
     r"\b(?:Ministry|Ministries|Government|Authority|Agency|Department|Secretariat|Directorate|"
     r"Service|Customs|Police|Commission|Committee|Council|Office|Inspectorate)\b"
 )
+# a State naming a thing, not acting: "the Iran Nuclear Deal", "the Korea Peninsula Question"
+_NAMES_A_THING = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Deal|Agreement|Treaty|Accord|Protocol|Declaration|Crisis|"
+    r"Question|Issue|Model|Case|Dossier|File)\b"
+)
 _REPRESENTATIVE_OF = re.compile(r"(?:Permanent\s+Representative|Ambassador)\s+of\s+(?:the\s+)?$")
 
 
@@ -153,7 +158,7 @@ def aside(text: str, m: Mention, *, prose: bool) -> bool:
     """Whether a mention is not an actor of the event where it stands: "on behalf of X"; in
     prose also a State named as a place ("in Kenya", "visited Togo") or as where a body named
     before it is ("... (GTSC) of Singapore"), what a diplomat is accredited to, and the State
-    of a committee's Chair."""
+    of a committee's Chair, and a State naming a thing ("the Iran Nuclear Deal")."""
     before = text[max(0, m.start - 120) : m.start]
     if _ON_PART.search(before[-30:]):
         return True
@@ -169,6 +174,8 @@ def aside(text: str, m: Mention, *, prose: bool) -> bool:
         named = before[: q.start()]
         return not _PUBLIC_BODY.search(named[named.rfind(")") + 1 :])
     if _PLACE_BEFORE.search(before[-40:]) or _CHAIR_BEFORE.search(before):
+        return True
+    if _NAMES_A_THING.match(text, m.end):
         return True
     return bool(_REPRESENTATIVE_OF.search(before[-40:]) and _CHAIR_AFTER.match(text, m.end))
 
@@ -202,7 +209,9 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
         ):
             skip.append((m.start + start, m.end + start))  # nor is the text around it a name
             continue
-        if m.entity.kind != "state" and _GROUP_AFTER.match(seg, m.end):
+        if m.entity.kind != "state" and (
+            _GROUP_AFTER.match(seg, m.end) or _in_longer_name(seg, m.start, m.end, m.entity)
+        ):
             continue
         raw.append(m)
     ms: list[Mention] = []
@@ -241,6 +250,7 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     ms.sort(key=lambda m: m.start)
     ms = _absorb(text, ms)
     # leftovers between mentions
+    defined = unknown_acronyms(text)
     out: list[Mention] = []
     pos = start
     bounds = [(m.start, m.end) for m in ms] + [(end, end)]
@@ -255,6 +265,8 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
                 # name the known acronym stands for
                 nxt.start, nxt.name = ns, _WS.sub(" ", text[ns : nxt.end])
                 continue
+            if ent is None and name in defined:  # "JID", which the note defined
+                name = defined[name]
             out.append(Mention(ns, ns + len(name), ent, name, iso3=_state_in(name)))
         if nxt is not None:
             mm = _MODE_RX.match(text, nxt.end, end)
@@ -265,6 +277,23 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     out.extend(_unknown_acronyms(text, start, end, out))
     # merge "State + body" into one agency name ("Poland Border Service" when not curated)
     return _merge_agencies(text, sorted(out, key=lambda m: m.start))
+
+
+# "Arab Institute for Security Studies (ACSIS)": a known name inside a longer one, whose acronym
+# is not the known body's
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+\Z")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z-]{1,9})\)")
+_NOT_NAME_WORDS = frozenset(
+    "The A An This That Its Their Our In At By With And From For Of On To As".split()
+)
+
+
+def _in_longer_name(seg: str, start: int, end: int, entity: Entity) -> bool:
+    w = _WORD_BEFORE.search(seg, max(0, start - 30), start)
+    if w is None or w.group(1) in _NOT_NAME_WORDS or resolve(w.group(1)) is not None:
+        return False
+    acr = _ACRONYM_AFTER.match(seg, end)
+    return acr is not None and resolve(acr.group(1)) is not entity
 
 
 def _unknown_acronyms(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
@@ -294,14 +323,18 @@ def _standing_alone(
 
 
 def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
-    """'CPC of the Secretariat of the OSCE' is one mention of the sub-unit; 'Name (ACR)' is one mention."""
+    """'CPC of the Secretariat of the OSCE' and 'the ISU of the BWC' are one mention of the
+    sub-unit; 'Name (ACR)' is one mention."""
     out: list[Mention] = []
     for m in ms:
         last = out[-1] if out else None
         if last is not None and m.entity is not None and last.entity is not None:
             gap = text[last.end : m.start]
             same = m.entity.id == last.entity.id
-            parent = m.entity.id in _ancestor_set(last.entity.id)
+            # ... or what the unit's own name says it serves: "the ISU of the BWC"
+            parent = m.entity.id in _ancestor_set(last.entity.id) or (
+                m.entity.acronym is not None and m.entity.acronym in last.entity.label.split()
+            )
             if (
                 (same and _OPEN_GAP.fullmatch(gap))
                 or (parent and _OF_GAP.fullmatch(gap))

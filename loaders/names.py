@@ -385,6 +385,8 @@ def resolve(name: str) -> Entity | None:
         scores = _fuzzy_scores(fold(s))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 92 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 5):
+            if any(m.entity.id == ranked[0][0] for m in ms):
+                return None  # "Arab Institute for Security Studies": a longer name, another body
             return entities()[ranked[0][0]]
         return None
     except Exception:  # the resolver must never break extraction

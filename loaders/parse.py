@@ -28,7 +28,7 @@ from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, aside, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
-from .prose import assign_roles, find_cues, has_cue, sentences
+from .prose import assign_roles, attributive, find_cues, has_cue, sentences
 from .text import Doc, clean
 from .venue import dateline_venue, find_venue
 
@@ -206,8 +206,9 @@ def _parse(text: str, source: Source) -> Note:
     # actors from header fields
     planned = status == "planned"
     for f in fields:
-        if f.kind == "organizers":
-            _field_actors(b, f, ("organizer",), None)
+        if f.kind == "organizers":  # "Hosted By: China, Laos": hosts, and so organisers
+            host = "host" in f.label.lower()
+            _field_actors(b, f, ("organizer", "host") if host else ("organizer",), None)
         elif f.kind == "supporters":
             role = "funder" if _FUNDING_LABEL.search(f.label) else "supporter"
             _field_actors(b, f, (role,), None)
@@ -217,8 +218,13 @@ def _parse(text: str, source: Source) -> Note:
     for f in fields:
         if f.kind == "participants":
             _participants(b, f, planned)
-    if field_of(fields, "organizers") is None:
-        prose_roles = None  # every role the prose gives
+    org_field = field_of(fields, "organizers")
+    if (
+        org_field is None
+        or "host" in org_field.label.lower()
+        and not field_of(fields, "participants")
+    ):
+        prose_roles = None  # every role the prose gives (a "Hosted By:" line names no organiser)
     elif field_of(fields, "participants") is None:  # a page's header names only its hosts
         prose_roles = frozenset(("participant", "speaker", "invited"))
     else:
@@ -385,3 +391,6 @@ def _body_actors(
                     roles = tuple("invited" if r == "participant" else r for r in roles)
                 if roles:
                     b.add(m, roles)
+            if prose_roles is None:
+                for m in attributive(t, ms):
+                    b.add(m, ("organizer",))

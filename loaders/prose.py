@@ -17,7 +17,15 @@ from .cues import WORDS as _WORDS
 from .guard import fold_ascii
 from .mentions import Mention
 
-__all__ = ["BACKWARD", "FORWARD", "assign_roles", "find_cues", "has_cue", "sentences"]
+__all__ = [
+    "BACKWARD",
+    "FORWARD",
+    "assign_roles",
+    "attributive",
+    "find_cues",
+    "has_cue",
+    "sentences",
+]
 
 
 def _direction(i: int, rx: re.Pattern[str]) -> str:
@@ -216,9 +224,22 @@ _SUBJECT_GAP = re.compile(
 
 
 def _list_ended(text: str, cue_end: int, start: int, mentions: list[Mention]) -> bool:
-    """Whether a colon after another name ends the forward cue's list before `start`."""
+    """Whether a colon after another name, or the verb of the sentence's predicate ("This
+    Roundtable, organised by X in partnership with Y, discussed the ... such as the BWC"), ends
+    the forward cue's list before `start`."""
     colon = text.find(":", cue_end, start)
-    return colon >= 0 and any(cue_end <= m.start and m.end <= colon for m in mentions)
+    if colon >= 0 and any(cue_end <= m.start and m.end <= colon for m in mentions):
+        return True
+    return any(
+        not any(m.start <= v.start() < m.end for m in mentions)
+        for v in _PREDICATE.finditer(text, cue_end, start)
+    )
+
+
+# a past-tense verb and its object: "..., discussed the", "focused on", "reviewed how"
+_PREDICATE = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+(?:the|a|an|its|their|on|how|that|ways)\b"
+)
 
 
 def assign_roles(
@@ -347,3 +368,33 @@ _RELATIVE = re.compile(
     r",\s*(?:which|who|in\s+(?:close\s+)?(?:collaboration|cooperation|co-operation|partnership|"
     r"coordination)\s+with|(?:together|jointly)\s+with|with\s+the\s+support\s+of)\b[^,;:]{0,240},\s*"
 )
+
+
+# "an INTERPOL "Train-the-Trainer" session", "the OSCE national workshop": the body whose event it is
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+\Z")
+_EVENT_AFTER = re.compile(
+    r"(?:\s+\"[^\"\n]{1,60}\")?"
+    # up to three words between, none a verb or a new phrase ("The 1540 Committee Chair briefed
+    # a meeting", "the IAEA expert attended training")
+    r"(?:\s+(?!(?:a|an|the|of|to|in|on|for|at|by|with)\b|[a-z]+(?:ed|s)\b)[\w-]+){0,3}?\s+"
+    r"(?:workshops?|seminars?|training|courses?|"
+    r"sessions?|conferences?|meetings?|exercises?|missions?|webinars?|round-?\s?tables?)\b"
+)
+
+
+def attributive(text: str, ms: list[Mention]) -> list[Mention]:
+    """The bodies named as the owners of an event: "took part in an INTERPOL "Train-the-Trainer"
+    session" (INTERPOL organised it); not a State ("a Japan workshop" says where) nor a treaty
+    ("a BWC workshop" is about it)."""
+    return [
+        m
+        for m in ms
+        if m.entity is not None
+        and m.entity.kind != "state"
+        and not _TREATY.search(m.entity.label)
+        and _ARTICLE_BEFORE.search(text, max(0, m.start - 6), m.start)
+        and _EVENT_AFTER.match(text, m.end)
+    ]
+
+
+_TREATY = re.compile(r"\b(?:Convention|Treaty|Protocol|Code\s+of\s+Conduct)\b")

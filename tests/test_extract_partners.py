@@ -174,3 +174,75 @@ def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
         "state/ZWE",
         "state/NAM",
     } <= {a for a, r in roles.items() if r == {"participant"}}
+
+
+def test_a_body_whose_event_it_is_organises_it() -> None:
+    roles = _roles(
+        "Training session in Turkey\n\n"
+        'Experts took part in an INTERPOL "Train-the-Trainer" session on 21 February 2011.\n'
+    )
+    assert roles["org/interpol"] == {"organizer"}
+    # not a treaty the event is about, a State, or a body whose people act
+    assert "org/bwc" not in _roles("Officials attended a BWC workshop on 3 May 2019.\n")
+    briefed = _roles("The 1540 Committee Chair briefed a meeting held on 28 March 2017.\n")
+    assert "organizer" not in briefed["org/1540-committee"]
+
+
+def test_a_longer_name_that_holds_a_known_one_is_another_body() -> None:
+    roles = _roles(
+        "Course on arms control\n\n"
+        "From 10 to 12 November 2018 the Jordan Institute of Diplomacy (JID) hosted a course "
+        "organised by the GCSP in partnership with JID and the Arab Institute for Security "
+        "Studies (ACSIS). It attracted participants from Egypt, Britain and the United States. "
+        "Topics included the Iran Nuclear Deal.\n"
+    )
+    assert roles["org/gcsp"] == {"organizer"}
+    assert roles["unresolved/arab-institute-for-security-studies"] == {"organizer"}
+    assert "org/iss-africa" not in roles  # the Institute for Security Studies is another body
+    assert roles["state/GBR"] == {"participant"}  # "Britain"
+    assert "state/IRN" not in roles  # "the Iran Nuclear Deal" names a thing
+
+
+def test_a_unit_named_of_what_it_serves_is_one_body_and_backing_is_funding() -> None:
+    roles = _roles(
+        "Regional Workshop\n\n"
+        "On 27 July 2017 Fiji hosted a regional workshop. The workshop was organized in "
+        "cooperation with UNODA and the Implementation Support Unit (ISU) of the BWC with "
+        "financial backing from the European Union.\n"
+    )
+    assert roles["org/bwc-isu"] == {"organizer"} and "org/bwc" not in roles
+    assert roles["org/eu"] == {"funder"}
+
+
+def test_a_list_ends_at_the_verb_of_its_sentence() -> None:
+    roles = _roles(
+        "Roundtable in Kathmandu\n\n"
+        "This Roundtable, organised by UNRCPD in partnership with the Government of Nepal on "
+        "21 November 2016, discussed the synergies with other instruments, such as the "
+        "Biological Weapons Convention and the OPCW.\n"
+    )
+    assert roles["org/unrcpd"] == {"organizer"} and "organizer" in roles["state/NPL"]
+    assert "org/bwc" not in roles and "org/opcw" not in roles
+
+
+def test_a_hosted_by_line_leaves_the_organisers_to_the_prose() -> None:
+    roles = _roles(
+        "Regional Workshop on the Biological Weapons Convention\n"
+        "Start Date: Oct 23 2024\n"
+        "Location: Shenzhen, China\n"
+        "Meeting Hosted By: China, Laos\n"
+        "From 23 to 25 October 2024, UNRCPD co-organized a regional workshop in Shenzhen, China, "
+        "to enhance the implementation of the Biological Weapons Convention (BWC).\n"
+    )
+    assert roles["org/unrcpd"] == {"organizer"}
+    assert "host" in roles["state/CHN"] and "host" in roles["state/LAO"]
+    assert "org/bwc" not in roles  # the line under the label is prose, not part of its list
+    roles = _roles(
+        "Peer-Review Meeting\n"
+        "Start Date: Aug 2 2016\n"
+        "Location: Minsk, Belarus\n"
+        "Meeting Hosted By: Ministry of Foreign Affairs of Belarus\n\n"
+        "The meeting was hosted by the Ministry of Foreign Affairs of Belarus with support by "
+        "the OSCE.\n"
+    )
+    assert roles["org/osce"] == {"supporter"}
