@@ -28,6 +28,10 @@ _BARE = re.compile(r"(?<![\w/])(\d{4})\s*\(\s*((?:19|20)\d\d)\s*\)")
 _COMMITTEE_AFTER = re.compile(r"\s*Committee")
 _COMMA = re.compile(r",")
 _PLACELIKE = re.compile(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}")
+# "Pan Pacific Hotel", "Kenyatta International Conference Centre": a building, not a town
+_BUILDING = re.compile(
+    r"\b(?:Hotel|Centre|Center|Hall|Building|Palace|House|Resort|Headquarters|Campus|Complex)\b"
+)
 _ARRIVAL = re.compile(r"(?i)arrival|departure")
 _MONTH_WORD = re.compile(rf"(?:{MONTH})\b")  # "held in October 2017": not a place
 _IN_AT_PLACE = re.compile(r"\s*(?:in|at)\s+([^.;()\n]{2,60})")
@@ -270,7 +274,10 @@ def place(text: str) -> tuple[str | None, str | None]:
         if ms and ms[0].entity.kind == "state" and ms[0].end - ms[0].start >= len(part) - 1:
             country_at, country = i, ms[0].entity.iso3
             break
-    placelike = [bool(_PLACELIKE.fullmatch(p)) and not _MONTH_WORD.match(p) for p in parts]
+    placelike = [
+        bool(_PLACELIKE.fullmatch(p)) and not _MONTH_WORD.match(p) and not _BUILDING.search(p)
+        for p in parts
+    ]
     city: str | None = None
     if country_at is not None:
         before = parts[country_at - 1] if country_at > 0 else ""

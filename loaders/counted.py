@@ -1,5 +1,6 @@
 """Lists of States that a count in the prose announces: "33 participants from 26 States
-Parties*", with the footnote "* Argentina, Bahamas, Belize, ..." (text.py keeps the text of a
+Parties*", with the footnote "* Argentina, Bahamas, Belize, ...", or "27 ARF participating
+countries [1]" with "[1] The 27 ARF Members are: Australia, ..." (text.py keeps the text of a
 footnote that only lists names). Such a list has no cue of its own; the count says who it is."""
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ _NUMBER_WORDS = (
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
 _NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS, start=2)}
-# "from 26 States Parties", "representing fifteen countries", "of 12 Member States"
+# "from 26 States Parties", "representing fifteen countries", "27 ARF participating countries"
 _COUNT = re.compile(
-    r"(?i)\b(?:from|of|representing)\s+(?:the\s+)?(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
-    r"(?:[A-Z][a-z]+\s+)?(?:member\s+)?(?:States?(?:\s+Parties)?|countries|nations)\b"
+    r"(?i)\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[A-Z][A-Za-z]+\s+)?"
+    r"(?:member\s+|participating\s+)?(?:States?(?:\s+Parties)?|countries|nations|members)\b"
 )
+# a list's lead: "The 27 ARF Members are: Australia, ..."
+_LEAD = re.compile(r"[^:\n]{0,80}:")
 # what may stand between the names of a bare list
 _SEPARATORS = re.compile(r"(?:[\s,;.]|\band\b|\bas\s+well\s+as\b)*")
 _MIN_ITEMS = 3
@@ -34,6 +37,8 @@ def counted_list(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
         return []
     for a, e in spans:
         for s, se in sentences(text, a, e):
+            lead = _LEAD.match(text, s, se)
+            s = lead.end() if lead else s
             ms = find_mentions(text, s, se, list_like=True)
             if len(ms) < _MIN_ITEMS or not _bare(text, s, se, ms):
                 continue

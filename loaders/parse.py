@@ -30,7 +30,7 @@ from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .prose import assign_roles, attributive, find_cues, has_cue, sentences
 from .text import Doc, clean
-from .venue import dateline_venue, find_venue
+from .venue import dateline_venue, find_venue, tidied
 
 __all__ = ["parse_note"]
 
@@ -240,6 +240,7 @@ def _parse(text: str, source: Source) -> Note:
         venue, venue_ev = _host_country(b, venue, venue_ev)
     if not venue.city and not venue.country:
         venue, venue_ev = dateline_venue(doc, mast.place)
+    venue = tidied(venue)
     b.host = b.host or venue.country or (org_states[0] if org_states else None)
     b.organizer_hosts()
     b.own_ministries()

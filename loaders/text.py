@@ -49,7 +49,8 @@ _DISCLAIMER_INLINE = re.compile(
 _ITEM = r"[A-Z][\w'.()-]*(?:[ \t]+(?:(?:and|of|the|de|da|du|del)[ \t]+|d')?[A-Z(][\w'.()-]*)*"
 _LISTED_FOOTNOTE = re.compile(
     r"(?m)^[ \t]*(?:\*(?!\*)|[" + _SUPERSCRIPTS + r"]+|\[\d{1,2}\])[ \t]*"
-    rf"(?={_ITEM}(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+){_ITEM}){{2,}}[ \t]*\.?[ \t]*$)"
+    # ... after a lead that ends with a colon: "[1] The 27 ARF Members are: Australia, ..."
+    rf"(?=(?:[A-Z][^\n:]{{0,80}}:[ \t]*)?{_ITEM}(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+){_ITEM}){{2,}}[ \t]*\.?[ \t]*$)"
 )
 _ASTERISK_MARKER = re.compile(r"[a-z)]\*(?!\*)(?=[\s,.;:)]|$)")
 _ASTERISK_FOOTNOTE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]+[A-Z][^\n]*$")

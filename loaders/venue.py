@@ -13,10 +13,10 @@ from .event import field_of
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
-from .names import city_country, seat, town_in
+from .names import city_country, resolve, seat, town_in
 from .text import Doc, squash
 
-__all__ = ["dateline_venue", "find_venue"]
+__all__ = ["dateline_venue", "find_venue", "tidied"]
 
 _VENUE_END = re.compile(
     r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
@@ -131,6 +131,24 @@ def _venue(
     return _venue_in_prose(doc, spans, date)
 
 
+def tidied(venue: Venue) -> Venue:
+    """A city as written in a heading, made a name: "PUTRAJAYA" -> "Putrajaya", "Jakarta
+    Indonesia" -> "Jakarta" in IDN."""
+    city, country = venue.city, venue.country
+    if not city:
+        return venue
+    if city.isupper() and len(city) > 3:
+        city = city.title()
+    words = city.split()
+    for n in (3, 2, 1):
+        if len(words) > n:
+            ent = resolve(" ".join(words[-n:]))
+            if ent is not None and ent.kind == "state" and (country in (None, ent.iso3)):
+                city, country = " ".join(words[:-n]), ent.iso3
+                break
+    return Venue(venue.name, city, country)
+
+
 def dateline_venue(
     doc: Doc, dateline: tuple[int, int] | None
 ) -> tuple[Venue, tuple[Evidence, ...]]:
@@ -139,7 +157,6 @@ def dateline_venue(
     if dateline is None:
         return Venue(), ()
     city, country = place(squash(doc.text[dateline[0] : dateline[1]]))
-    city = city.title() if city and city.isupper() else city
     return Venue(None, city, country), (doc.evidence(*dateline),)
 
 

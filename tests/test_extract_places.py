@@ -115,3 +115,33 @@ def test_a_list_without_a_count_or_of_another_length_gives_no_role() -> None:
         "* Argentina, Bahamas,", "* The meeting was funded by Argentina, Bahamas,"
     )
     assert "state/ARG" not in _roles(prose)
+
+
+def test_a_footnote_with_a_lead_lists_the_members_a_sentence_counts() -> None:
+    roles = _roles(
+        "Intersessional Meeting on Non-Proliferation, 5-7 July 2010, Pan Pacific Hotel\n\n"
+        "Singapore will be co-hosting the Intersessional Meeting from 5-7 July 2010. The ISM "
+        "brings together 5 ARF participating countries [1] and experts of the IAEA.\n\n"
+        "[1] The 5 ARF Members are: Australia, Democratic Peoples' Republic of Korea, "
+        "Timor Leste, United States and Vietnam.\n"
+    )
+    for iso3 in ("AUS", "PRK", "TLS", "USA", "VNM"):
+        assert roles[f"state/{iso3}"] == {"participant"}, iso3
+
+
+def test_a_building_is_no_town_and_a_heading_names_a_town_as_a_name() -> None:
+    n = parse_note(
+        "Meeting on Non-Proliferation, 5-7 July 2010, Pan Pacific Hotel\n\n"
+        "Experts met at the meeting from 5-7 July 2010.\n"
+    )
+    assert n.venue.city is None
+    n = parse_note(
+        "Co-Chairs' Summary Report\n\n"
+        "INTER-SESSIONAL MEETING ON NON-PROLIFERATION PUTRAJAYA, MALAYSIA, 19 - 20 APRIL 2016\n\n"
+        "The meeting discussed the NPT.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Putrajaya", "MYS")
+    n = parse_note(
+        "Exercise in Jakarta\n\nThe exercise took place on 19 August 2013 in Jakarta Indonesia.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Jakarta", "IDN")
