@@ -1,14 +1,17 @@
 """Role cues: phrases that give the names after them (FORWARD) or before them (BACKWARD) a role
 in an event, and for each cue the words every match of it contains (WORDS, a quick test before
 its pattern is run). Data for prose.py; tests/test_loaders_prose.py checks WORDS against text
-generated from each pattern."""
+generated from each pattern. And one cue that is a name's place, not a phrase: the body named
+as an event's owner (`attributive`)."""
 
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
 import re
 
-__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "PARTNERED", "SUBJECT_ONLY", "WORDS"]
+from .mentions import Mention
+
+__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "PARTNERED", "SUBJECT_ONLY", "WORDS", "attributive"]
 
 # "A teamed up (joined forces, partnered) with B": both organise (prose.find_cues gives the
 # cue's subject A the role too)
@@ -271,3 +274,33 @@ WORDS: list[tuple[str, ...]] = [
     ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
     ("supported", "assisted", "helped"),
 ]
+
+
+# "an INTERPOL "Train-the-Trainer" session", "the OSCE national workshop": the body whose event it is
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+\Z")
+_EVENT_AFTER = re.compile(
+    r"(?:\s+\"[^\"\n]{1,60}\")?"
+    # up to three words between, none a verb or a new phrase ("The 1540 Committee Chair briefed
+    # a meeting", "the IAEA expert attended training")
+    r"(?:\s+(?!(?:a|an|the|of|to|in|on|for|at|by|with)\b|[a-z]+(?:ed|s)\b)[\w-]+){0,3}?\s+"
+    r"(?:workshops?|seminars?|training|courses?|"
+    r"sessions?|conferences?|meetings?|exercises?|missions?|webinars?|round-?\s?tables?)\b"
+)
+
+
+def attributive(text: str, ms: list[Mention]) -> list[Mention]:
+    """The bodies named as the owners of an event: "took part in an INTERPOL "Train-the-Trainer"
+    session" (INTERPOL organised it); not a State ("a Japan workshop" says where) nor a treaty
+    ("a BWC workshop" is about it)."""
+    return [
+        m
+        for m in ms
+        if m.entity is not None
+        and m.entity.kind != "state"
+        and not _TREATY.search(m.entity.label)
+        and _ARTICLE_BEFORE.search(text, max(0, m.start - 6), m.start)
+        and _EVENT_AFTER.match(text, m.end)
+    ]
+
+
+_TREATY = re.compile(r"\b(?:Convention|Treaty|Protocol|Code\s+of\s+Conduct)\b")

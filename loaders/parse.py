@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 from ontology.iris import slug
 
+from .asides import aside
 from .body import find_naps, find_related, find_resolutions
 from .counted import counted_list
+from .cues import attributive
 from .dateline import masthead
 from .dates import DateSpan, find_dates
 from .editions import other_editions, said_held
@@ -25,10 +27,10 @@ from .event import (
 from .eventdate import lasting, prose_date, until, widened
 from .guard import Anchored
 from .header import Field, segment, sublabels
-from .mentions import HOST, Mention, aside, find_mentions
+from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
-from .prose import assign_roles, attributive, find_cues, has_cue, sentences
+from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
 from .venue import dateline_venue, find_venue, tidied
 
