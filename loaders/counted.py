@@ -17,10 +17,12 @@ _NUMBER_WORDS = (
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
 _NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS, start=2)}
-# "from 26 States Parties", "representing fifteen countries", "27 ARF participating countries"
-_COUNT = re.compile(
+# "from 26 States Parties", "representing fifteen countries", "27 ARF participating countries":
+# the noun first (scanning for it is quick), then the count right before it
+_NOUN = re.compile(r"(?i)\b(?:States?|countries|nations|members)\b")
+_COUNT_BEFORE = re.compile(
     r"(?i)\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[A-Z][A-Za-z]+\s+)?"
-    r"(?:member\s+|participating\s+)?(?:States?(?:\s+Parties)?|countries|nations|members)\b"
+    r"(?:member\s+|participating\s+)?\Z"
 )
 # a list's lead: "The 27 ARF Members are: Australia, ..."
 _LEAD = re.compile(r"[^:\n]{0,80}:")
@@ -32,22 +34,37 @@ _MIN_ITEMS = 3
 def counted_list(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
     """The names of a sentence that is nothing but a list of (mostly) States whose length is what
     the prose counts, give or take a fifth (counts are often off by one); [] when there is none."""
-    counts = [_number(m.group(1)) for a, e in spans for m in _COUNT.finditer(text, a, e)]
-    if not counts:
-        return []
+    counts: list[int] | None = None
     for a, e in spans:
         for s, se in sentences(text, a, e):
             lead = _LEAD.match(text, s, se)
             s = lead.end() if lead else s
+            if text.count(",", s, se) < _MIN_ITEMS - 1 or _PROSE_WORD.search(text, s, se):
+                continue  # a quick test first: a list of names has commas and no other words
             ms = find_mentions(text, s, se, list_like=True)
             if len(ms) < _MIN_ITEMS or not _bare(text, s, se, ms):
                 continue
             states = sum(1 for m in ms if m.entity is not None and m.entity.kind == "state")
             if states * 5 < len(ms) * 4:  # four in five at least
                 continue
+            if counts is None:
+                counts = _counts(text, spans)
             if any(abs(len(ms) - n) <= max(1, n // 5) for n in counts):
                 return ms
     return []
+
+
+def _counts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    return [
+        _number(c.group(1))
+        for a, e in spans
+        for n in _NOUN.finditer(text, a, e)
+        if (c := _COUNT_BEFORE.search(text, max(a, n.start() - 40), n.start()))
+    ]
+
+
+# a lower-case word that no State's name holds
+_PROSE_WORD = re.compile(r"\b(?!(?:and|as|well|of|the|da|de|du|del|d)\b)[a-z][a-z]*\b")
 
 
 def _number(s: str) -> int:

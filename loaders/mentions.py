@@ -211,11 +211,11 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def _in_longer_name(seg: str, start: int, end: int, entity: Entity) -> bool:
-    w = _WORD_BEFORE.search(seg, max(0, start - 30), start)
-    if w is None or w.group(1) in _NOT_NAME_WORDS or resolve(w.group(1)) is not None:
+    acr = _ACRONYM_AFTER.match(seg, end)  # (the rarer, so the first, test)
+    if acr is None or resolve(acr.group(1)) is entity:
         return False
-    acr = _ACRONYM_AFTER.match(seg, end)
-    return acr is not None and resolve(acr.group(1)) is not entity
+    w = _WORD_BEFORE.search(seg, max(0, start - 30), start)
+    return w is not None and w.group(1) not in _NOT_NAME_WORDS and resolve(w.group(1)) is None
 
 
 def _unknown_acronyms(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
@@ -253,14 +253,11 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
         if last is not None and m.entity is not None and last.entity is not None:
             gap = text[last.end : m.start]
             same = m.entity.id == last.entity.id
-            # ... or what the unit's own name says it serves: "the ISU of the BWC"
-            parent = m.entity.id in _ancestor_set(last.entity.id) or (
-                m.entity.acronym is not None and m.entity.acronym in last.entity.label.split()
-            )
+            is_open = _OPEN_GAP.fullmatch(gap) is not None
             if (
-                (same and _OPEN_GAP.fullmatch(gap))
-                or (parent and _OF_GAP.fullmatch(gap))
-                or (parent and _OPEN_GAP.fullmatch(gap) and last.entity.kind != "state")
+                (same and is_open)
+                or (is_open and last.entity.kind != "state" or _OF_GAP.fullmatch(gap))
+                and _serves(last.entity, m.entity)
             ):
                 close = text.find(")", m.end, m.end + 2)
                 last.end = (
@@ -271,6 +268,15 @@ def _absorb(text: str, ms: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _serves(unit: Entity, body: Entity) -> bool:
+    """Whether `body` is a parent of `unit`, or what the unit's own name says it serves ("the
+    ISU of the BWC")."""
+    return body.id in _ancestor_set(unit.id) or (
+        body.acronym is not None and body.acronym in unit.label.split()
+    )
 
 
 @functools.lru_cache(maxsize=1 << 12)  # asked for every pair of neighbouring mentions

@@ -93,7 +93,7 @@ _FOR_INFORMATION = re.compile(r"for information", re.I)
 _LT_SUP = re.compile(r"lt;sup>", re.I)
 _THREE_NEWLINES = re.compile(r"\n[ \t]*\n[ \t]*\n")
 _FOOTNOTE_MARK = re.compile("[<\\[" + _SUPERSCRIPTS + "]")  # <sup>, a superscript or [n]
-_LIST_MARK = re.compile("[*\\[" + _SUPERSCRIPTS + "]")
+_LIST_MARK = re.compile("(?m)^[ \t]*[*\\[" + _SUPERSCRIPTS + "]")  # a footnote's mark, first
 _HASH = re.compile(r"#")
 _BULLET_MARK = re.compile(r"[-•▪◦·]")
 
