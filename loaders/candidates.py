@@ -217,8 +217,8 @@ _INNER = frozenset(
 
 def _and_parts(chunk: str) -> list[str]:
     """A chunk cut at each "and" after which a body or a person by rank is named: "Ministry of
-    Health and of the Ministry of Trade and Industry" -> two, "JID and the Arab Institute" -> two; "Ministry of Economy and Commerce"
-    stays one."""
+    Health and of the Ministry of Trade and Industry" -> two, "JID and the Arab Institute" -> two;
+    "Ministry of Economy and Commerce" stays one."""
     cuts = list(_AND_SPLIT.finditer(chunk))
     out: list[str] = []
     pos = 0

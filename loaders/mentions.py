@@ -187,9 +187,10 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
                 # name the known acronym stands for
                 nxt.start, nxt.name = ns, _WS.sub(" ", text[ns : nxt.end])
                 continue
+            end_at = ns + len(name)
             if ent is None and name in defined:  # "JID", which the note defined
                 name = defined[name]
-            out.append(Mention(ns, ns + len(name), ent, name, iso3=_state_in(name)))
+            out.append(Mention(ns, end_at, ent, name, iso3=_state_in(name)))
         if nxt is not None:
             mm = _MODE_RX.match(text, nxt.end, end)
             if mm:

@@ -227,7 +227,7 @@ def _parse(text: str, source: Source) -> Note:
         and not field_of(fields, "participants")
     ):
         prose_roles = None  # every role the prose gives (a "Hosted By:" line names no organiser)
-    elif field_of(fields, "participants") is None:  # a page's header names only its hosts
+    elif field_of(fields, "participants") is None:  # a header naming organisers, no participants
         prose_roles = frozenset(("participant", "speaker", "invited"))
     else:
         prose_roles = frozenset(("speaker", "invited"))

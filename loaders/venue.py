@@ -52,8 +52,8 @@ def find_venue(
 ) -> tuple[Venue, tuple[Evidence, ...]]:
     """The venue field; else the date-and-venue field after its date; else the place next to the
     event's date in the prose; else a known city the prose puts the event in (`spans`: the body);
-    else a town the title names. A city the gazetteer lacks takes the State the note names right after it elsewhere ("... workshop
-    March 13 and 14, Tianjin" and "in Tianjin, China")."""
+    else a town the title names. A city the gazetteer lacks takes the State the note names right
+    after it elsewhere ("... workshop March 13 and 14, Tianjin" and "in Tianjin, China")."""
     venue, ev = _venue(doc, fields, date, spans)
     if not (venue.city or venue.country):
         venue, ev = _in_title(doc, *title)
@@ -143,7 +143,13 @@ def tidied(venue: Venue) -> Venue:
     for n in (3, 2, 1):
         if len(words) > n:
             ent = resolve(" ".join(words[-n:]))
-            if ent is not None and ent.kind == "state" and (country in (None, ent.iso3)):
+            # ... not the end of a name ("Ciudad de Panamá")
+            if (
+                ent is not None
+                and ent.kind == "state"
+                and country in (None, ent.iso3)
+                and words[-n - 1][:1].isupper()
+            ):
                 city, country = " ".join(words[:-n]), ent.iso3
                 break
     return Venue(venue.name, city, country)

@@ -203,6 +203,16 @@ def test_a_longer_name_that_holds_a_known_one_is_another_body() -> None:
     assert "state/IRN" not in roles  # "the Iran Nuclear Deal" names a thing
 
 
+def test_an_acronym_the_note_defines_is_quoted_as_written() -> None:
+    n = parse_note(
+        "Course on arms control\n\n"
+        "The Jordan Institute of Diplomacy (JID) hosted a course on 10 November 2018 organised "
+        "by the GCSP in partnership with JID and the Arab Institute for Security Studies.\n"
+    )
+    jid = next(a for a in n.actors if a.id == "unresolved/jordan-institute-of-diplomacy")
+    assert [e.text for e in jid.evidence] == ["Jordan Institute of Diplomacy", "JID"]
+
+
 def test_a_unit_named_of_what_it_serves_is_one_body_and_backing_is_funding() -> None:
     roles = _roles(
         "Regional Workshop\n\n"
