@@ -7,21 +7,17 @@ from __future__ import annotations
 
 import re
 
+from .dates import NUMBERS
 from .mentions import Mention, find_mentions
 from .prose import sentences
 
 __all__ = ["counted_list"]
 
-_NUMBER_WORDS = (
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
-_NUMBERS = {w: i for i, w in enumerate(_NUMBER_WORDS, start=2)}
 # "from 26 States Parties", "representing fifteen countries", "27 ARF participating countries":
 # the noun first (scanning for it is quick), then the count right before it
 _NOUN = re.compile(r"(?i)\b(?:States?|countries|nations|members)\b")
 _COUNT_BEFORE = re.compile(
-    r"(?i)\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[A-Z][A-Za-z]+\s+)?"
+    r"(?i)\b(\d{1,3}|" + "|".join(NUMBERS) + r")\s+(?:[A-Z][A-Za-z]+\s+)?"
     r"(?:member\s+|participating\s+)?\Z"
 )
 # a list's lead: "The 27 ARF Members are: Australia, ..."
@@ -68,7 +64,7 @@ _PROSE_WORD = re.compile(r"\b(?!(?:and|as|well|of|the|da|de|du|del|d)\b)[a-z][a-
 
 
 def _number(s: str) -> int:
-    return int(s) if s.isdigit() else _NUMBERS[s.lower()]
+    return int(s) if s.isdigit() else NUMBERS[s.lower()]
 
 
 def _bare(text: str, start: int, end: int, ms: list[Mention]) -> bool:

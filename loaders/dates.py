@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from .guard import fold_ascii
 
-__all__ = ["DAY", "MONTH", "DateSpan", "dated_otherwise", "find_dates", "yearless_dates"]
+__all__ = [
+    "DAY",
+    "MONTH",
+    "NUMBERS",
+    "DateSpan",
+    "dated_otherwise",
+    "find_dates",
+    "yearless_dates",
+]
 
 _MONTHS = {
     m: i + 1
@@ -41,6 +49,15 @@ MONTH = _MON = (
 )
 DAY = _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d\d"
+# numbers written as words ("a three-day event", "fifteen countries")
+NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split(),
+        start=2,
+    )
+}
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 # the weekday of a range's last day: "Monday 20 to Friday 24 June", "June 20 to Friday, June 24"
 _WD = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"

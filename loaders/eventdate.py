@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from .dateline import Masthead
-from .dates import DateSpan, event_year, find_dates, yearless_dates
+from .dates import NUMBERS, DateSpan, event_year, find_dates, yearless_dates
 from .editions import next_edition
 from .event import pick_date
 from .header import Field
@@ -111,7 +111,6 @@ _N_DAYS = re.compile(
     r"(?i)\b(two|three|four|five|2|3|4|5)[- ]days?[- ](?:long\s+)?(?:event|workshop|seminar|course|"
     r"training|meeting|conference|visit|mission|round-?\s?table|consultations?|session|exercise)"
 )
-_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
@@ -123,6 +122,6 @@ def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     if len(said) != 1:
         return date
     word = said.pop()
-    days = _NUMBER.get(word) or int(word)
+    days = NUMBERS.get(word) or int(word)
     end = dt.date.fromisoformat(date.start_date) + dt.timedelta(days=days - 1)
     return DateSpan(date.start, date.end, date.start_date, end.isoformat(), date.precision)
