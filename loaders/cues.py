@@ -167,7 +167,17 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     ),
     # headlines: "Chile Hosts Training Course ...", "Egypt to Host United Nations Workshop" (the
     # host, not necessarily its organiser); a State that hosts a visit also takes part in it
-    (("host",), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?!Visit)(?=[A-Z])")),
+    # ... "Morocco hosts African meeting on ...": no article, the event's noun after a few words
+    (
+        ("host",),
+        re.compile(
+            r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?!Visit)(?=[A-Z])|"
+            r"\b(?:hosts|to\s+host|will\s+host)\s+(?=(?:[A-Z][\w-]*\s+|(?:first|second|third|"
+            r"national|regional|sub-?regional|international|joint|high-level)\s+){1,3}(?:workshops?|"
+            r"seminars?|conferences?|trainings?|meetings?|courses?|exercises?|round-?\s?tables?|"
+            r"dialogues?|consultations?|forum|symposium)\b)"
+        ),
+    ),
     (("host", "participant"), re.compile(r"\b(?:Hosts|[Tt]o\s+Host|Will\s+Host)\s+(?=Visit)")),
     # "ODA and the Republic of Cameroon convene national workshop": a headline's verb, no article
     (

@@ -46,6 +46,8 @@ _DATE_LINE = re.compile(
     # in" (the section on the next line), "Posted on May 3, 2019 by admin"
     r"(?(label)(?:(?:in|by|under)\b[^\n]{0,60})?)"
 )
+# a crawl's stamp that the text follows on the same line
+_STAMP = re.compile(r"[ \t]*[Dd]ate:?[ \t]+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]+(?=\S)")
 _LINE = re.compile(r"[^\n]+")
 _SHORT = 100  # boilerplate and date lines are short
 _TOP = 1500  # the masthead is in the first lines
@@ -67,6 +69,10 @@ def masthead(text: str) -> Masthead:
     dateline = None
     for ln in _LINE.finditer(text, 0, min(len(text), _TOP)):
         a, b = ln.span()
+        stamp = _STAMP.match(text, a, b) if date is None else None
+        if stamp:  # "date 2024-07-25 ISLAMABAD - Foreign Secretary ...": a stamp, then the text
+            spans.append((a, stamp.end()))
+            date, date_span, a = stamp.group("date"), stamp.span("date"), stamp.end()
         if dateline is None and text[a : a + 1].isupper():
             d = _DATELINE.match(text, a, b)
             agency = None if d else _AGENCY_LINE.match(text, a, b) or _PLACE_LINE.match(text, a, b)

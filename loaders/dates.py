@@ -357,8 +357,10 @@ _YEAR_WORD = re.compile(r"(?<![\w/.–-])(19[89]\d|20\d\d)(?![\w/]|-(?!\d)|\s*\(
 # when a resolution or a body came to be ("adopted unanimously in April 2004"): its date is
 # neither an event's nor the year of one (also event.pick_date)
 ADOPTED = (
-    r"\b(?:adopted|established|founded|created|entered\s+into\s+force)\s+(?:unanimously\s+)?"
-    r"(?:on\s+|in\s+)?"
+    r"\b(?:adopted|established|founded|created|entered\s+into\s+force|ratified|"
+    # "upon the enforcement of CWC on April 29, 1997"
+    r"(?:entry\s+into\s+force|enforcement|ratification|accession)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:unanimously\s+)?(?:on\s+|in\s+)?"
 )
 _NOT_YEAR = re.compile(
     r"(?i)(?:\b(?:resolutions?|UNSCR|S/RES/)\s*(?:\d{4}\s*(?:\(\d{4}\)\s*)?(?:,|and)?\s*)*|\d{4}\s*\(|"
@@ -401,5 +403,20 @@ def dated_otherwise(said: str, start_date: str | None) -> bool:
     ds = [d.start_date for d in find_dates(said)]
     if ds:
         return start_date not in ds
-    years = set(_OTHER_YEAR.findall(said))
+    years = {m.group() for m in _OTHER_YEAR.finditer(said) if not _named_year(said, m.start())}
     return bool(years) and start_date is not None and start_date[:4] not in years
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def _named_year(said: str, at: int) -> bool:
+    """Whether the year at `at` ends a name ("the exercise Cobalt 2009", "BIOSHIELD Global
+    2010"): a capitalised word before it that is no month nor a preposition ("In 2015", "May
+    2015" are dates)."""
+    m = _WORD_BEFORE.search(said, max(0, at - 30), at)
+    word = m.group(1) if m else ""
+    return word[:1].isupper() and word not in _YEAR_WORDS and not re.fullmatch(_MON, word)
+
+
+_YEAR_WORDS = frozenset("In Since By From Until Till Before After During Of Early Late Mid".split())

@@ -48,9 +48,11 @@ PAST = Anchored(
     re.compile(
         r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
         r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded|gathered|visited)\b|"
-        r"\b(?:organi[sz]ed|convened|conducted)\s+(?:a|an|the)\b"
+        r"\b(?:organi[sz]ed|convened|conducted)\s+(?:a|an|the)\b|\b(?:inaugurated|kicked\s+off)\b"
     ),
     (
+        "inaugurated",
+        "kicked",
         "organi",
         "convened",
         "conducted",

@@ -1,7 +1,8 @@
 """The event's date beyond a plain date field: read from the prose when a note has none (with
 the masthead's publication date to date year-less phrases and to tell the event from older
-ones), run to an "End Date:" field (`until`), to the end of a range the prose starts on its
-day (`widened`), or to the end of an "N-day event" (`lasting`)."""
+ones), or from the weekdays its lead names (`weekdays`); run to an "End Date:" field
+(`until`), to the end of a range the prose starts on its day (`widened`), or to the end of an
+"N-day event" (`lasting`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .editions import next_edition
 from .event import pick_date
 from .header import Field
 
-__all__ = ["lasting", "prose_date", "until", "widened"]
+__all__ = ["lasting", "prose_date", "until", "weekdays", "widened"]
 
 
 def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[DateSpan | None, str]:
@@ -108,7 +109,10 @@ def widened(t: str, date: DateSpan | None, spans: list[tuple[int, int]]) -> Date
 
 
 _N_DAYS = re.compile(
-    r"(?i)\b(two|three|four|five|2|3|4|5)[- ]days?[- ](?:long\s+)?(?:event|workshop|seminar|course|"
+    r"(?i)\b(two|three|four|five|2|3|4|5)[- ]days?[- ](?:long\s+)?"
+    # "the two-day Regional Conference on ..."
+    r"(?:(?:(?-i:[A-Z][\w-]*)|regional|national|international|sub-?regional|joint|technical)\s+){0,3}"
+    r"(?:event|workshop|seminar|course|"
     r"training|meeting|conference|visit|mission|round-?\s?table|consultations?|session|exercise)"
 )
 
@@ -125,3 +129,59 @@ def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     days = NUMBERS.get(word) or int(word)
     end = dt.date.fromisoformat(date.start_date) + dt.timedelta(days=days - 1)
     return DateSpan(date.start, date.end, date.start_date, end.isoformat(), date.precision)
+
+
+_WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_RANGE = re.compile(
+    rf"\b(?:from\s+|between\s+)?{_WD}\s*(?:-|–|to|until|till|through|and)\s*{_WD}\b"
+)
+_WD_ONE = re.compile(rf"\b(?:(last|next|this|coming)\s+|on\s+)?{_WD}\b")
+_WD_SAID = re.compile(
+    r"(?i)\b(?:said|says|told|announced|stated|noted|added|reported)\s+(?:on\s+)?\Z"
+)
+_WD_WILL = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|to\s+be|scheduled)\b")
+_WD_EVENT = re.compile(
+    r"(?i)\b(?:inaugurat\w*|open(?:ed|s)?|beg[ai]n|begins|kick(?:ed|s)?\s+off|start(?:ed|s)?|held|"
+    r"convene[sd]?|conclude[sd]?|ended|t[ao]ok\s+place|take\s+place|gathered|hosted|launched|met)\b"
+)
+_LEAD_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekdays(t: str, spans: list[tuple[int, int]], pub: str) -> DateSpan | None:
+    """The event's days when the lead names them by weekday ("on Wednesday inaugurated the
+    two-day conference", "The seminar, held from Tuesday to Friday"), dated from the
+    publication date `pub`: the last such day on or before it, or the first after it when the
+    sentence speaks of the future ("will open on Monday", "next Monday"). A weekday a statement
+    was made on ("said Thursday") is not the event's."""
+    day = dt.date.fromisoformat(pub)
+    lead_end = (spans[0][0] if spans else 0) + _LEAD
+    for a, e in spans:
+        for sm in _LEAD_SENTENCE.finditer(t, a, min(e, lead_end)):
+            sent = sm.group()
+            r = _WD_RANGE.search(sent)
+            ones = [m for m in _WD_ONE.finditer(sent) if not _WD_SAID.search(sent, 0, m.start())]
+            if r is None and not (ones and _WD_EVENT.search(sent)):
+                continue
+            future = bool(_WD_WILL.search(sent))
+            if r is not None:
+                first, last, at, to = r.group(1), r.group(2), r.start(), r.end()
+                word = None
+            else:
+                m = ones[0]
+                first = last = m.group(2)
+                at, to, word = m.start(), m.end(), m.group(1)
+            start = _weekday_from(day, _DAYS.index(first), future or word in ("next", "coming"))
+            if word == "last" and start == day:
+                start -= dt.timedelta(days=7)
+            end = start + dt.timedelta(days=(_DAYS.index(last) - _DAYS.index(first)) % 7)
+            s0 = sm.start() + at
+            return DateSpan(s0, sm.start() + to, start.isoformat(), end.isoformat(), "day")
+    return None
+
+
+def _weekday_from(day: dt.date, weekday: int, future: bool) -> dt.date:
+    """The last `weekday` on or before `day`, or the first after it (`future`)."""
+    if future:
+        return day + dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)

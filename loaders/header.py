@@ -137,6 +137,8 @@ def segment(text: str) -> list[Field]:
             end = min(end, _scalar_end(text, vs, end))
             if kind != "title":  # ... and a date or a place at a line of prose
                 end = _prose_line(text, vs, end)
+            if kind == "date" and (iso := _ISO_THEN_TEXT.match(text, vs, end)):
+                end = iso.end()  # "date 2024-07-25 ISLAMABAD - Foreign Secretary ...": a stamp
             else:  # ... and a title in capitals at its first line that is not
                 end = _caps_end(text, vs, end)
         fields.append(Field(kind, lab.strip(), ls, vs, max(vs, end)))
@@ -186,6 +188,9 @@ def _list_end(text: str, start: int, end: int) -> int:
         if _is_prose(text[m.end() : nl if nl >= 0 else end]):
             return m.start()
     return end
+
+
+_ISO_THEN_TEXT = re.compile(r"[ \t]*(?:19|20)\d\d-[01]\d-[0-3]\d(?=[ \t]+\S)")
 
 
 def _prose_line(text: str, start: int, end: int) -> int:

@@ -24,7 +24,7 @@ from .event import (
     find_title,
     pick_date,
 )
-from .eventdate import lasting, prose_date, until, widened
+from .eventdate import lasting, prose_date, until, weekdays, widened
 from .guard import Anchored
 from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
@@ -193,6 +193,8 @@ def _parse(text: str, source: Source) -> Note:
         date, guess = prose_date(t, body_spans, mast)
         if guess:
             b.warnings.append(guess)
+    if mast.date and (date is None or date.start_date == mast.date and not date.is_range):
+        date = weekdays(t, body_spans, mast.date) or date  # "on Wednesday inaugurated the ..."
     status = "planned" if doc_type == "concept_note" else "held"
     if doc_type in ("press_release", "other") and FUTURE.search(t) and not said_held(t, date):
         status = "planned"

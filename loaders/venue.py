@@ -35,11 +35,17 @@ _IN_AFTER_DATE = re.compile(
 )
 # a date-and-place line: "26-27 June 2014, Rakitje, Croatia"
 _PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
+# "in the Moroccan city of Marrakesh", "in the port city of Durban": the city's name follows
+_CITY_OF = r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|coastal|resort|capital|historic)\s+)?(?:city|town)\s+of\s+)?"
+_FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
 _HELD_IN = re.compile(
-    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|began|opened)\s+"
-    # "concluded at Heritage Park in Honiara": the city after the building
-    r"(?:at\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?=in\s))?(?:in|at)\s+"
-    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?(?:,\s*[A-Z][\w'’. -]+)?)"
+    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|began|opened|kicked\s+off)\s+"
+    # "concluded at Heritage Park in Honiara", "took place at the Field Lab of the Netherlands
+    # Forensic Institute in The Hague": the city after the building
+    r"(?:at\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,6}\s+(?=in\s))?(?:in|at)\s+"
+    + _CITY_OF
+    # the place's words on one line ("held in Islamabad.\n\nCo-organised by" ends at the city)
+    + r"([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?(?:,[ \t]*[A-Z][\w'’. \t-]+)?)"
 )
 
 
@@ -122,6 +128,7 @@ def _venue(
             if hq is not None:
                 return hq, (doc.evidence(m.start(1), m.end(1)),)
             said = _VENUE_END.split(m.group(1))[0]  # "gathered in Tokyo, Japan to strengthen"
+            said = _FULL_STOP.sub("", said)  # "took place in Windhoek." (not "Washington D.C.")
             city, country = place(said)
             if city or country:
                 return Venue(None, city, country), (
@@ -209,7 +216,9 @@ def _seat(t: str, at: int) -> Venue | None:
 
 # "in Istanbul", "visit Washington", "travelled to Paramaribo", "in the premises of the X (ACR) in Bangkok"
 _IN_CITY = re.compile(
-    r"\b(in|at|In|At|visit|visited|visiting|travell?ed\s+to)\s+(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
+    r"\b(in|at|In|At|visit|visited|visiting|travell?ed\s+to)\s+"
+    + _CITY_OF
+    + r"(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
     r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"
 )
 _MONTH_AFTER = re.compile(rf"\s+(?:{MONTH})$")
