@@ -58,6 +58,12 @@ _TITLES = {
     "speakers",
     "observers",
     "observer",
+    "counsellor",
+    "counselor",
+    "chief",
+    "envoy",
+    "spokesperson",
+    "spokesman",
 }
 _GROUP = re.compile(
     r"(?i)\b(?:member\s+states|associate\s+members?|observers?|participants?|states?|countries|"
@@ -177,7 +183,11 @@ _RANK = re.compile(
 )
 # "Principal Secretary of the Ministry of X": the body, not the post
 _POST_OF = re.compile(
-    rf"(?i)^.*?\b(?:{'|'.join(sorted(_TITLES))})\s+(?:of|at|in)\s+(?:the\s+)?(?=[A-Z])"
+    rf"(?i)^.*?\b(?:{'|'.join(sorted(_TITLES))})(?:[- ]general)?\s+(?:of|at|in)\s+(?:the\s+)?(?=[A-Z])"
+)
+# "Arms Control of the Serbian Foreign Ministry" (a post's field): the body after "of the"
+_FIELD_OF = re.compile(
+    r"^(?P<field>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})\s+of\s+the\s+(?=[A-Z])"
 )
 _OFFICE_PLACE = re.compile(r"\s*[-–—]\s*\w+(?:\s+\w+)?\s*$")
 _LETTER = re.compile(r"[A-Za-z]")  # _looks_like_name needs a _NAME_WORD, which starts with one
@@ -245,6 +255,9 @@ def _trim_prose(name: str) -> str:
     post = _POST_OF.match(name)
     if post and ORG_HEAD.search(name, post.end()):
         name = name[post.end() :]
+    field = _FIELD_OF.match(name)
+    if field and not ORG_HEAD.search(field.group("field")) and ORG_HEAD.search(name, field.end()):
+        name = name[field.end() :]
     words = name.split(" ")
     cut = max((i for i, w in enumerate(words) if w[:1].islower() and w not in _INNER), default=-1)
     if 0 <= cut < len(words) - 1:

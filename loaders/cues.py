@@ -75,8 +75,13 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("participant",),
         re.compile(
             r"(?i)\b(?:assist(?:s|ed|ing)?|help(?:s|ed|ing)?|train(?:s|ed|ing)?)\s+(?:the\s+)?governments\s+of\b|"
-            r"\b(?:participants|representatives|delegations?|officials|experts|delegates|members)\s+(?:came\s+)?"
-            r"(?:of|from)\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
+            r"\b(?:participants|representatives|delegations?|officials|experts|delegates|members|"
+            # "gathered regulators and operators from Benin, ..."
+            r"regulators|operators|officers|practitioners|specialists|professionals|diplomats|"
+            r"scientists|researchers|trainees|policy-?makers|prosecutors|judges|parliamentarians|"
+            r"inspectors|engineers|analysts)\s+(?:came\s+)?(?:of|from)\b|"
+            # "34 participants representing the governments of 31 States Parties, including A, B"
+            r"\b(?:participants|officials|experts|delegates)\s+representing\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
             r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
             r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b|"
             r"\b(?:consultations|talks|discussions|bilateral\s+meetings?|working\s+sessions)\s+with\b|\bmet\s+with\b|"
@@ -151,6 +156,14 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
     (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during|about|on))\b")),
+    # "Mr. X, Deputy Head ... at the German Federal Foreign Office, explained that ..."
+    (
+        ("speaker",),
+        re.compile(
+            r"(?i)\b(?:explained|stressed|underlined|underscored|emphasi[sz]ed|highlighted|outlined|"
+            r"pointed\s+out)\s+(?:that|the|how|its|their|his|her)\b"
+        ),
+    ),
     (
         ("speaker",),
         re.compile(
@@ -263,6 +276,23 @@ WORDS: list[tuple[str, ...]] = [
         "sessions",
         "met",
         "participating",
+        "regulators",
+        "operators",
+        "officers",
+        "practitioners",
+        "specialists",
+        "professionals",
+        "diplomats",
+        "scientists",
+        "researchers",
+        "trainees",
+        "policy",
+        "prosecutors",
+        "judges",
+        "parliamentarians",
+        "inspectors",
+        "engineers",
+        "analysts",
     ),
     ("drawn", "countries", "states", "nations"),
     ("invit",),
@@ -275,6 +305,16 @@ WORDS: list[tuple[str, ...]] = [
     ("invited", "attend", "particip"),
     ("attended", "participated", "took", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),
+    (
+        "explained",
+        "stressed",
+        "underlined",
+        "underscored",
+        "emphasi",
+        "highlighted",
+        "outlined",
+        "pointed",
+    ),
     ("delivered", "made", "gave", "presented"),
     ("funded", "financed", "sponsored", "provided"),
     ("host",),

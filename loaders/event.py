@@ -40,6 +40,9 @@ FUTURE = Anchored(
         r"(?i)\bwill\s+(?:be\s+)?(?:organi[sz]ed|held|take\s+place|invited|aim|bring|last|provide|"
         r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
         r"\bis\s+scheduled\b|\bupcoming\b|\bto\s+take\s+place\b|"
+        # "Officials from ... will also attend", "The meeting is open to participants from"
+        r"\bwill\s+(?:also\s+)?(?:attend|participate|convene|gather|consist|feature|be\s+attended)\b|"
+        r"\bis\s+open\s+to\s+(?:participants|experts|officials|representatives)\b|"
         r"\b(?:commitment|intention|plans?|offer)\s+to\s+(?:co-?)?host\b"
     ),
     ("will", "are", "shall", "is", "upcoming", "to", "commitment", "intention", "plan", "offer"),

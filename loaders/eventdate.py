@@ -37,6 +37,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
         for a, e in spans
         if a < min(first, _LEAD)
         for d in yearless_dates(t, a, min(e, first, _LEAD), mast.date or _ANY_YEAR)
+        if not (d.start_date == mast.date and _AGENCY_AFTER.match(t, d.end))
     ]
     if lead:
         # the first, or a range that starts on its day ("On 24 June ... from 24 to 26 June"),
@@ -56,16 +57,23 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
         return dated, f"the event date's year ({year}) is a guess from the years the note names"
     if dates:
         return next((d for d in dates if d.is_range), dates[0]), ""
-    if pub is not None and mast.date:  # "... closes today": the publication's date
-        return pick_date(t, pub[0], pub[1]), ""
+    if pub is not None and mast.date and _TODAY.search(t, 0, (spans[0][0] if spans else 0) + _LEAD):
+        return pick_date(t, pub[0], pub[1]), ""  # "... closes today": the publication's date
     last = pick_date(t, 0, len(t))
-    return (None if last is None or next_edition(t, last) else last), ""
+    if last is None or next_edition(t, last):
+        return None, ""
+    if pub is not None and last.start < pub[1] and pub[0] < last.end:
+        return None, ""  # a news item's own date, and nothing says the event was on it
+    return last, ""
 
 
 _NOW = re.compile(
     r"(?i)\b(?:is|are)\s+(?:(?:currently|now)\s+)?(?:holding|hosting|organi[sz]ing|conducting|"
     r"convening|taking\s+place|under\s+way|underway)\b|\b(?:opened|opens|began|begins|started|starts)\s+today\b"
 )
+# "MANAMA, Feb 20 (KUNA) --": a wire's dateline, the item's own date
+_AGENCY_AFTER = re.compile(r"[ \t]*\([A-Z][^()\n]{1,40}\)[ \t]*(?:-{1,2}|[–—:])")
+_TODAY = re.compile(r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b")
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s)|\n|$)")
 
 

@@ -112,7 +112,8 @@ def segment(text: str) -> list[Field]:
     hits: list[tuple[int, int, str, str]] = []  # label start, value start, kind, label
     for m in _LINE_LABEL.finditer(text):
         lab = m.group(m.lastgroup or 0) if m.lastgroup else m.group()
-        hits.append((m.start(), m.end(), _kind(m), lab))
+        if not _STAMP.match(text, m.start() + len(m.group()) - len(m.group().lstrip())):
+            hits.append((m.start(), m.end(), _kind(m), lab))
     flat = len(hits) < 2 and max(map(len, text.split("\n")), default=0) > 300
     if flat:
         inline = _inline_labels(text, hits)
@@ -137,8 +138,6 @@ def segment(text: str) -> list[Field]:
             end = min(end, _scalar_end(text, vs, end))
             if kind != "title":  # ... and a date or a place at a line of prose
                 end = _prose_line(text, vs, end)
-            if kind == "date" and (iso := _ISO_THEN_TEXT.match(text, vs, end)):
-                end = iso.end()  # "date 2024-07-25 ISLAMABAD - Foreign Secretary ...": a stamp
             else:  # ... and a title in capitals at its first line that is not
                 end = _caps_end(text, vs, end)
         fields.append(Field(kind, lab.strip(), ls, vs, max(vs, end)))
@@ -190,7 +189,8 @@ def _list_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_ISO_THEN_TEXT = re.compile(r"[ \t]*(?:19|20)\d\d-[01]\d-[0-3]\d(?=[ \t]+\S)")
+# a crawl's stamp ("date 2024-07-25"): the page's date, not the event's (loaders.dateline)
+_STAMP = re.compile(r"date[ \t]+(?:19|20)\d\d-[01]\d-[0-3]\d\b")
 
 
 def _prose_line(text: str, start: int, end: int) -> int:

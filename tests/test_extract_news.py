@@ -41,11 +41,22 @@ def test_a_weekday_range_is_the_event_and_a_speakers_day_is_not() -> None:
         "The seminar, held from Tuesday to Friday, was hosted by China.\n"
     )
     assert _dates(text) == ("2018-10-16", "2018-10-19")
-    # no weekday but the speaker's: the stamp's day
-    assert _dates(text.replace(", held from Tuesday to Friday,", "")) == (
-        "2018-10-18",
-        "2018-10-18",
+    # no weekday but the speaker's: the stamp dates the item, not the event
+    assert _dates(text.replace(", held from Tuesday to Friday,", "")) == (None, None)
+
+
+def test_a_news_items_own_date_is_not_the_events() -> None:
+    text = (
+        "Regional workshop on safeguards\n\n"
+        "date 2024-02-20 (MENAFN- Wire) MANAMA, Feb 20 (KUNA) -- The Council, in cooperation "
+        "with the IAEA, organized a regional workshop on safeguards, with Kuwait participating.\n"
     )
+    n = parse_note(text)
+    assert (n.start_date, n.end_date) == (None, None)
+    assert "no event date found" in n.warnings
+    # ... unless the item says the event is on its day
+    today = text.replace("organized a regional workshop", "opened today a regional workshop")
+    assert _dates(today) == ("2024-02-20", "2024-02-20")
 
 
 def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:

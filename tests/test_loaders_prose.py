@@ -141,7 +141,7 @@ def test_a_backward_cue_skips_the_relative_clause_of_its_subject() -> None:
 
 def test_a_subject_only_cue_reaches_its_subject_alone() -> None:
     text = (
-        "A member of the 1540 Committee led the delegation, which included officers from the "
+        "A member of the 1540 Committee led the delegation, which included staff of the "
         "UNREC that assisted in organizing the visit."
     )
     ms = _mentions(text, "1540 Committee", "UNREC")

@@ -1,0 +1,79 @@
+"""Who took part, as real write-ups say it: the people a list of States sends ("regulators and
+operators from"), participants "representing" governments, speakers who "explained that", the
+body after a post ("Acting Head of Arms Control of the Serbian Foreign Ministry"), and those who
+"will also attend" a planned event (each case from a real write-up the extractor missed)."""
+
+from __future__ import annotations
+
+from loaders import parse_note
+
+
+def _roles(text: str) -> dict[str, tuple[str, ...]]:
+    return {a.id: a.roles for a in parse_note(text).actors}
+
+
+def test_the_people_a_list_of_states_sends_make_them_participants() -> None:
+    text = (
+        "IAEA regional workshop\n\n"
+        "The workshop was held from 8 to 12 June 2015 in Livingstone, Zambia. The event "
+        "gathered regulators and operators from Benin, Botswana and Malawi.\n"
+    )
+    roles = _roles(text)
+    assert {k for k, v in roles.items() if "participant" in v} >= {
+        "state/BEN",
+        "state/BWA",
+        "state/MWI",
+    }
+    # people of no kind the rule knows: no role
+    assert "state/BEN" not in _roles(text.replace("regulators and operators", "tourists"))
+
+
+def test_participants_representing_governments_are_listed_after_including() -> None:
+    text = (
+        "Course on the implementation of the CWC concludes\n\n"
+        "The OPCW wrapped up a basic course on 20 September 2019. The course had 34 "
+        "participants representing the governments of 31 States Parties, including Angola, "
+        "Argentina, Bahamas and Zambia.\n"
+    )
+    roles = _roles(text)
+    for iso in ("AGO", "ARG", "BHS", "ZMB"):
+        assert roles[f"state/{iso}"] == ("participant",), iso
+
+
+def test_a_speaker_explains_and_a_sentence_of_another_year_says_nothing() -> None:
+    text = (
+        "Workshop on the BWC in the Sahel\n\n"
+        "On 27 September 2021 the ISU of the BWC held a workshop in Bamako. Mr. A. B., "
+        "Deputy Head of Division at the German Federal Foreign Office, explained that the "
+        "region and Germany cooperate closely.\n"
+        "In 2006, the UN Security Council emphasized the need for assistance.\n"
+    )
+    roles = _roles(text)
+    assert roles["org/deu-ffo"] == ("speaker",)
+    assert "org/unsc" not in roles
+
+
+def test_a_post_before_a_body_is_not_part_of_its_name() -> None:
+    text = (
+        "Security dialogue on resolution 1540\n\n"
+        "The dialogue was held in Vienna on 4 July 2012. Ms. A. B., Acting Head of Arms "
+        "Control of the Serbian Foreign Ministry, and Mr. C. D., Director General of the "
+        "Department of Industry of Indonesia, emphasized the importance of co-ordination.\n"
+    )
+    names = {a.name: a.iso3 for a in parse_note(text).actors}
+    assert names.get("Serbian Foreign Ministry") == "SRB"
+    assert names.get("Department of Industry of Indonesia") == "IDN"
+    assert not [n for n in names if n.startswith(("Arms Control", "General of"))]
+
+
+def test_those_who_will_attend_make_the_event_planned() -> None:
+    text = (
+        "Eastern African States to convene workshop in Kenya\n\n"
+        "GENEVA, 17 October (Office for Disarmament Affairs) - Experts from Comoros and "
+        "Djibouti gather in Mombasa, Kenya, from 18 to 19 October for a regional workshop. "
+        "Officials from IGAD will also attend the event.\n"
+    )
+    n = parse_note(text)
+    assert n.status == "planned"
+    assert {a.id: a.roles for a in n.actors}["state/COM"] == ("invited",)
+    assert parse_note(text.replace(" will also attend", " also attended")).status == "held"
