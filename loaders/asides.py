@@ -1,7 +1,8 @@
 """Names that stand in a sentence without being one of its event's actors: "on behalf of X",
 "according to X", and in prose a State named as a place ("in Kenya"), as where a body named
 before it is, as what a diplomat is accredited to, as a committee Chair's State, or as part of
-the name of a thing ("the Iran Nuclear Deal")."""
+the name of a thing ("the Iran Nuclear Deal"); and a State's name in another place's ("New
+Mexico")."""
 
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
@@ -73,6 +74,8 @@ def aside(text: str, m: Mention, *, prose: bool) -> bool:
     before = text[max(0, m.start - 120) : m.start]
     if _ON_PART.search(before[-30:]):
         return True
+    if before.endswith("New ") and m.entity is not None and m.entity.kind == "state":
+        return True  # "Albuquerque, New Mexico": a place of another State
     if not prose:
         return False
     if _ACCREDITED_TO.search(before):

@@ -124,7 +124,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer", "host"),
         re.compile(
             r"(?i)\b(?:(?:co-?)?host(?:ed|s)|(?:will|to)\s+(?:co-?)?host|(?<!who\s)(?<!that\s)(?<!which\s)(?:is|are|will\s+be)\s+(?:co-?)?hosting)"
-            r"\s+(?:a|an|the|this|its|(?-i:(?:sub-?)?regional|national|international))\b"
+            r"\s+(?:a|an|the|this|its|\d+|(?-i:(?:sub-?)?regional|national|international))\b"
         ),
     ),
     (

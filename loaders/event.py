@@ -41,7 +41,7 @@ FUTURE = Anchored(
         r"discuss|be\s+provided)|\bare\s+(?:anticipated|expected|invited)\b|\bshall\s+be\s+held\b|"
         r"\bis\s+scheduled\b|\bupcoming\b|\bto\s+take\s+place\b|"
         # "Officials from ... will also attend", "The meeting is open to participants from"
-        r"\bwill\s+(?:also\s+)?(?:attend|participate|convene|gather|consist|feature|be\s+attended)\b|"
+        r"\bwill\s+(?:also\s+)?(?:attend|participate|convene|gather|consist|feature|be\s+attended|(?:co-?)?host)\b|"
         r"\bis\s+open\s+to\s+(?:participants|experts|officials|representatives)\b|"
         r"\b(?:commitment|intention|plans?|offer)\s+to\s+(?:co-?)?host\b"
     ),

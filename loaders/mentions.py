@@ -21,9 +21,9 @@ HOST = Entity(id="@host", kind="state", label="host")
 
 _HOST_RX = Guarded(
     re.compile(
-        # not the verb: "to host a workshop", "will host the"
-        r"(?i)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b"
-        r"(?!\s+(?:of|to|for|a|an|the|this|its|their|our)\b)"
+        # not the verb: "to host a workshop", "will host the", "will host 44 people"
+        r"(?i)(?<!\bwill\s)(?<!\bto\s)\b(?:the\s+)?host(?:\s+(?:country|state|government|nation))?\b"
+        r"(?!\s+(?:of|to|for|a|an|the|this|its|their|our|\d+)\b)"
     ),
     ("host",),
 )

@@ -78,6 +78,12 @@ def town_in(name: str, iso3: str) -> bool:
     return city_country(name) == iso3 or iso3 in _towns().get(fold(name), ())
 
 
+def town_countries(name: str) -> frozenset[str]:
+    """The ISO3 codes of the countries with a known city or town of that name."""
+    known = city_country(name)
+    return _towns().get(fold(name), frozenset()) | ({known} if known else set())
+
+
 def seat(entity: Entity) -> tuple[str, str | None] | None:
     """The city (and country) of the entity's seat, or of its nearest parent's that has one."""
     e: Entity | None = entity

@@ -13,13 +13,13 @@ from .event import field_of
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
-from .names import city_country, resolve, seat, town_in
+from .names import city_country, resolve, scan, seat, town_countries, town_in
 from .text import Doc, squash
 
 __all__ = ["dateline_venue", "find_venue", "tidied"]
 
 _VENUE_END = re.compile(
-    r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was)\b|,\s*(?=[a-z])|"
+    r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was|city|town)\b|,\s*(?=[a-z])|"
     r"\s+(?=the\s+[a-z])"  # "in Hofburg, Vienna the plenary session"
 )
 _CITY_COUNTRY_BEFORE = re.compile(
@@ -68,6 +68,13 @@ def find_venue(
             city, country = place(m.group())
             if city == venue.city and country:
                 return Venue(venue.name, city, country), (*ev, doc.evidence(m.start(), m.end()))
+        # a town of one country only, a country the note names ("in Ulaangom city" of Mongolia)
+        only = town_countries(venue.city)
+        if len(only) == 1:
+            iso = next(iter(only))
+            named = [m for m in scan(doc.text) if m.entity.kind == "state" and m.entity.iso3 == iso]
+            if named:
+                return Venue(venue.name, venue.city, iso), ev
     return venue, ev
 
 

@@ -145,3 +145,31 @@ def test_a_building_is_no_town_and_a_heading_names_a_town_as_a_name() -> None:
         "Exercise in Jakarta\n\nThe exercise took place on 19 August 2013 in Jakarta Indonesia.\n"
     )
     assert (n.venue.city, n.venue.country) == ("Jakarta", "IDN")
+
+
+def test_a_town_of_one_country_the_note_names_is_there() -> None:
+    text = (
+        "Biosafety training workshop\n\n"
+        "The Implementation Unit in Mongolia organized a training workshop during 6 and 7 of "
+        "November 2018 in Ulaangom city located in Uvs aimag.\n"
+    )
+    n = parse_note(text)
+    assert (n.venue.city, n.venue.country) == ("Ulaangom", "MNG")
+    # the town alone, its country unnamed: no country is guessed
+    alone = parse_note(text.replace("Unit in Mongolia", "Unit"))
+    assert (alone.venue.city, alone.venue.country) == ("Ulaangom", None)
+
+
+def test_a_states_name_inside_another_places_name_is_no_actor() -> None:
+    text = (
+        "NNSA and IAEA celebrate training course\n\n"
+        "Washington, D.C. - The NNSA and the IAEA will host 44 people from 33 countries at "
+        "Sandia National Laboratories in Albuquerque, New Mexico, from April 20 to May 8, 2015 "
+        "for the International Training Course.\n"
+    )
+    n = parse_note(text)
+    roles = {a.id: a.roles for a in n.actors}
+    assert "state/MEX" not in roles
+    # "will host 44 people": the hosts organise a planned course
+    assert roles["org/usa-nnsa"] == roles["org/iaea"] == ("organizer", "host")
+    assert n.status == "planned"
