@@ -43,9 +43,25 @@ FUTURE = Anchored(
         # "Officials from ... will also attend", "The meeting is open to participants from"
         r"\bwill\s+(?:also\s+)?(?:attend|participate|convene|gather|consist|feature|be\s+attended|(?:co-?)?host)\b|"
         r"\bis\s+open\s+to\s+(?:participants|experts|officials|representatives)\b|"
+        # a course's announcement: "Register now for ...", "Registration is open"
+        r"\bregister\s+now\b|\bregistration\s+is\s+(?:now\s+)?open\b|\bapply\s+now\b|"
         r"\b(?:commitment|intention|plans?|offer)\s+to\s+(?:co-?)?host\b"
     ),
-    ("will", "are", "shall", "is", "upcoming", "to", "commitment", "intention", "plan", "offer"),
+    (
+        "will",
+        "are",
+        "shall",
+        "is",
+        "upcoming",
+        "to",
+        "commitment",
+        "intention",
+        "plan",
+        "offer",
+        "register",
+        "registration",
+        "apply",
+    ),
 )
 PAST = Anchored(
     re.compile(

@@ -77,3 +77,25 @@ def test_those_who_will_attend_make_the_event_planned() -> None:
     assert n.status == "planned"
     assert {a.id: a.roles for a in n.actors}["state/COM"] == ("invited",)
     assert parse_note(text.replace(" will also attend", " also attended")).status == "held"
+
+
+def test_short_names_of_caribbean_states_are_states() -> None:
+    text = (
+        "Caribbean community holds workshop on chemical weapons\n\n"
+        "A workshop was held in Nassau on 5 May 2010. The workshop attracted participants from "
+        "14 CARICOM member states, including Suriname, St. Vincent, St. Kitts and Bosnia.\n"
+    )
+    roles = _roles(text)
+    for iso in ("SUR", "VCT", "KNA", "BIH"):
+        assert roles[f"state/{iso}"] == ("participant",), iso
+
+
+def test_a_course_open_for_registration_is_planned() -> None:
+    text = (
+        "[Training programme] Disarmament and non-proliferation of WMD 2023\n\n"
+        "18 - 22 September 2023\n\n"
+        "The threat posed by chemical weapons has reached new levels. Register now for the "
+        "fourteenth training programme, co-organised with the OPCW in The Hague.\n"
+    )
+    assert parse_note(text).status == "planned"
+    assert parse_note(text.replace("Register now for", "Thanks to all in")).status == "held"
