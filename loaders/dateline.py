@@ -46,8 +46,9 @@ _DATE_LINE = re.compile(
     # in" (the section on the next line), "Posted on May 3, 2019 by admin"
     r"(?(label)(?:(?:in|by|under)\b[^\n]{0,60})?)"
 )
-# a crawl's stamp that the text follows on the same line
-_STAMP = re.compile(r"[ \t]*[Dd]ate:?[ \t]+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]+(?=\S)")
+# a crawl's stamp that the text follows on the same line (as header._STAMP: lower case, no
+# colon; "Date: 2024-07-25" is a date field)
+_STAMP = re.compile(r"[ \t]*date[ \t]+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]+(?=\S)")
 _LINE = re.compile(r"[^\n]+")
 _SHORT = 100  # boilerplate and date lines are short
 _TOP = 1500  # the masthead is in the first lines
