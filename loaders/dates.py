@@ -19,7 +19,6 @@ __all__ = [
     "MONTH",
     "NUMBERS",
     "DateSpan",
-    "dated_otherwise",
     "find_dates",
     "yearless_dates",
 ]
@@ -392,31 +391,3 @@ def event_year(text: str, month: int, day: int) -> int | None:
         if y == floor and (month, day) <= (m, dd):
             floor = y + 1
     return floor
-
-
-_OTHER_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (2004)"
-
-
-def dated_otherwise(said: str, start_date: str | None) -> bool:
-    """Whether `said` (a sentence) is dated otherwise than an event that starts on `start_date`:
-    by a date that is not that day, or only by other years ("in 2015")."""
-    ds = [d.start_date for d in find_dates(said)]
-    if ds:
-        return start_date not in ds
-    years = {m.group() for m in _OTHER_YEAR.finditer(said) if not _named_year(said, m.start())}
-    return bool(years) and start_date is not None and start_date[:4] not in years
-
-
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")
-
-
-def _named_year(said: str, at: int) -> bool:
-    """Whether the year at `at` ends a name ("the exercise Cobalt 2009", "BIOSHIELD Global
-    2010"): a capitalised word before it that is no month nor a preposition ("In 2015", "May
-    2015" are dates)."""
-    m = _WORD_BEFORE.search(said, max(0, at - 30), at)
-    word = m.group(1) if m else ""
-    return word[:1].isupper() and word not in _YEAR_WORDS and not re.fullmatch(_MON, word)
-
-
-_YEAR_WORDS = frozenset("In Since By From Until Till Before After During Of Early Late Mid".split())

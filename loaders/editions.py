@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import re
 
-from .dates import DateSpan, dated_otherwise
+from .dates import MONTH, DateSpan, find_dates
 from .event import FUTURE, PAST
 
-__all__ = ["SENT_END", "next_edition", "other_editions", "other_event", "said_held"]
+__all__ = [
+    "SENT_END",
+    "dated_otherwise",
+    "next_edition",
+    "of_another_event",
+    "other_editions",
+    "other_event",
+    "said_held",
+]
 
 SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
@@ -26,7 +34,7 @@ def sentence_around(t: str, a: int, b: int) -> tuple[int, int]:
 def other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool = False) -> bool:
     """Whether the sentence holding t[a:b] (`sentence`: t[a:b] is one) speaks of other events
     ("Previous courses took place in ...") or is dated otherwise than the event
-    (`dates.dated_otherwise`)."""
+    (`dated_otherwise`)."""
     if not sentence:
         a, b = sentence_around(t, a, b)
     said = t[a:b]
@@ -67,3 +75,48 @@ _OTHER_EDITIONS = re.compile(
     r"trainings?|training\s+courses?|events?|conferences?|rounds?|dialogues?)\b|previously\b|"
     r"in\s+the\s+past\b)"
 )
+
+
+def of_another_event(sentence: str, date: DateSpan | None) -> bool:
+    """Whether a sentence of the prose speaks of another event than the note's: dated by other
+    days only, led by another year ("In 2006, the Council emphasized the need ..."), or about
+    other editions."""
+    if date is not None:
+        days = [d.start_date for d in find_dates(sentence)]
+        if days and date.start_date not in days:
+            return True
+        lead = _YEAR_LEAD.match(sentence)
+        if lead and lead.group(1) != date.start_date[:4]:
+            return True
+    return other_editions(sentence)
+
+
+_YEAR_LEAD = re.compile(r"\s*(?:In|Since|By|Back\s+in)\s+((?:19|20)\d\d)\b")
+
+
+_OTHER_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (2004)"
+
+
+def dated_otherwise(said: str, start_date: str | None) -> bool:
+    """Whether `said` (a sentence) is dated otherwise than an event that starts on `start_date`:
+    by a date that is not that day, or only by other years ("in 2015")."""
+    ds = [d.start_date for d in find_dates(said)]
+    if ds:
+        return start_date not in ds
+    years = {m.group() for m in _OTHER_YEAR.finditer(said) if not _named_year(said, m.start())}
+    return bool(years) and start_date is not None and start_date[:4] not in years
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def _named_year(said: str, at: int) -> bool:
+    """Whether the year at `at` ends a name ("the exercise Cobalt 2009", "BIOSHIELD Global
+    2010"): a capitalised word before it that is no month nor a preposition ("In 2015", "May
+    2015" are dates)."""
+    m = _WORD_BEFORE.search(said, max(0, at - 30), at)
+    word = m.group(1) if m else ""
+    return word[:1].isupper() and word not in _YEAR_WORDS and not re.fullmatch(MONTH, word)
+
+
+_YEAR_WORDS = frozenset("In Since By From Until Till Before After During Of Early Late Mid".split())

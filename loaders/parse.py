@@ -13,8 +13,8 @@ from .body import find_naps, find_related, find_resolutions
 from .counted import counted_list
 from .cues import attributive
 from .dateline import masthead
-from .dates import DateSpan, find_dates
-from .editions import other_editions, said_held
+from .dates import DateSpan
+from .editions import of_another_event, said_held
 from .event import (
     FUTURE,
     complement,
@@ -53,7 +53,6 @@ _BLANKS = re.compile(r"[ \t]+")
 _SPEAKER_LABEL = re.compile(r"(?i)speaker|presenter|resource\s+person")
 _PAREN_DATE = re.compile(r"\(\s*\d{1,2}[^()]*\d{4}[^()]*\)")
 _CONTACT_SENT = re.compile(r"(?i)\bplease\s+contact\b|\bcontact\b.*@")
-_YEAR_LEAD = re.compile(r"\s*(?:In|Since|By|Back\s+in)\s+((?:19|20)\d\d)\b")
 _PRONOUN_START = re.compile(r"(?:It|This|They)\b")
 _MINISTRY = re.compile(r"(?:the\s+)?Ministr(?:y|ies)\s+(?:of|for)\s")
 _ROLE_ORDER = ("organizer", "host", "supporter", "funder", "participant", "invited", "speaker")
@@ -371,13 +370,7 @@ def _body_actors(
             if not (cues if full else has_cue(t, s, se, talk_only=True)):
                 continue
             sent = t[s:se]
-            ds = list(find_dates(sent))
-            if ds and date and all(d.start_date != date.start_date for d in ds):
-                continue  # another event
-            y = _YEAR_LEAD.match(sent)
-            if y and date and y.group(1) != date.start_date[:4]:
-                continue  # "In 2006, the Security Council emphasized the need ..."
-            if other_editions(sent):
+            if of_another_event(sent, date):
                 continue
             if _PAREN_DATE.search(sent):
                 continue

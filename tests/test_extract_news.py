@@ -6,7 +6,7 @@ the extractor missed)."""
 from __future__ import annotations
 
 from loaders import parse_note
-from loaders.dates import dated_otherwise
+from loaders.editions import dated_otherwise
 from loaders.eventdate import weekdays
 
 
