@@ -74,7 +74,7 @@ _NOW = re.compile(
 # "MANAMA, Feb 20 (KUNA) --": a wire's dateline, the item's own date
 _AGENCY_AFTER = re.compile(r"[ \t]*\([A-Z][^()\n]{1,40}\)[ \t]*(?:-{1,2}|[–—:])")
 _TODAY = re.compile(r"(?i)\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b")
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s)|\n|$)")
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)")
 
 
 def _happening(t: str, at: int) -> bool:
@@ -152,7 +152,6 @@ _WD_EVENT = re.compile(
     r"(?i)\b(?:inaugurat\w*|open(?:ed|s)?|beg[ai]n|begins|kick(?:ed|s)?\s+off|start(?:ed|s)?|held|"
     r"convene[sd]?|conclude[sd]?|ended|t[ao]ok\s+place|take\s+place|gathered|hosted|launched|met)\b"
 )
-_LEAD_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -165,8 +164,10 @@ def weekdays(t: str, spans: list[tuple[int, int]], pub: str) -> DateSpan | None:
     day = dt.date.fromisoformat(pub)
     lead_end = (spans[0][0] if spans else 0) + _LEAD
     for a, e in spans:
-        for sm in _LEAD_SENTENCE.finditer(t, a, min(e, lead_end)):
+        for sm in _SENTENCE.finditer(t, a, min(e, lead_end)):
             sent = sm.group()
+            if not sent.strip():
+                continue
             r = _WD_RANGE.search(sent)
             ones = [m for m in _WD_ONE.finditer(sent) if not _WD_SAID.search(sent, 0, m.start())]
             if r is None and not (ones and _WD_EVENT.search(sent)):
