@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -156,6 +157,8 @@ _FOLD = {
 }
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# letters with a diacritic that Unicode does not decompose to an ASCII letter and a mark
+_UNDECOMPOSED = str.maketrans(dict(zip("ŁłØøĐđĦħı", "LlOoDdHhi", strict=True)) | {"ß": "ss"})
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 Trie = dict[str, Any]
 
@@ -330,6 +333,14 @@ def demonym_state(word: str) -> str | None:
 
 
 def fold(s: str) -> str:
+    """A name's key for lookups: lower case, ASCII letters ("Łódź" and "Lodz" -> "lodz"), British
+    and short spellings made one, punctuation to single spaces."""
+    if not s.isascii():
+        s = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", s.translate(_UNDECOMPOSED))
+            if not unicodedata.combining(c)
+        )
     s = s.lower().replace("&", " and ")
     for a, b in (
         ("organisation", "organization"),

@@ -1,7 +1,7 @@
 """Markup cleaning with an offset map back to the decoded text.
 
 `clean(raw)` returns a `Doc`: `doc.text` is the normalised text (tags, markdown emphasis, footnotes and
-footnote markers removed, save the text of footnotes that list names, entities decoded, quotes straightened) and every character of it knows the raw
+footnote markers removed, save the text of footnotes that list names, entities decoded, quotes straightened, accented capitals to ASCII) and every character of it knows the raw
 span it came from, so `doc.evidence(start, end)` quotes the raw text exactly (markup included).
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import string
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
@@ -85,6 +87,17 @@ _QUOTE_MAP = {
     "\u200b": " ",
     "\ufeff": " ",
     "\r": " ",
+}
+# a capital with a diacritic to its ASCII letter ("İstanbul", "Évian", "Łódź"), so that the
+# patterns' [A-Z] classes read it as a capital (lower case letters are \w already)
+_QUOTE_MAP |= {
+    c: _base
+    for c in map(chr, range(0xC0, 0x250))
+    if c.isupper()
+    and (
+        _base := {"Ø": "O", "Đ": "D", "Ł": "L", "Ħ": "H"}.get(c, unicodedata.normalize("NFD", c)[0])
+    )
+    in string.ascii_uppercase
 }
 _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
 # Necessary conditions: some patterns cannot match a text without a `need` (a quick scan first;
@@ -295,7 +308,8 @@ class _Builder:
         )
 
     def straighten_quotes(self) -> None:
-        """Typographic quotes and odd spaces to ASCII, one character for one (keeps the map)."""
+        """Typographic quotes, odd spaces and accented capitals to ASCII, one character for one
+        (keeps the map)."""
         text = self.text  # "\r" is the one ASCII character of the map
         if (not text.isascii() or "\r" in text) and _QUOTE_CHARS.search(text):
             # a regex, not str.translate (slow on non-ASCII text), and only where needed

@@ -37,7 +37,9 @@ _IN_AFTER_DATE = re.compile(
 _PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
 # "in the Moroccan city of Marrakesh", "in the port city of Durban": the city's name follows
 _CITY_OF = r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|coastal|resort|capital|historic)\s+)?(?:city|town)\s+of\s+)?"
-_FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
+# a sentence's end after a word ("took place in Windhoek." and "in Lodz, Poland. Experts ...";
+# not "Washington D.C." nor "St. Petersburg")
+_FULL_STOP = re.compile(r"(?<=[^\W\dA-Z_]{3})\.(?:$|\s+(?=[A-Z]).*)", re.S)
 _HELD_IN = re.compile(
     r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|began|opened|kicked\s+off)\s+"
     # "concluded at Heritage Park in Honiara", "took place at the Field Lab of the Netherlands
@@ -65,7 +67,7 @@ def find_venue(
         venue, ev = _in_title(doc, *title)
     if venue.city and not venue.country:
         for m in re.finditer(re.escape(venue.city) + _STATE_AFTER, doc.text):
-            city, country = place(m.group())
+            city, country = place(_FULL_STOP.sub("", m.group()))
             if city == venue.city and country:
                 return Venue(venue.name, city, country), (*ev, doc.evidence(m.start(), m.end()))
         # a town of one country only, a country the note names ("in Ulaangom city" of Mongolia)
@@ -135,7 +137,7 @@ def _venue(
             if hq is not None:
                 return hq, (doc.evidence(m.start(1), m.end(1)),)
             said = _VENUE_END.split(m.group(1))[0]  # "gathered in Tokyo, Japan to strengthen"
-            said = _FULL_STOP.sub("", said)  # "took place in Windhoek." (not "Washington D.C.")
+            said = _FULL_STOP.sub("", said)
             city, country = place(said)
             if city or country:
                 return Venue(None, city, country), (

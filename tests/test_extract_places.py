@@ -173,3 +173,27 @@ def test_a_states_name_inside_another_places_name_is_no_actor() -> None:
     # "will host 44 people": the hosts organise a planned course
     assert roles["org/usa-nnsa"] == roles["org/iaea"] == ("organizer", "host")
     assert n.status == "planned"
+
+
+def test_a_capital_with_a_diacritic_starts_a_place() -> None:
+    # "İ" is no [A-Z]: the prose is read with accented capitals as their ASCII letters
+    n = parse_note(
+        "Workshop on resolution 1540\n\n"
+        "The workshop was held in İstanbul, Turkey on 3 May 2019. Georgia took part.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Istanbul", "TUR")
+    # a known city found by its name without diacritics, and the reverse
+    said = "Seminar\n\nOn 4 June 2018 a seminar was held in {}. Experts from Ukraine took part.\n"
+    assert parse_note(said.format("Łódź")).venue.country == "POL"
+    assert parse_note(said.format("Urumqi")).venue.country == "CHN"
+
+
+def test_a_town_with_its_country_ends_at_the_sentences_full_stop() -> None:
+    text = (
+        "Seminar\n\nOn 4 June 2018 a seminar was held in Lebork, Poland. "
+        "Experts from Ukraine took part.\n"
+    )
+    n = parse_note(text)
+    assert (n.venue.city, n.venue.country) == ("Lebork", "POL")
+    n = parse_note(text.replace("Lebork", "St. Lebork"))
+    assert (n.venue.city, n.venue.country) == ("St. Lebork", "POL")
