@@ -30,6 +30,7 @@ from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
+from .national import national_state
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
 from .venue import dateline_venue, find_venue, tidied
@@ -234,9 +235,10 @@ def _parse(text: str, source: Source) -> Note:
     else:
         prose_roles = frozenset(("speaker", "invited"))
     _body_actors(b, body_spans, date, prose_roles, planned=planned)
+    taking_part = ("invited",) if planned else ("participant",)
     if prose_roles is None or "participant" in prose_roles:
         for m in counted_list(t, body_spans):
-            b.add(m, ("invited",) if planned else ("participant",))
+            b.add(m, taking_part)
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     if venue.city and not venue.country and org_states:
         venue = Venue(venue.name, venue.city, org_states[0])
@@ -245,6 +247,11 @@ def _parse(text: str, source: Source) -> Note:
     if not venue.city and not venue.country:
         venue, venue_ev = dateline_venue(doc, mast.place)
     venue = tidied(venue)
+    if prose_roles is None or "participant" in prose_roles:
+        named = {a.iso3 for a in b.actors.values() if {"participant", "invited"} & set(a.roles)}
+        own = national_state(t, title_span, body_spans, venue.country, named)
+        if own is not None:  # "a national workshop": its State's officials take part
+            b.add(own, taking_part)
     b.host = b.host or venue.country or (org_states[0] if org_states else None)
     b.organizer_hosts()
     b.own_ministries()
@@ -309,14 +316,10 @@ def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str |
 def _two_states(b: _Builder, ms: list[Mention]) -> None:
     t = b.doc.text
     for x, y in zip(ms, ms[1:], strict=False):
-        if (
-            x.entity
-            and y.entity
-            and x.entity.kind == y.entity.kind == "state"
-            and x.entity is not HOST
-            and y.entity is not HOST
-            and _BLANKS.fullmatch(t[x.end : y.start])
-        ):
+        ex, ey = x.entity, y.entity
+        if ex and ey and ex.kind == ey.kind == "state" and ex is not HOST and ey is not HOST:
+            if not _BLANKS.fullmatch(t[x.end : y.start]):
+                continue
             line = b.doc.evidence(x.start, y.end).line
             b.warnings.append(f"line {line}: '{x.name} {y.name}' read as two States")
 
@@ -340,9 +343,7 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
             ms = [
                 m for m in find_mentions(t, s, se, list_like=True) if not aside(t, m, prose=False)
             ]
-            dflt = default
-            if lab and _SPEAKER_LABEL.search(lab):
-                dflt = default + ("speaker",)
+            dflt = default + (("speaker",) if lab and _SPEAKER_LABEL.search(lab) else ())
             for m, roles in assign_roles(t, s, se, ms, dflt):
                 if planned and "participant" in roles:
                     roles = tuple("invited" if r == "participant" else r for r in roles)

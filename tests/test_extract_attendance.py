@@ -99,3 +99,37 @@ def test_a_course_open_for_registration_is_planned() -> None:
     )
     assert parse_note(text).status == "planned"
     assert parse_note(text.replace("Register now for", "Thanks to all in")).status == "held"
+
+
+def test_the_state_of_a_national_event_takes_part() -> None:
+    # the one State the lead names
+    text = (
+        "UNLIREC convenes national roundtable\n\n"
+        "On 13-14 October 2014, UNLIREC convened a national roundtable on strengthening the "
+        "implementation of Security Council Resolution 1540 (2004) in Trinidad and Tobago.\n"
+    )
+    assert "participant" in _roles(text)["state/TTO"]
+    assert "state/TTO" not in _roles(text.replace("national roundtable", "roundtable"))
+    # no State named: the venue's country, invited to a planned event
+    text = (
+        "National workshop on the Biological Weapons Convention\n\n"
+        "UNODA is organising a national workshop on the implementation of the Biological Weapons "
+        "Convention. The workshop will be held in Kathmandu on 20-21 February 2030.\n"
+    )
+    assert _roles(text)["state/NPL"] == ("invited",)
+
+
+def test_a_course_for_national_authorities_or_abroad_is_not_the_venues() -> None:
+    roles = _roles(
+        "OPCW National Authority Training Course\n\n"
+        "The OPCW held a National Authority Training Course in Doha, Qatar from 3 to 7 May 2015.\n"
+    )
+    assert "participant" not in roles.get("state/QAT", ())
+    roles = _roles(
+        "National Round Table on resolution 1540 (2004)\n\n"
+        "UNRCPD organized a national round table to review the progress made by Uzbekistan in "
+        "implementing resolution 1540 (2004). The meeting took place from 22 to 24 May 2017 in "
+        "Vienna, Austria.\n"
+    )
+    assert "participant" in roles["state/UZB"]
+    assert "participant" not in roles.get("state/AUT", ())
