@@ -20,9 +20,12 @@ _ON_PART = Guarded(  # ... and who a report cites: "According to Foreign Office,
     ("part", "behalf", "according"),
 )
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
-    r"\b(?:in|at|to)\s+(?:the\s+)?)$"
+    r"(?:(?:\b(?P<w>\w+)\s+)?\b(?P<p>in|at|to)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
+    r"(?:\b(?P<w2>\w+)\s+)?\b(?P<p2>in|at|to)\s+(?:the\s+)?)$"
 )
+# ... but the State a visit or a mission goes to hosts it, and the State assistance goes to takes
+# part ("visit to Moldova", "legal assistance to the Dominican Republic": cues.py)
+_GOES_TO = frozenset("visit visits mission missions assistance advice".split())
 # what a diplomat is accredited to: "Permanent Representative of Panama to the United Nations"
 _ACCREDITED_TO = Guarded(
     re.compile(
@@ -87,7 +90,10 @@ def aside(text: str, m: Mention, *, prose: bool) -> bool:
         # body is; but a public body of the State is the State's ("... Authority (NACW) of X")
         named = before[: q.start()]
         return not _PUBLIC_BODY.search(named[named.rfind(")") + 1 :])
-    if _PLACE_BEFORE.search(before[-40:]) or _CHAIR_BEFORE.search(before):
+    p = _PLACE_BEFORE.search(before[-40:])
+    if p and not ((p["p"] or p["p2"]) == "to" and (p["w"] or p["w2"] or "").lower() in _GOES_TO):
+        return True
+    if _CHAIR_BEFORE.search(before):
         return True
     if _NAMES_A_THING.match(text, m.end):
         return True

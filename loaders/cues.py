@@ -100,11 +100,22 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("invited",),
         re.compile(r"(?i)\b(?:had\s+)?invit(?:ed|es)\b(?!\s+(?:as|to|by)\b)|\binvitations?\s+to\b"),
     ),
+    # "provided technical and legal assistance to the Dominican Republic": the State helped
+    # takes part (NAMES_ONLY)
+    (
+        ("participant",),
+        _ASSISTANCE_TO := re.compile(
+            r"\b(?:provided|provides|providing|delivered|offered|gave)\s+(?:[a-z]+\s+){0,4}?"
+            r"(?:assistance|advice)\s+to\s+(?=(?:the\s+)?[A-Z])"
+        ),
+    ),
     # the State a delegation visits hosts the visit and takes part in it (NAMES_ONLY: the names
     # right after the cue, not the rest of the sentence)
     (
         ("host", "participant"),
-        _VISITED := re.compile(r"\b(?:visited|visits|[Vv]isit\s+to)\s+(?=[A-Z])"),
+        _VISITED := re.compile(
+            r"\b(?:visited|visits|[Vv]isits?\s+to|[Mm]issions?\s+to)\s+(?:the\s+)?(?=[A-Z])"
+        ),
     ),
     # no role: the names after it are the venue ("took place in the premises of ESCAP"), and it
     # ends the list of the cue before it
@@ -214,10 +225,15 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     ),
     # ... and the helper, its subject
     (("supporter",), _SUPPORTED),
+    # "UNLIREC provided technical and legal assistance to the Dominican Republic": the subject
+    # organises (the State helped takes part: the same cue, forward)
+    (("organizer",), _ASSISTANCE_TO),
 ]
 # backward cues that reach only their subject, not every name before them in the sentence
-SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED})
-NAMES_ONLY = frozenset({_VISITED})  # forward cues whose list is the names right after them
+SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED, _ASSISTANCE_TO})
+NAMES_ONLY = frozenset(
+    {_VISITED, _ASSISTANCE_TO}
+)  # forward cues whose list is the names right after them
 
 
 # For each cue, words one of which every match contains (lower case): a cue whose words are all
@@ -296,7 +312,8 @@ WORDS: list[tuple[str, ...]] = [
     ),
     ("drawn", "countries", "states", "nations"),
     ("invit",),
-    ("visit",),
+    ("assistance", "advice"),
+    ("visit", "mission"),
     ("place", "premises", "headquarters", "office"),
     # BACKWARD
     ("host",),
@@ -323,6 +340,7 @@ WORDS: list[tuple[str, ...]] = [
     ("assisted", "helped"),
     ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
     ("supported", "assisted", "helped"),
+    ("assistance", "advice"),
 ]
 
 

@@ -67,7 +67,8 @@ PAST = Anchored(
     re.compile(
         r"(?i)\b(?:was|were)\s+(?:held|organi[sz]ed|convened|conducted|attended)\b|\btook\s+place\b|"
         r"\b(?:participated|attended|hosted|discussed|agreed|delivered|concluded|gathered|visited)\b|"
-        r"\b(?:organi[sz]ed|convened|conducted)\s+(?:a|an|the)\b|\b(?:inaugurated|kicked\s+off)\b"
+        r"\b(?:organi[sz]ed|convened|conducted)\s+(?:a|an|the)\b|\b(?:inaugurated|kicked\s+off)\b|"
+        r"\bprovided\s+(?:[a-z]+\s+){0,4}?(?:assistance|advice)\b"
     ),
     (
         "inaugurated",
@@ -87,6 +88,7 @@ PAST = Anchored(
         "agreed",
         "delivered",
         "concluded",
+        "provided",
     ),
 )
 _QUOTED_TITLE = re.compile(

@@ -380,7 +380,8 @@ def _body_actors(
             ms = [
                 m for m in find_mentions(t, s, se, list_like=False) if not aside(t, m, prose=True)
             ]
-            about_event = bool(_EVENT_NOUN.search(sent) or _PRONOUN_START.match(sent))
+            dated = date is not None and s <= date.start < se  # the sentence that dates it
+            about_event = bool(dated or _EVENT_NOUN.search(sent) or _PRONOUN_START.match(sent))
             for m, roles in assign_roles(t, s, se, ms, (), cues=cues):
                 if not about_event:
                     roles = tuple(

@@ -133,3 +133,29 @@ def test_a_course_for_national_authorities_or_abroad_is_not_the_venues() -> None
     )
     assert "participant" in roles["state/UZB"]
     assert "participant" not in roles.get("state/AUT", ())
+
+
+def test_the_state_a_mission_goes_to_hosts_it() -> None:
+    for title in (
+        "Joint OSCE and UNODC mission to the Republic of Moldova",
+        "UNODA visit to Moldova",
+    ):
+        n = parse_note(f"{title}\n\nThe mission took place on 19-21 March 2012.\n")
+        assert {a.id: a.roles for a in n.actors}["state/MDA"] == ("host", "participant"), title
+        assert n.venue.country == "MDA"
+    # a place a delegation travels to is no actor
+    roles = _roles("News\n\nThe delegation travelled to Moldova on 19-21 March 2012.\n")
+    assert "state/MDA" not in roles
+
+
+def test_the_state_assistance_is_provided_to_takes_part() -> None:
+    n = parse_note(
+        "UNLIREC advances implementation of resolution 1540\n\n"
+        "On 31 August 2016 UNLIREC provided technical and legal assistance to the Dominican "
+        "Republic. UNLIREC will continue supporting the country.\n"
+    )
+    roles = {a.id: a.roles for a in n.actors}
+    # the sentence that dates the event is about it, though it names no event
+    assert roles["org/unlirec"] == ("organizer",)
+    assert roles["state/DOM"] == ("participant",)
+    assert n.status == "held"
