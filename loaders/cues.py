@@ -43,8 +43,10 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     ),
     (
         ("organizer", "host"),
-        re.compile(r"(?i)\bco-?hosted\s+by\b|\b(?:invited|welcomed)\s+by\b"),
+        re.compile(r"(?i)\bco-?hosted\s+(?:jointly\s+)?by\b|\b(?:invited|welcomed)\s+by\b"),
     ),
+    # "hosted jointly by A and B": both organise it
+    (("organizer", "host"), re.compile(r"(?i)\bhosted\s+jointly\s+by\b")),
     (("host",), re.compile(r"(?i)\bhosted\s+by\b|\bat\s+the\s+invitation\s+of\b")),
     (
         ("organizer",),
@@ -82,7 +84,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"inspectors|engineers|analysts)\s+(?:came\s+)?(?:of|from)\b|"
             # "34 participants representing the governments of 31 States Parties, including A, B"
             r"\b(?:participants|officials|experts|delegates)\s+representing\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
-            r"\bbrought\s+together\b|\b(?:participating|attending)\s+(?:States|countries|delegations|organi[sz]ations)"
+            r"\bbrought\s+together\b|\b(?:participating|attending|represented)\s+(?:States(?:\s+Parties)?|countries|delegations|organi[sz]ations)"
             r"(?:\s+(?:were|included|comprised))?\b|\b(?:participants|attendees)\s+(?:included|comprised|were)\b|"
             r"\b(?:consultations|talks|discussions|bilateral\s+meetings?|working\s+sessions)\s+with\b|\bmet\s+with\b|"
             r"\bparticipating\s+(?:national\s+)?(?:agencies|institutions|ministries|bodies|authorities)\s+(?:included|were|comprised)\b"
@@ -243,6 +245,7 @@ WORDS: list[tuple[str, ...]] = [
     ("fund", "financ", "paid", "contribut"),
     ("support", "assist", "expertise", "sponsor"),
     ("hosted", "invited", "welcomed"),
+    ("hosted",),
     ("hosted", "invitation"),
     (
         "operation",
@@ -277,6 +280,7 @@ WORDS: list[tuple[str, ...]] = [
     ),
     (
         "particip",
+        "represented",
         "representatives",
         "governments",
         "delegat",

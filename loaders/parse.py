@@ -31,6 +31,7 @@ from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .national import national_state
+from .nationalities import people_of
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
 from .venue import dateline_venue, find_venue, tidied
@@ -192,8 +193,7 @@ def _parse(text: str, source: Source) -> Note:
     date = widened(t, until(t, date, field_of(fields, "end_date")), body_spans)
     if date is None:
         date, guess = prose_date(t, body_spans, mast)
-        if guess:
-            b.warnings.append(guess)
+        b.warnings.extend([guess] if guess else [])
     if mast.date and (date is None or date.start_date == mast.date and not date.is_range):
         date = weekdays(t, body_spans, mast.date) or date  # "on Wednesday inaugurated the ..."
     status = "planned" if doc_type == "concept_note" else "held"
@@ -237,7 +237,7 @@ def _parse(text: str, source: Source) -> Note:
     _body_actors(b, body_spans, date, prose_roles, planned=planned)
     taking_part = ("invited",) if planned else ("participant",)
     if prose_roles is None or "participant" in prose_roles:
-        for m in counted_list(t, body_spans):
+        for m in counted_list(t, body_spans) + people_of(t, body_spans):
             b.add(m, taking_part)
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     if venue.city and not venue.country and org_states:

@@ -159,3 +159,39 @@ def test_the_state_assistance_is_provided_to_takes_part() -> None:
     assert roles["org/unlirec"] == ("organizer",)
     assert roles["state/DOM"] == ("participant",)
     assert n.status == "held"
+
+
+def test_the_represented_states_parties_included_a_list() -> None:
+    roles = _roles(
+        "OPCW holds workshop\n\n"
+        "The OPCW hosted a workshop on Article XI on 11-13 June 2013 in The Hague. The "
+        "represented states parties included Uruguay, U.S., Ukraine and Argentina.\n"
+    )
+    assert {"state/URY", "state/USA", "state/UKR", "state/ARG"} <= {
+        k for k, v in roles.items() if v == ("participant",)
+    }
+
+
+def test_hosted_jointly_by_makes_both_organisers_and_hosts() -> None:
+    roles = _roles(
+        "CTBTO workshop in Baku concludes\n\n"
+        "A workshop for States from Central Asia closed on 27 March 2003 in Baku. The workshop, "
+        "hosted jointly by the Government of Azerbaijan and the CTBTO Preparatory Commission, "
+        "brought together representatives from eight States in the region.\n"
+    )
+    assert set(roles["state/AZE"]) >= {"organizer", "host"}
+    assert set(roles["org/ctbto"]) == {"organizer", "host"}
+
+
+def test_people_named_by_their_states_adjectives_who_attended() -> None:
+    text = (
+        "Workshop on Strategic Trade Controls\n\n"
+        "The Pacific Forum held a workshop in Phnom Penh, Cambodia, on 24-25 September 2015. "
+        "Some 40 Cambodian, Laotian, Myanmar, Thai, and Vietnamese experts, officials and "
+        "observers attended.\n"
+    )
+    parts = {k for k, v in _roles(text).items() if "participant" in v}
+    assert parts >= {"state/KHM", "state/LAO", "state/MMR", "state/THA", "state/VNM"}
+    # without a word of taking part, or with an adjective of no State: no role
+    assert "state/LAO" not in _roles(text.replace("attended", "wrote papers"))
+    assert "state/LAO" not in _roles(text.replace("Thai,", "Regional,"))

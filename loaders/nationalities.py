@@ -1,0 +1,58 @@
+"""People named by their States' adjectives: "Some 40 Cambodian, Laotian, Myanmar, Thai, and
+Vietnamese experts, officials ... attended", "brought together Kazakh and Kyrgyz officials". In a
+sentence that says they took part, each adjective's State takes part."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+from .names import demonym_state, entities, resolve
+from .prose import sentences
+
+__all__ = ["people_of"]
+
+_ADJ = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_PEOPLE = (
+    r"(?:experts?|officials?|delegates?|delegations?|participants?|representatives?|officers?|"
+    r"diplomats?|specialists?|scientists?|researchers?|practitioners?|regulators?|engineers?|"
+    r"inspectors?|analysts?|trainees?|counterparts?|authorities|prosecutors?|judges?)"
+)
+# the adjectives, then at most one lower-case word ("Thai customs officers"), then the people
+_PEOPLE_OF = re.compile(
+    rf"\b({_ADJ}(?:\s*,\s*(?:and\s+)?{_ADJ}|,?\s+and\s+{_ADJ}){{0,40}})\s+(?:[a-z-]+\s+)?{_PEOPLE}\b"
+)
+_ITEM = re.compile(_ADJ)
+_TOOK_PART = re.compile(
+    r"(?i)\b(?:attended|participated|took\s+part|gathered|joined|brought\s+together|"
+    r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by)\b"
+)
+
+
+def people_of(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """The States whose adjectives name people who took part, each a mention spanning the
+    adjectives and the people ("Cambodian, Laotian, ... and Vietnamese experts"); every
+    adjective of a list must name a State."""
+    out: list[Mention] = []
+    for a, e in spans:
+        for s, se in sentences(text, a, e):
+            if not _TOOK_PART.search(text, s, se):
+                continue
+            for m in _PEOPLE_OF.finditer(text, s, se):
+                states = [_state(w.group()) for w in _ITEM.finditer(m.group(1))]
+                if not states or None in states:
+                    continue
+                for iso in dict.fromkeys(states):
+                    ent = entities().get(f"state/{iso}")
+                    if ent is not None:
+                        out.append(Mention(m.start(), m.end(), ent, ent.label))
+    return out
+
+
+def _state(word: str) -> str | None:
+    """A State's adjective ("Thai") or its name used as one ("Myanmar experts")."""
+    iso = demonym_state(word)
+    if iso is None:
+        ent = resolve(word)
+        iso = ent.iso3 if ent is not None and ent.kind == "state" else None
+    return iso
