@@ -41,7 +41,7 @@ _CITY_OF = r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|coastal|resort|capital|h
 # not "Washington D.C." nor "St. Petersburg")
 _FULL_STOP = re.compile(r"(?<=[^\W\dA-Z_]{3})\.(?:$|\s+(?=[A-Z]).*)", re.S)
 _HELD_IN = re.compile(
-    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|began|opened|kicked\s+off)\s+"
+    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|closed|ended|began|opened|kicked\s+off)\s+"
     # "concluded at Heritage Park in Honiara", "took place at the Field Lab of the Netherlands
     # Forensic Institute in The Hague": the city after the building
     r"(?:at\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,6}\s+(?=in\s))?(?:in|at)\s+"
@@ -70,14 +70,20 @@ def find_venue(
             city, country = place(_FULL_STOP.sub("", m.group()))
             if city == venue.city and country:
                 return Venue(venue.name, city, country), (*ev, doc.evidence(m.start(), m.end()))
-        # a town of one country only, a country the note names ("in Ulaangom city" of Mongolia)
-        only = town_countries(venue.city)
-        if len(only) == 1:
-            iso = next(iter(only))
-            named = [m for m in scan(doc.text) if m.entity.kind == "state" and m.entity.iso3 == iso]
-            if named:
-                return Venue(venue.name, venue.city, iso), ev
+        iso = _named_town(doc.text, venue.city)  # "in Ulaangom city" of Mongolia
+        if iso:
+            return Venue(venue.name, venue.city, iso), ev
     return venue, ev
+
+
+def _named_town(text: str, town: str) -> str | None:
+    """The country of a town of one country only, when the note names that country."""
+    only = town_countries(town)
+    if len(only) != 1:
+        return None
+    iso = next(iter(only))
+    named = any(m.entity.kind == "state" and m.entity.iso3 == iso for m in scan(text))
+    return iso if named else None
 
 
 _STATE_AFTER = r",\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
@@ -259,7 +265,10 @@ def _venue_in_prose(
             said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
             said = _MONTH_AFTER.sub("", said)  # "in Kingston June 15-17"
             city, country = place(said)
-            if city and country and (city_country(city) is not None or "," in said):
+            # a known city, a town with its country, or a town of one country that the note
+            # names ("closed in Swakopmund": find_venue then puts it there)
+            known = city is not None and bool(city_country(city) or _named_town(t, city))
+            if city and (known or country and "," in said):
                 pm = _PREMISES.search(t, max(sent_start, m.start() - 160), m.start())
                 got = (
                     Venue(squash(pm.group("org")) if pm else None, city, country),

@@ -197,3 +197,15 @@ def test_a_town_with_its_country_ends_at_the_sentences_full_stop() -> None:
     assert (n.venue.city, n.venue.country) == ("Lebork", "POL")
     n = parse_note(text.replace("Lebork", "St. Lebork"))
     assert (n.venue.city, n.venue.country) == ("St. Lebork", "POL")
+
+
+def test_a_town_of_a_country_the_note_names_is_the_venue_without_a_date() -> None:
+    text = (
+        "OPCW training in Namibia closes\n\n"
+        "The advanced course on assistance and protection closed in Swakopmund on Saturday.\n"
+    )
+    n = parse_note(text)
+    assert (n.venue.city, n.venue.country) == ("Swakopmund", "NAM")
+    # ... not where the note names no country of that town
+    n = parse_note(text.replace("in Namibia", "in Africa"))
+    assert n.venue.city is None
