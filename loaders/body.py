@@ -10,7 +10,8 @@ from .dates import MONTH, find_dates
 from .guard import Anchored, Guarded
 from .mentions import HOST, find_mentions
 from .model import Evidence, NapStatement, RelatedEvent
-from .names import city_country, gazetteer, scan
+from .names import gazetteer, scan
+from .places import city_country
 from .prose import sentences
 from .text import Doc, squash
 

@@ -51,40 +51,6 @@ def gazetteer() -> dict[str, Any]:
     return {"orgs": orgs["organizations"], "states": states}
 
 
-@functools.cache
-def cities() -> dict[str, str]:
-    """City name (folded) -> ISO3 of its country (ontology/reference/cities.json)."""
-    with open(REFERENCE / "cities.json", encoding="utf-8") as f:
-        table: dict[str, str] = json.load(f)["cities"]
-    return {fold(name): iso3 for name, iso3 in table.items()}
-
-
-@functools.cache
-def _towns() -> dict[str, frozenset[str]]:
-    """Town name (folded) -> the ISO3 codes of the countries with a town of that name
-    (ontology/reference/towns.tsv)."""
-    out: dict[str, set[str]] = {}
-    with open(REFERENCE / "towns.tsv", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                iso3, *names = line.rstrip("\n").split("\t")
-                for name in names:
-                    out.setdefault(fold(name), set()).add(iso3)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def town_in(name: str, iso3: str) -> bool:
-    """Whether `name` is a known city or town of the country `iso3` ('Nadi', 'FJI'): for places
-    written with their country; a city alone gets its country from `city_country`."""
-    return city_country(name) == iso3 or iso3 in _towns().get(fold(name), ())
-
-
-def town_countries(name: str) -> frozenset[str]:
-    """The ISO3 codes of the countries with a known city or town of that name."""
-    known = city_country(name)
-    return _towns().get(fold(name), frozenset()) | ({known} if known else set())
-
-
 def seat(entity: Entity) -> tuple[str, str | None] | None:
     """The city (and country) of the entity's seat, or of its nearest parent's that has one."""
     e: Entity | None = entity
@@ -93,11 +59,6 @@ def seat(entity: Entity) -> tuple[str, str | None] | None:
             return e.seat_city, e.seat_country
         e = entities().get(e.parent) if e.parent else None
     return None
-
-
-def city_country(name: str) -> str | None:
-    """The country of a known city ('Vienna' -> 'AUT'), else None."""
-    return cities().get(fold(name))
 
 
 @functools.cache

@@ -13,7 +13,8 @@ from .event import field_of
 from .header import Field
 from .mentions import find_mentions
 from .model import Evidence, Venue
-from .names import city_country, resolve, scan, seat, town_countries, town_in
+from .names import resolve, scan, seat
+from .places import city_country, town_countries, town_in
 from .text import Doc, squash
 
 __all__ = ["dateline_venue", "find_venue", "tidied"]
