@@ -233,9 +233,8 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 ]
 # backward cues that reach only their subject, not every name before them in the sentence
 SUBJECT_ONLY = frozenset({_ASSISTED, _SUPPORTED, _ASSISTANCE_TO})
-NAMES_ONLY = frozenset(
-    {_VISITED, _ASSISTANCE_TO}
-)  # forward cues whose list is the names right after them
+# forward cues whose list is the names right after them
+NAMES_ONLY = frozenset({_VISITED, _ASSISTANCE_TO})
 
 
 # For each cue, words one of which every match contains (lower case): a cue whose words are all

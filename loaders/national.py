@@ -18,9 +18,8 @@ __all__ = ["national_state"]
 # legislative drafting workshop": up to two lower-case words between (not "National Authority
 # Training Course", a course for many States' authorities)
 _NATIONAL = re.compile(
-    r"\b[Nn]ational\s+(?:[a-z][\w-]*\s+){0,2}?(?:workshops?|[Rr]ound-?\s?[Tt]ables?|seminars?|"
-    r"training|consultations?|meetings?|dialogues?|courses?)\b|"
-    r"\bNational\s+(?:Workshops?|Seminars?|Training|Consultations?|Meetings?|Dialogues?|Courses?)\b"
+    r"\b[Nn]ational\s+(?:[a-z][\w-]*\s+){0,2}?(?i:workshops?|round-?\s?tables?|seminars?|training|"
+    r"consultations?|meetings?|dialogues?|courses?)\b"
 )
 _LEAD = 2  # the sentences of the body that say what the event is
 
