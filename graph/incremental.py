@@ -39,6 +39,7 @@ MAPPING_SOURCES = (
     "loaders/*.py",
     "ontology/*.py",
     "ontology/reference/*.json",
+    "ontology/reference/*.tsv",
     "graph/__init__.py",
     "graph/rdf.py",
     "graph/rollup.py",
