@@ -18,6 +18,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from ontology.iris import UNDECOMPOSED
+
 __all__ = ["Entity", "Match", "demonym_state", "entities", "gazetteer", "resolve", "scan", "state"]
 
 REFERENCE = Path(__file__).resolve().parent.parent / "ontology" / "reference"
@@ -118,8 +120,6 @@ _FOLD = {
 }
 _CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-# letters with a diacritic that Unicode does not decompose to an ASCII letter and a mark
-_UNDECOMPOSED = str.maketrans(dict(zip("ŁłØøĐđĦħı", "LlOoDdHhi", strict=True)) | {"ß": "ss"})
 _WS = re.compile(r"\s\s*")  # \s+, written to start with a class (the engine skips to it)
 Trie = dict[str, Any]
 
@@ -299,7 +299,7 @@ def fold(s: str) -> str:
     if not s.isascii():
         s = "".join(
             c
-            for c in unicodedata.normalize("NFKD", s.translate(_UNDECOMPOSED))
+            for c in unicodedata.normalize("NFKD", s.translate(UNDECOMPOSED))
             if not unicodedata.combining(c)
         )
     s = s.lower().replace("&", " and ")

@@ -34,7 +34,7 @@ from .national import national_state
 from .nationalities import people_of
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
-from .venue import dateline_venue, find_venue, tidied
+from .venue import as_written, dateline_venue, find_venue, tidied
 
 __all__ = ["parse_note"]
 
@@ -246,7 +246,7 @@ def _parse(text: str, source: Source) -> Note:
         venue, venue_ev = _host_country(b, venue, venue_ev)
     if not venue.city and not venue.country:
         venue, venue_ev = dateline_venue(doc, mast.place)
-    venue = tidied(venue)
+    venue = as_written(tidied(venue), venue_ev)
     if prose_roles is None or "participant" in prose_roles:
         named = {a.iso3 for a in b.actors.values() if {"participant", "invited"} & set(a.roles)}
         own = national_state(t, title_span, body_spans, venue.country, named)

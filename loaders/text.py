@@ -316,6 +316,12 @@ class _Builder:
             self.text = _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], text)
 
 
+def straightened(s: str) -> str:
+    """`s` as the matching text reads it: quotes, odd spaces and accented capitals to ASCII, one
+    character for one."""
+    return _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], s) if not s.isascii() else s
+
+
 def _entity(m: re.Match[str]) -> str:
     s = html.unescape(m.group())
     return s if s != m.group() else m.group()

@@ -15,9 +15,9 @@ from .mentions import find_mentions
 from .model import Evidence, Venue
 from .names import resolve, scan, seat
 from .places import city_country, town_countries, town_in
-from .text import Doc, squash
+from .text import Doc, squash, straightened
 
-__all__ = ["dateline_venue", "find_venue", "tidied"]
+__all__ = ["as_written", "dateline_venue", "find_venue", "tidied"]
 
 _VENUE_END = re.compile(
     r",?\s+(?:in\s+cooperation|with|on|from|to|by|for|organi[sz]ed|and\s+was|city|town)\b|,\s*(?=[a-z])|"
@@ -152,6 +152,20 @@ def _venue(
                 )
             break
     return _venue_in_prose(doc, spans, date)
+
+
+def as_written(venue: Venue, evidence: tuple[Evidence, ...]) -> Venue:
+    """The city's name as its quote writes it: the matching text reads "Łódź" as "Lódź"."""
+    city = venue.city
+    if not city or any(city in e.text for e in evidence):
+        return venue
+    for e in evidence:
+        i = straightened(e.text).find(city)
+        if i >= 0:  # its letters only: a typographic quote or hyphen stays straight ("Xi'an")
+            said = zip(city, e.text[i : i + len(city)], strict=True)
+            written = "".join(w if w.isalpha() else c for c, w in said)
+            return Venue(venue.name, written, venue.country)
+    return venue
 
 
 def tidied(venue: Venue) -> Venue:

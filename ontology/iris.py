@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["BASE", "BUILD_RECORD", "ID", "ONT", "event_key", "id_iri", "slug"]
+__all__ = ["BASE", "BUILD_RECORD", "ID", "ONT", "UNDECOMPOSED", "event_key", "id_iri", "slug"]
 
 BASE = "https://w3id.org/notegraph/"
 ONT = BASE + "ontology#"
@@ -17,13 +17,19 @@ ID = BASE + "id/"
 # `<graph> BUILD_RECORD "{json}"` in each note graph: the build's own bookkeeping
 # (graph/prepare.py), not a term of the ontology; exports and pushes leave it out
 BUILD_RECORD = BASE + "build#record"
+# letters with a diacritic that Unicode does not decompose to an ASCII letter and a mark
+UNDECOMPOSED = str.maketrans(dict(zip("ŁłØøĐđĦħı", "LlOoDdHhi", strict=True)) | {"ß": "ss"})
 
 
 def slug(text: str, max_len: int = 60) -> str:
     """ASCII, lower-case, hyphen-separated.
 
     'Conflict Prevention Centre' -> 'conflict-prevention-centre'."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_ = (
+        unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
     s = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
     if len(s) > max_len:
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
