@@ -8,6 +8,7 @@ written without one ("from 7 to 10 December": dates.yearless_dates)."""
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,10 @@ _DATELINE = re.compile(
 # a news agency's dateline without a date: "ISLAMABAD (APP) -", "India (Commonwealth Union)_"
 _AGENCY_LINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)[ \t]*\((?P<issuer>[^()\n\d]{2,60})\)[ \t]*(?:[—–_:]|-{1,2})[ \t]*"
+)
+# a news agency's dateline in slashes, its date in digits: "Baku / 09.10.17 / Turan:"
+_SLASHED = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)[ \t]*/[ \t]*(?P<date>(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d))[ \t]*/[ \t]*(?P<issuer>[A-Z][^/:\n]{1,40}?)[ \t]*(?:[—–:]|-{1,2})[ \t]*"
 )
 # a dateline without a date: "ANTALYA, Turkey -", "GENEVA -" (the place in capitals)
 _PLACE_LINE = re.compile(
@@ -81,6 +86,13 @@ def masthead(text: str) -> Masthead:
                 dateline = agency
                 spans.append(agency.span())
                 continue
+            slashed = None if d else _SLASHED.match(text, a, b)
+            if slashed and _is_place(slashed.group("place")):
+                dateline = slashed
+                spans.append(slashed.span())
+                date = _numeric_date(slashed)
+                date_span = slashed.span("date") if date else None
+                continue
             if d:
                 dateline = d
                 spans.append(d.span())
@@ -115,6 +127,16 @@ def masthead(text: str) -> Masthead:
     issued = dateline is not None and dateline.re is _DATELINE and dateline.group("issuer")
     where = dateline.span("place") if dateline is not None and not issued else None
     return Masthead(date, date_span, where, tuple(sorted(spans)))
+
+
+def _numeric_date(m: re.Match[str]) -> str | None:
+    """A dateline's day, month and year in digits ("09.10.17": 9 October 2017) in ISO form."""
+    y = int(m.group("y"))
+    y += 0 if y >= 100 else 2000 if y < 70 else 1900
+    try:
+        return dt.date(y, int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
 
 
 def _is_place(name: str) -> bool:

@@ -25,7 +25,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     publication date itself."""
     pub = mast.date_span
     if pub is not None and mast.date and _happening(t, pub[1]):
-        return pick_date(t, pub[0], pub[1]), ""
+        return _published(t, pub, mast.date), ""
     # a release reports an event near its publication, not one years before
     since = _year_before(mast.date) if mast.date else None
     dates = [d for a, e in spans if (d := pick_date(t, a, e, since)) is not None]
@@ -58,7 +58,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     if dates:
         return next((d for d in dates if d.is_range), dates[0]), ""
     if pub is not None and mast.date and _TODAY.search(t, 0, (spans[0][0] if spans else 0) + _LEAD):
-        return pick_date(t, pub[0], pub[1]), ""  # "... closes today": the publication's date
+        return _published(t, pub, mast.date), ""  # "... closes today": the publication's date
     last = pick_date(t, 0, len(t))
     if last is None or next_edition(t, last):
         return None, ""
@@ -81,8 +81,14 @@ def _happening(t: str, at: int) -> bool:
     """Whether the sentence after the dateline's date says the event is under way ("Nairobi,
     15 September 2015 - IGAD is holding a two-day workshop ..."), with no date of its own."""
     lead = _SENTENCE.match(t, at)
-    said = lead.group() if lead else ""
-    return bool(_NOW.search(said)) and not any(find_dates(said))
+    if lead is None or not _NOW.search(lead.group()):
+        return False
+    return not any(find_dates(lead.group())) and not yearless_dates(t, *lead.span(), _ANY_YEAR)
+
+
+def _published(t: str, pub: tuple[int, int], iso: str) -> DateSpan:
+    """The publication date as the event's ("09.10.17" in a dateline is read there, not here)."""
+    return pick_date(t, *pub) or DateSpan(*pub, iso, iso, "day")
 
 
 def _year_before(iso: str) -> str:

@@ -60,3 +60,24 @@ def test_release_dates_and_status_from_the_masthead() -> None:
     assert n.title is not None and n.title.startswith("Ruritania to Host Workshop")
     assert n.doc_type == "press_release"
     assert not [a for a in n.actors if a.kind == "unresolved"]
+
+
+def test_a_wires_slashed_dateline_dates_the_item_and_its_year_less_dates() -> None:
+    # "Baku / 09.10.17 / Turan:": a two-digit year; "is holding ... on October 9-13" dates the
+    # event itself, not the item (before, the year came from "since 1999")
+    text = (
+        "U.S. Embassy Holds Investigation Training\n"
+        "Baku / 09.10.17 / Turan: The US Embassy's EXBS office is holding Counter Proliferation "
+        "Investigation training on October 9-13. Azerbaijan has worked with EXBS since 1999.\n"
+    )
+    m = masthead(text)
+    assert m.date == "2017-10-09" and m.place is not None
+    assert text[m.place[0] : m.place[1]] == "Baku"
+    n = parse_note(text)
+    assert (n.start_date, n.end_date, n.venue.city, n.venue.country) == (
+        "2017-10-09",
+        "2017-10-13",
+        "Baku",
+        "AZE",
+    )
+    assert masthead("Baku / 31.02.17 / Turan: Text.").date is None  # no such day
