@@ -17,6 +17,7 @@ __all__ = [
     "other_editions",
     "other_event",
     "said_held",
+    "this_events_part",
 ]
 
 SENT_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
@@ -91,6 +92,29 @@ def of_another_event(sentence: str, date: DateSpan | None) -> bool:
     return other_editions(sentence)
 
 
+def this_events_part(sentence: str, date: DateSpan | None) -> int:
+    """How much of a prose sentence speaks of the note's event: all of it; none when it speaks of
+    another (`of_another_event`); or its words before a phrase that ties the event to another,
+    dated one ("A and B jointly organized the workshop as a follow-on seminar to the symposium
+    held May 9-10, 2017")."""
+    if not of_another_event(sentence, date):
+        return len(sentence)
+    m = _FOLLOW_ON.search(sentence)
+    if (
+        m is None
+        or not sentence[: m.start()].strip()
+        or of_another_event(sentence[: m.start()], date)
+    ):
+        return 0
+    return m.start()
+
+
+# a phrase that ties an event to an earlier one: "as a follow-on seminar to the", "in follow-up
+# to the", "following the", "building on the"
+_FOLLOW_ON = re.compile(
+    r"(?i),?\s+(?:as\s+(?:an?\s+)?follow[- ]?(?:on|up)(?:\s+[\w-]+){0,2}?\s+(?:to|of)|"
+    r"in\s+follow[- ]?up\s+(?:to|of)|following(?:\s+up\s+on)?|building\s+on|after)\s+the\b"
+)
 _YEAR_LEAD = re.compile(r"\s*(?:In|Since|By|Back\s+in)\s+((?:19|20)\d\d)\b")
 
 

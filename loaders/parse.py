@@ -14,7 +14,7 @@ from .counted import counted_list
 from .cues import attributive
 from .dateline import masthead
 from .dates import DateSpan
-from .editions import of_another_event, said_held
+from .editions import said_held, this_events_part
 from .event import (
     FUTURE,
     complement,
@@ -370,12 +370,12 @@ def _body_actors(
             cues = find_cues(t, s, se) if full else None
             if not (cues if full else has_cue(t, s, se, talk_only=True)):
                 continue
+            part = this_events_part(t[s:se], date)
+            if part < se - s:  # its words about another event cut off
+                se = s + part
+                cues = find_cues(t, s, se) if full and part else None
             sent = t[s:se]
-            if of_another_event(sent, date):
-                continue
-            if _PAREN_DATE.search(sent):
-                continue
-            if _CONTACT_SENT.search(sent):
+            if not part or _PAREN_DATE.search(sent) or _CONTACT_SENT.search(sent):
                 continue
             ms = [
                 m for m in find_mentions(t, s, se, list_like=False) if not aside(t, m, prose=True)

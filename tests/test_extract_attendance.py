@@ -195,3 +195,21 @@ def test_people_named_by_their_states_adjectives_who_attended() -> None:
     # without a word of taking part, or with an adjective of no State: no role
     assert "state/LAO" not in _roles(text.replace("attended", "wrote papers"))
     assert "state/LAO" not in _roles(text.replace("Thai,", "Regional,"))
+
+
+def test_a_sentence_tying_the_event_to_an_earlier_one_keeps_its_roles() -> None:
+    # the date after "as a follow-on seminar to" is the earlier symposium's: the words before it
+    # are about this workshop (before, the other date cost the sentence all its roles)
+    text = (
+        "US-Ruritania chemical security workshop\n\n"
+        "The 3rd Chemical Security Workshop was held January 9-11, 2018 in Islamabad.\n\n"
+        "UNODA and the Ministry of Foreign Affairs of Pakistan jointly organized the three-day "
+        "workshop as a follow-on seminar to the second symposium held May 9-10, 2017 by OPCW.\n"
+    )
+    roles = _roles(text)
+    assert roles["org/unoda"] == ("organizer",)
+    assert "organizer" not in roles.get("org/opcw", ())  # the earlier symposium's organiser
+    # a sentence dated otherwise and tied to nothing still gives no role
+    tie = "jointly organized the three-day workshop as a follow-on seminar to"
+    other = text.replace(tie, "organized")
+    assert "org/unoda" not in _roles(other)
