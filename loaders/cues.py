@@ -348,7 +348,8 @@ WORDS: list[tuple[str, ...]] = [
 
 
 # "an INTERPOL "Train-the-Trainer" session", "the OSCE national workshop": the body whose event it is
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+\Z")
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[Jj]oint\s+)?|(?m:^)[ \t]*Joint\s+)\Z")
+_OWNERS_BETWEEN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–/]\s*")  # "OSCE, UNDP and UNODC"
 _EVENT_AFTER = re.compile(
     r"(?:\s+\"[^\"\n]{1,60}\")?"
     # up to three words between, none a verb or a new phrase ("The 1540 Committee Chair briefed
@@ -361,16 +362,21 @@ _EVENT_AFTER = re.compile(
 
 def attributive(text: str, ms: list[Mention]) -> list[Mention]:
     """The bodies named as the owners of an event: "took part in an INTERPOL "Train-the-Trainer"
-    session" (INTERPOL organised it); not a State ("a Japan workshop" says where) nor a treaty
-    ("a BWC workshop" is about it)."""
+    session" (INTERPOL organised it), "Joint OSCE, UNDP and UNODC mission" (each of them); not a
+    State ("a Japan workshop" says where) nor a treaty ("a BWC workshop" is about it)."""
+    runs: list[list[Mention]] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if runs and _OWNERS_BETWEEN.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
     return [
         m
-        for m in ms
-        if m.entity is not None
-        and m.entity.kind != "state"
-        and not _TREATY.search(m.entity.label)
-        and _ARTICLE_BEFORE.search(text, max(0, m.start - 6), m.start)
-        and _EVENT_AFTER.match(text, m.end)
+        for run in runs
+        if _ARTICLE_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
+        and _EVENT_AFTER.match(text, run[-1].end)
+        for m in run
+        if m.entity is not None and m.entity.kind != "state" and not _TREATY.search(m.entity.label)
     ]
 
 

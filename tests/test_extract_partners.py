@@ -189,6 +189,24 @@ def test_a_body_whose_event_it_is_organises_it() -> None:
     assert "organizer" not in briefed["org/1540-committee"]
 
 
+def test_the_bodies_a_joint_event_is_named_after_organise_it() -> None:
+    # a headline: "Joint OSCE, UNDP and UNODC mission to ..."; in prose: "a joint UNODA-OSCE ..."
+    roles = _roles(
+        "Joint OSCE, UNDP and UNODC mission to the Republic of Moldova\n\n"
+        "The joint mission took place on 19-21 March 2012 in Chisinau.\n"
+    )
+    assert {a for a, r in roles.items() if "organizer" in r} >= {
+        "org/osce",
+        "org/undp",
+        "org/unodc",
+    }
+    prose = _roles("Experts took part in a joint UNODA-OSCE workshop on 3 May 2019 in Vienna.\n")
+    assert {"org/unoda", "org/osce"} <= {a for a, r in prose.items() if "organizer" in r}
+    # bodies listed as those whose experts attended own no event
+    experts = _roles("The OSCE and UNODA experts attended a workshop on 3 May 2019 in Vienna.\n")
+    assert not any("organizer" in r for r in experts.values())
+
+
 def test_a_longer_name_that_holds_a_known_one_is_another_body() -> None:
     roles = _roles(
         "Course on arms control\n\n"
