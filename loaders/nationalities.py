@@ -24,7 +24,7 @@ _PEOPLE_OF = re.compile(
 )
 _ITEM = re.compile(_ADJ)
 _TOOK_PART = re.compile(
-    r"(?i)\b(?:attended|participated|took\s+part|gathered|joined|brought\s+together|"
+    r"(?i)\b(?:attended|participated|took\s+part|gathered|join(?:ed|ing)|brought\s+together|"
     r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by)\b"
 )
 

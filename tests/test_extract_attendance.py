@@ -195,6 +195,14 @@ def test_people_named_by_their_states_adjectives_who_attended() -> None:
     # without a word of taking part, or with an adjective of no State: no role
     assert "state/LAO" not in _roles(text.replace("attended", "wrote papers"))
     assert "state/LAO" not in _roles(text.replace("Thai,", "Regional,"))
+    # the inverted form: "Joining the Director-General in opening the exercise were ..."
+    joining = (
+        "Table Top Exercise\n\n"
+        "The OPCW held the exercise on 22 and 23 November 2010 in Warsaw. Joining the "
+        "Director-General in opening the exercise were the Under-Secretary of State and other "
+        "senior Polish officials.\n"
+    )
+    assert "participant" in _roles(joining)["state/POL"]
 
 
 def test_a_sentence_tying_the_event_to_an_earlier_one_keeps_its_roles() -> None:
