@@ -78,12 +78,13 @@ def find_venue(
 
 
 def _named_town(text: str, town: str) -> str | None:
-    """The country of a town of one country only, when the note names that country."""
+    """The country of a town of one country only, when the note names that country or one of
+    its bodies ("the U.S. Department of Homeland Security")."""
     only = town_countries(town)
     if len(only) != 1:
         return None
     iso = next(iter(only))
-    named = any(m.entity.kind == "state" and m.entity.iso3 == iso for m in scan(text))
+    named = any(m.entity.iso3 == iso for m in scan(text))
     return iso if named else None
 
 

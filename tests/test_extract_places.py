@@ -159,6 +159,13 @@ def test_a_town_of_one_country_the_note_names_is_there() -> None:
     # the town alone, its country unnamed: no country is guessed
     alone = parse_note(text.replace("Unit in Mongolia", "Unit"))
     assert (alone.venue.city, alone.venue.country) == ("Ulaangom", None)
+    # a body of the country named, not the country: "the Department of Energy" is the US one
+    richland = parse_note(
+        "Nuclear forensics workshop\n\n"
+        "The workshop was held in Richland, Wa., and had 26 specialists in attendance. The "
+        "Department of Energy contributed to the workshop.\n"
+    )
+    assert (richland.venue.city, richland.venue.country) == ("Richland", "USA")
 
 
 def test_a_states_name_inside_another_places_name_is_no_actor() -> None:
