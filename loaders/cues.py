@@ -81,7 +81,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             # "gathered regulators and operators from Benin, ..."
             r"regulators|operators|officers|practitioners|specialists|professionals|diplomats|"
             r"scientists|researchers|trainees|policy-?makers|prosecutors|judges|parliamentarians|"
-            r"inspectors|engineers|analysts)\s+(?:came\s+)?(?:of|from)\b|"
+            r"inspectors|engineers|analysts)\s+(?:came\s+|in\s+attendance\s+)?(?:of|from)\b|"
             # "34 participants representing the governments of 31 States Parties, including A, B"
             r"\b(?:participants|officials|experts|delegates)\s+representing\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
             r"\bbrought\s+together\b|\b(?:participating|attending|represented)\s+(?:States(?:\s+Parties)?|countries|delegations|organi[sz]ations)"
@@ -90,12 +90,14 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\bparticipating\s+(?:national\s+)?(?:agencies|institutions|ministries|bodies|authorities)\s+(?:included|were|comprised)\b"
         ),
     ),
-    # "professionals ... drawn from 7 African Countries: Ghana, Nigeria, ..."
+    # "professionals ... drawn from 7 African Countries: Ghana, Nigeria, ...", "27 from six
+    # Central and Eastern European countries (Belarus, ...)"
     (
         ("participant",),
         re.compile(
             r"(?i)\bdrawn\s+from\b|\b(?:\d+|several|various|seven|eight|nine|ten|twelve|fifteen)\s+"
-            r"(?:[A-Z][\w-]*\s+)?(?:countries|States|nations)\s*:"
+            r"(?:[A-Z][\w-]*\s+)?(?:countries|States|nations)\s*:|\bfrom\s+(?:\d+|two|three|four|five|six|"
+            r"seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){0,4}(?:countries|States|nations)\s*[:(]"
         ),
     ),
     (

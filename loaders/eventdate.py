@@ -56,7 +56,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
             return None, ""
         return dated, f"the event date's year ({year}) is a guess from the years the note names"
     if dates:
-        return next((d for d in dates if d.is_range), dates[0]), ""
+        return _days_of(t, spans, next((d for d in dates if d.is_range), dates[0])), ""
     if pub is not None and mast.date and _TODAY.search(t, 0, (spans[0][0] if spans else 0) + _LEAD):
         return _published(t, pub, mast.date), ""  # "... closes today": the publication's date
     last = pick_date(t, 0, len(t))
@@ -84,6 +84,19 @@ def _happening(t: str, at: int) -> bool:
     if lead is None or not _NOW.search(lead.group()):
         return False
     return not any(find_dates(lead.group())) and not yearless_dates(t, *lead.span(), _ANY_YEAR)
+
+
+def _days_of(t: str, spans: list[tuple[int, int]], month: DateSpan) -> DateSpan:
+    """A month's days that the lead names without a year ("In September 2009 ... took place
+    from 29-30 September"), else the month."""
+    if month.precision != "month":
+        return month
+    mid = month.start_date[:8] + "15"
+    for a, e in spans:
+        for d in yearless_dates(t, a, min(e, _LEAD), mid) if a < _LEAD else ():
+            if d.start_date[:7] == month.start_date[:7]:
+                return d
+    return month
 
 
 def _published(t: str, pub: tuple[int, int], iso: str) -> DateSpan:

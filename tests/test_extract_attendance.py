@@ -221,3 +221,31 @@ def test_a_sentence_tying_the_event_to_an_earlier_one_keeps_its_roles() -> None:
     tie = "jointly organized the three-day workshop as a follow-on seminar to"
     other = text.replace(tie, "organized")
     assert "org/unoda" not in _roles(other)
+
+
+def test_a_count_of_countries_then_their_names_makes_them_participants() -> None:
+    text = (
+        "Bioterrorism tabletop exercise\n\n"
+        "In September 2009, officials and experts joined forces. Organized by INTERPOL, the "
+        "exercise took place from 29-30 September in Warsaw, Poland. Participants numbered 27 "
+        "from six Central and Eastern European countries (Belarus, Czech Republic, Finland, "
+        "Poland, Slovakia, Ukraine).\n"
+    )
+    n = parse_note(text)
+    parts = {a.id for a in n.actors if "participant" in a.roles}
+    assert parts >= {"state/BLR", "state/CZE", "state/FIN", "state/POL", "state/SVK", "state/UKR"}
+    # the month read as its days the lead names without a year
+    assert (n.start_date, n.end_date) == ("2009-09-29", "2009-09-30")
+    forensics = _roles(
+        "Nuclear forensics workshop\n\n"
+        "The workshop was held in Vienna on 3 May 2019 and had 26 specialists in attendance "
+        "from 4 countries, including Algeria, Bulgaria, Mexico and Pakistan.\n"
+    )
+    assert forensics["state/DZA"] == ("participant",)
+    # the countries a package targets take no part in the event
+    package = _roles(
+        "Workshop\n\nOn 23-24 March 2015, UNLIREC convened a workshop. This package, currently "
+        "funded by the United States Department of State, targets five countries: Belize, "
+        "Dominican Republic, Grenada, Jamaica and Trinidad and Tobago.\n"
+    )
+    assert "state/BLZ" not in package
