@@ -81,7 +81,8 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             # "gathered regulators and operators from Benin, ..."
             r"regulators|operators|officers|practitioners|specialists|professionals|diplomats|"
             r"scientists|researchers|trainees|policy-?makers|prosecutors|judges|parliamentarians|"
-            r"inspectors|engineers|analysts)\s+(?:came\s+|in\s+attendance\s+)?(?:of|from)\b|"
+            r"inspectors|engineers|analysts|academics|personnel|students|attendees)\s+"
+            r"(?:came\s+|coming\s+|in\s+attendance\s+)?(?:of|from)\b|"
             # "34 participants representing the governments of 31 States Parties, including A, B"
             r"\b(?:participants|officials|experts|delegates)\s+representing\b|\battended\s+by\b|\bwith\s+the\s+participation\s+of\b|\bparticipation\s+of\b|"
             r"\bbrought\s+together\b|\b(?:participating|attending|represented)\s+(?:States(?:\s+Parties)?|countries|delegations|organi[sz]ations)"
@@ -314,6 +315,10 @@ WORDS: list[tuple[str, ...]] = [
         "inspectors",
         "engineers",
         "analysts",
+        "academics",
+        "personnel",
+        "students",
+        "attendees",
     ),
     ("drawn", "countries", "states", "nations"),
     ("invit",),

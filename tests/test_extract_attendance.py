@@ -249,3 +249,21 @@ def test_a_count_of_countries_then_their_names_makes_them_participants() -> None
         "Dominican Republic, Grenada, Jamaica and Trinidad and Tobago.\n"
     )
     assert "state/BLZ" not in package
+
+
+def test_personnel_and_academics_coming_from_states_make_them_participants() -> None:
+    summer = _roles(
+        "EU Summer University on Strategic Trade Controls\n\n"
+        "The EU organised its Summer University in Baden, Austria on 9-13 July 2018. It gave "
+        "more than 30 practitioners and academics coming from countries as diverse as Mexico, "
+        "Jamaica and Iraq an opportunity to learn export control concepts.\n"
+    )
+    assert {"state/MEX", "state/JAM", "state/IRQ"} <= {
+        a for a, r in summer.items() if "participant" in r
+    }
+    training = parse_note(
+        "Anti-Smuggling Training\n\n"
+        "On June 9 and 10, 2011 in Tbilisi, instructors delivered training to personnel from the "
+        "Georgian Ministry of Defense and the Revenue Service.\n"
+    )
+    assert [a.iso3 for a in training.actors if "participant" in a.roles][0] == "GEO"
