@@ -69,7 +69,8 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
 
 _NOW = re.compile(
     r"(?i)\b(?:is|are)\s+(?:(?:currently|now)\s+)?(?:holding|hosting|organi[sz]ing|conducting|"
-    r"convening|taking\s+place|under\s+way|underway)\b|\b(?:opened|opens|began|begins|started|starts)\s+today\b"
+    r"convening|taking\s+place|under\s+way|underway)\b|\b(?:opened|opens|began|begins|started|starts)\s+today\b|"
+    r"\bha(?:s|ve)\s+(?:opened|started|begun|kicked\s+off)\b"
 )
 # "MANAMA, Feb 20 (KUNA) --": a wire's dateline, the item's own date
 _AGENCY_AFTER = re.compile(r"[ \t]*\([A-Z][^()\n]{1,40}\)[ \t]*(?:-{1,2}|[–—:])")
@@ -146,9 +147,15 @@ _N_DAYS = re.compile(
 
 def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     """A one-day date that the note says starts an "N-day event" runs N days (one length said,
-    however often: "started on 28 June ... this three-day event")."""
+    however often: "started on 28 June ... this three-day event"), or that runs "from today
+    until July 15"."""
     if date is None or date.precision != "day" or date.is_range:
         return date
+    until = _TODAY_UNTIL.search(t)
+    if until is not None:
+        end = next(iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None)
+        if end is not None and end.start == until.end() and date.start_date < end.end_date:
+            return DateSpan(date.start, date.end, date.start_date, end.end_date, "day")
     said = {m.group(1).lower() for m in _N_DAYS.finditer(t)}
     if len(said) != 1:
         return date
@@ -158,6 +165,7 @@ def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     return DateSpan(date.start, date.end, date.start_date, end.isoformat(), date.precision)
 
 
+_TODAY_UNTIL = re.compile(r"(?i)\bfrom\s+today\s+(?:until|till|to|through)\s+")
 _WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_RANGE = re.compile(
     rf"\b(?:from\s+|between\s+)?{_WD}\s*(?:-|–|to|until|till|through|and)\s*{_WD}\b"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .body import place
-from .dates import MONTH, DateSpan
+from .dates import DAY, MONTH, DateSpan
 from .editions import SENT_END, other_event
 from .event import field_of
 from .header import Field
@@ -42,7 +42,9 @@ _CITY_OF = r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|coastal|resort|capital|h
 # not "Washington D.C." nor "St. Petersburg")
 _FULL_STOP = re.compile(r"(?<=[^\W\dA-Z_]{3})\.(?:$|\s+(?=[A-Z]).*)", re.S)
 _HELD_IN = re.compile(
-    r"\b(?:held|take\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|closed|ended|began|opened|kicked\s+off)\s+"
+    r"\b(?:held|tak(?:e|es|ing)\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|closed|ended|began|opened|kicked\s+off)\s+"
+    # "is taking place from today until July 15 in Mexico City": the dates before the place
+    rf"(?:(?:from|on|until|till|to|through|today|and|{DAY},?|(?:19|20)\d\d,?|{MONTH})\s+){{0,6}}"
     # "concluded at Heritage Park in Honiara", "took place at the Field Lab of the Netherlands
     # Forensic Institute in The Hague": the city after the building
     r"(?:at\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,6}\s+(?=in\s))?(?:in|at)\s+"

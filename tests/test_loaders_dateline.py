@@ -81,3 +81,19 @@ def test_a_wires_slashed_dateline_dates_the_item_and_its_year_less_dates() -> No
         "AZE",
     )
     assert masthead("Baku / 31.02.17 / Turan: Text.").date is None  # no such day
+
+
+def test_a_dateline_dates_an_event_that_has_opened_or_runs_from_today() -> None:
+    opened = parse_note(
+        "Convention discussed at the Ministry of Defense\n\n"
+        "CHISINAU, June 22, 2011 — The regional workshop on BWC national implementation "
+        "organized by UNODA has opened.\n"
+    )
+    assert (opened.start_date, opened.venue.city) == ("2011-06-22", "Chisinau")
+    school = parse_note(
+        "Summer School on Nuclear Disarmament\n\n"
+        "July 10, 2023 – The ninth edition of the Summer School is taking place from today "
+        "until July 15 in Mexico City.\n"
+    )
+    assert (school.start_date, school.end_date) == ("2023-07-10", "2023-07-15")
+    assert (school.venue.city, school.venue.country) == ("Mexico City", "MEX")
