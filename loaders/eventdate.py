@@ -153,9 +153,9 @@ def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
         return date
     until = _TODAY_UNTIL.search(t)
     if until is not None:
-        end = next(iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None)
-        if end is not None and end.start == until.end() and date.start_date < end.end_date:
-            return DateSpan(date.start, date.end, date.start_date, end.end_date, "day")
+        to = next(iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None)
+        if to is not None and to.start == until.end() and date.start_date < to.end_date:
+            return DateSpan(date.start, date.end, date.start_date, to.end_date, "day")
     said = {m.group(1).lower() for m in _N_DAYS.finditer(t)}
     if len(said) != 1:
         return date
