@@ -25,7 +25,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     publication date itself."""
     pub = mast.date_span
     if pub is not None and mast.date and _happening(t, pub[1]):
-        return _published(t, pub, mast.date), ""
+        return _ending(t, _published(t, pub, mast.date)), ""
     # a release reports an event near its publication, not one years before
     since = _year_before(mast.date) if mast.date else None
     dates = [d for a, e in spans if (d := pick_date(t, a, e, since)) is not None]
@@ -70,7 +70,7 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
 _NOW = re.compile(
     r"(?i)\b(?:is|are)\s+(?:(?:currently|now)\s+)?(?:holding|hosting|organi[sz]ing|conducting|"
     r"convening|taking\s+place|under\s+way|underway)\b|\b(?:opened|opens|began|begins|started|starts)\s+today\b|"
-    r"\bha(?:s|ve)\s+(?:opened|started|begun|kicked\s+off)\b"
+    r"\bha(?:s|ve)\s+(?:opened|started|begun|kicked\s+off|launched)\b"
 )
 # "MANAMA, Feb 20 (KUNA) --": a wire's dateline, the item's own date
 _AGENCY_AFTER = re.compile(r"[ \t]*\([A-Z][^()\n]{1,40}\)[ \t]*(?:-{1,2}|[–—:])")
@@ -147,15 +147,12 @@ _N_DAYS = re.compile(
 
 def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     """A one-day date that the note says starts an "N-day event" runs N days (one length said,
-    however often: "started on 28 June ... this three-day event"), or that runs "from today
-    until July 15"."""
+    however often: "started on 28 June ... this three-day event"), or to the day it ends
+    (`_ending`)."""
     if date is None or date.precision != "day" or date.is_range:
         return date
-    until = _TODAY_UNTIL.search(t)
-    if until is not None:
-        to = next(iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None)
-        if to is not None and to.start == until.end() and date.start_date < to.end_date:
-            return DateSpan(date.start, date.end, date.start_date, to.end_date, "day")
+    if (ending := _ending(t, date)) is not date:
+        return ending
     said = {m.group(1).lower() for m in _N_DAYS.finditer(t)}
     if len(said) != 1:
         return date
@@ -165,7 +162,22 @@ def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     return DateSpan(date.start, date.end, date.start_date, end.isoformat(), date.precision)
 
 
-_TODAY_UNTIL = re.compile(r"(?i)\bfrom\s+today\s+(?:until|till|to|through)\s+")
+def _ending(t: str, date: DateSpan) -> DateSpan:
+    """A one-day date run to the day the note says the event ends ("from today until July 15",
+    "The training will end on November 3")."""
+    until = _UNTIL.search(t)
+    if until is None or date.precision != "day" or date.is_range:
+        return date
+    to = next(iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None)
+    if to is None or to.start != until.end() or to.end_date <= date.start_date:
+        return date
+    return DateSpan(date.start, date.end, date.start_date, to.end_date, "day")
+
+
+_UNTIL = re.compile(
+    r"(?i)\b(?:from\s+today\s+(?:until|till|to|through)|(?:will\s+)?(?:end|ends|conclude|concludes)\s+on|"
+    r"(?:will\s+)?(?:run|runs|last|lasts|continue|continues)\s+(?:until|till|through))\s+"
+)
 _WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_RANGE = re.compile(
     rf"\b(?:from\s+|between\s+)?{_WD}\s*(?:-|–|to|until|till|through|and)\s*{_WD}\b"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import NUMBERS
 from .mentions import Mention
 from .names import demonym_state, entities, resolve
 from .prose import sentences
@@ -19,12 +20,14 @@ _PEOPLE = (
     r"inspectors?|analysts?|trainees?|counterparts?|authorities|prosecutors?|judges?)"
 )
 # the adjectives, then at most one lower-case word ("Thai customs officers"), then the people
+# "twelve Azerbaijani and twelve Georgian customs officers": a count before each adjective
+_COUNT = r"(?:(?:\d+|" + "|".join(NUMBERS) + r")\s+)?"
 _PEOPLE_OF = re.compile(
-    rf"\b({_ADJ}(?:\s*,\s*(?:and\s+)?{_ADJ}|,?\s+and\s+{_ADJ}){{0,40}})\s+(?:[a-z-]+\s+)?{_PEOPLE}\b"
+    rf"\b({_ADJ}(?:\s*,\s*(?:and\s+)?{_COUNT}{_ADJ}|,?\s+and\s+{_COUNT}{_ADJ}){{0,40}})\s+(?:[a-z-]+\s+)?{_PEOPLE}\b"
 )
 _ITEM = re.compile(_ADJ)
 _TOOK_PART = re.compile(
-    r"(?i)\b(?:attended|participated|took\s+part|gathered|join(?:ed|ing)|brought\s+together|"
+    r"(?i)\b(?:attended|participat(?:ed|e|ing)|took\s+part|gathered|join(?:ed|ing)|brought\s+together|"
     r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by)\b"
 )
 

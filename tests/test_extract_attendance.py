@@ -203,6 +203,13 @@ def test_people_named_by_their_states_adjectives_who_attended() -> None:
         "senior Polish officials.\n"
     )
     assert "participant" in _roles(joining)["state/POL"]
+    # a count before each adjective
+    rail = _roles(
+        "Rail Interdiction Training\n\n"
+        "The training was held in Baku on 30 October 2017. Twelve Azerbaijani and twelve "
+        "Georgian customs officers participated in the course.\n"
+    )
+    assert "participant" in rail["state/AZE"] and "participant" in rail["state/GEO"]
 
 
 def test_a_sentence_tying_the_event_to_an_earlier_one_keeps_its_roles() -> None:

@@ -97,3 +97,9 @@ def test_a_dateline_dates_an_event_that_has_opened_or_runs_from_today() -> None:
     )
     assert (school.start_date, school.end_date) == ("2023-07-10", "2023-07-15")
     assert (school.venue.city, school.venue.country) == ("Mexico City", "MEX")
+    # a release's date, and the day the lead says the event ends
+    rail = parse_note(
+        "date 2017-10-30 Baku. 30 October. REPORT.AZ/ The EXBS office has launched Commercial "
+        "Rail Interdiction Training in Baku.\n\nThe training will end on November 3.\n"
+    )
+    assert (rail.start_date, rail.end_date) == ("2017-10-30", "2017-11-03")
