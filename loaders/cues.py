@@ -143,6 +143,8 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\s+(?:a|an|the|this|its|\d+|(?-i:(?:sub-?)?regional|national|international))\b"
         ),
     ),
+    # "Kenya played host to the inaugural African Regional Conference": the host, not the organiser
+    (("host",), re.compile(r"(?i)\bplay(?:ed|s|ing)?\s+host\s+to\b")),
     (
         ("organizer",),
         re.compile(
@@ -326,6 +328,7 @@ WORDS: list[tuple[str, ...]] = [
     ("visit", "mission"),
     ("place", "premises", "headquarters", "office"),
     # BACKWARD
+    ("host",),
     ("host",),
     ("hold", "organi", "conven", "conduct", "facilitating"),
     ("organi", "convened", "held", "conducted", "launched", "facilitated", "chaired"),

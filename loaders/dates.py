@@ -308,6 +308,9 @@ _YEARLESS = [
     re.compile(
         rf"(?<![\w])(?P<d1>{_D}){_RANGE}{_WD}(?P<d2>{_D})\s+(?P<m1>{_MON})(?![\w]|\s*,?\s*(?:19|20)\d\d)"
     ),
+    re.compile(  # "from February 27 to March 01"
+        rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D}){_RANGE}{_WD}(?P<m2>{_MON})\s+(?P<d2>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"
+    ),
     re.compile(
         rf"(?<![\w])(?P<m1>{_MON})\s+(?P<d1>{_D}){_RANGE}{_WD}(?P<d2>{_D})(?![\w]|,?\s*(?:19|20)\d\d)"
     ),

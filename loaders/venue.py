@@ -68,6 +68,8 @@ def find_venue(
     venue, ev = _venue(doc, fields, date, spans)
     if not (venue.city or venue.country):
         venue, ev = _in_title(doc, *title)
+    if not (venue.city or venue.country):
+        venue, ev = _at_building(doc, date, spans)
     if venue.city and not venue.country:
         for m in re.finditer(re.escape(venue.city) + _STATE_AFTER, doc.text):
             city, country = place(_FULL_STOP.sub("", m.group()))
@@ -77,6 +79,26 @@ def find_venue(
         if iso:
             return Venue(venue.name, venue.city, iso), ev
     return venue, ev
+
+
+def _at_building(
+    doc: Doc, date: DateSpan | None, spans: list[tuple[int, int]]
+) -> tuple[Venue, tuple[Evidence, ...]]:
+    """A known city after a building the prose puts something at ("at the Cinnamon Grand Hotel,
+    Colombo today"), in a sentence about the event."""
+    t = doc.text
+    for a, e in spans:
+        for m in _BUILDING_CITY.finditer(t, a, e):
+            iso = city_country(m.group(1))
+            if iso and not other_event(t, m.start(), m.end(), date):
+                return Venue(None, m.group(1), iso), (doc.evidence(m.start(1), m.end(1)),)
+    return Venue(None, None, None), ()
+
+
+_BUILDING_CITY = re.compile(
+    r"\bat\s+the\s+(?:[A-Z][\w'’&-]*\s+){1,5}(?:Hotel|Hall|Centre|Center|Palace|Resort|House|"
+    r"Building|Headquarters|Complex),?\s+(?:in\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 
 
 def _named_town(text: str, town: str) -> str | None:

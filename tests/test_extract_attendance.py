@@ -172,6 +172,14 @@ def test_the_represented_states_parties_included_a_list() -> None:
     }
 
 
+def test_a_state_that_played_host_to_the_event_hosts_it() -> None:
+    roles = _roles(
+        "Kenya played host to the inaugural African Regional Conference on the BWC bringing "
+        "together 49 African countries in Nairobi from November 26th to 28th, 2025.\n"
+    )
+    assert roles["state/KEN"] == ("host",)
+
+
 def test_hosted_jointly_by_makes_both_organisers_and_hosts() -> None:
     roles = _roles(
         "CTBTO workshop in Baku concludes\n\n"

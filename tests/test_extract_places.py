@@ -219,3 +219,18 @@ def test_a_town_of_a_country_the_note_names_is_the_venue_without_a_date() -> Non
     # ... not where the note names no country of that town
     n = parse_note(text.replace("in Namibia", "in Africa"))
     assert n.venue.city is None
+
+
+def test_a_known_city_after_a_building_is_the_venue() -> None:
+    # "at the Cinnamon Grand Hotel, Colombo today (Feb 27)"; "from February 27 to March 01"
+    n = parse_note(
+        "Posted on February 28th, 2024\n\n"
+        "The Defence Secretary opened the OPCW Expert Workshop at the Cinnamon Grand Hotel, "
+        "Colombo today (Feb 27). The workshop is to be conducted from February 27 to March 01.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Colombo", "LKA")
+    assert (n.start_date, n.end_date) == ("2024-02-27", "2024-03-01")
+    # a building in a place the gazetteer does not know gives nothing
+    said = "Seminar\n\nIt took place on 3 May 2019. The Minister spoke at the Grand Hotel, {}."
+    assert parse_note(said.format("Colombo")).venue.city == "Colombo"
+    assert parse_note(said.format("Foo")).venue.city is None
