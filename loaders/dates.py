@@ -357,10 +357,13 @@ def yearless_dates(text: str, start: int, end: int, published: str) -> list[Date
 # a year as a year, not a resolution's number ("resolution 2325 (2016)", "UNSCR 1977"), the year
 # in its citation ("1540 (2004)"), a deadline ("until 2021") or a range's end ("2022-2025")
 _YEAR_WORD = re.compile(r"(?<![\w/.–-])(19[89]\d|20\d\d)(?![\w/]|-(?!\d)|\s*\((?:19|20)\d\d\))")
-# when a resolution or a body came to be ("adopted unanimously in April 2004"): its date is
-# neither an event's nor the year of one (also event.pick_date)
+# when a resolution or a body came to be ("adopted unanimously in April 2004", "went into force
+# in April 1997"), or a count's date ("as of October 2003"): neither an event's date nor the year
+# of one (also event.pick_date)
 ADOPTED = (
-    r"\b(?:adopted|established|founded|created|entered\s+into\s+force|ratified|"
+    r"\b(?:adopted|established|founded|created|(?:entered|went|came)\s+into\s+force|as\s+of|"
+    # "Saudi Arabia ratified the agreement on August 9, 1996"
+    r"(?:ratified|acceded\s+to)(?:\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+(?:on|in)\s))?|"
     # "upon the enforcement of CWC on April 29, 1997"
     r"(?:entry\s+into\s+force|enforcement|ratification|accession)\s+of\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:unanimously\s+)?(?:on\s+|in\s+)?"

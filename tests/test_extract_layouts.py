@@ -183,3 +183,16 @@ def test_a_news_item_of_an_events_first_day_is_dated_by_the_range_and_held() -> 
     assert (n.start_date, n.end_date) == ("2020-03-02", "2020-03-05")
     assert n.date_evidence[0].text == "2 March through 5 March 2020"
     assert n.status == "held"
+
+
+def test_a_treatys_dates_do_not_date_the_event() -> None:
+    # "went into force in April 1997", "ratified the agreement on August 9, 1996", "as of
+    # October 2003": dates of the treaty and a count, not of the workshop "today"
+    n = parse_note(
+        "GCC meeting in Riyadh to discuss ban on chemical weapons\n\n"
+        "The Prince opened a regional workshop in Riyadh today. He said the agreement, which "
+        "went into force in April 1997, is a landmark. Saudi Arabia ratified the agreement on "
+        "August 9, 1996. Endorsed by 155 member states as of October 2003, it is widely "
+        "supported.\n"
+    )
+    assert (n.start_date, n.venue.city) == (None, "Riyadh")
