@@ -93,11 +93,8 @@ def _days_of(t: str, spans: list[tuple[int, int]], month: DateSpan) -> DateSpan:
     if month.precision != "month":
         return month
     mid = month.start_date[:8] + "15"
-    for a, e in spans:
-        for d in yearless_dates(t, a, min(e, _LEAD), mid) if a < _LEAD else ():
-            if d.start_date[:7] == month.start_date[:7]:
-                return d
-    return month
+    lead = [d for a, e in spans if a < _LEAD for d in yearless_dates(t, a, min(e, _LEAD), mid)]
+    return next((d for d in lead if d.start_date[:7] == month.start_date[:7]), month)
 
 
 def _published(t: str, pub: tuple[int, int], iso: str) -> DateSpan:

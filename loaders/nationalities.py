@@ -19,9 +19,9 @@ _PEOPLE = (
     r"diplomats?|specialists?|scientists?|researchers?|practitioners?|regulators?|engineers?|"
     r"inspectors?|analysts?|trainees?|counterparts?|authorities|prosecutors?|judges?)"
 )
-# the adjectives, then at most one lower-case word ("Thai customs officers"), then the people
 # "twelve Azerbaijani and twelve Georgian customs officers": a count before each adjective
 _COUNT = r"(?:(?:\d+|" + "|".join(NUMBERS) + r")\s+)?"
+# the adjectives, then at most one lower-case word ("Thai customs officers"), then the people
 _PEOPLE_OF = re.compile(
     rf"\b({_ADJ}(?:\s*,\s*(?:and\s+)?{_COUNT}{_ADJ}|,?\s+and\s+{_COUNT}{_ADJ}){{0,40}})\s+(?:[a-z-]+\s+)?{_PEOPLE}\b"
 )

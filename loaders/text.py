@@ -310,16 +310,16 @@ class _Builder:
     def straighten_quotes(self) -> None:
         """Typographic quotes, odd spaces and accented capitals to ASCII, one character for one
         (keeps the map)."""
-        text = self.text  # "\r" is the one ASCII character of the map
-        if (not text.isascii() or "\r" in text) and _QUOTE_CHARS.search(text):
-            # a regex, not str.translate (slow on non-ASCII text), and only where needed
-            self.text = _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], text)
+        self.text = straightened(self.text)
 
 
 def straightened(s: str) -> str:
     """`s` as the matching text reads it: quotes, odd spaces and accented capitals to ASCII, one
     character for one."""
-    return _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], s) if not s.isascii() else s
+    if s.isascii() and "\r" not in s:  # "\r" is the one ASCII character of the map
+        return s
+    # a regex, not str.translate (slow on non-ASCII text)
+    return _QUOTE_CHARS.sub(lambda m: _QUOTE_MAP[m.group()], s)
 
 
 def _entity(m: re.Match[str]) -> str:
