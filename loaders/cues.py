@@ -135,6 +135,8 @@ _ASSISTED = re.compile(
     r"(?i)\b(?:(?:that|which|who)\s+)?(?:assisted|helped)\s+(?:in\s+|to\s+)?(?:organi[sz]ing|organi[sz]e|prepar(?:ing|e)|arrang(?:ing|e))\b"
 )
 _SUPPORTED = re.compile(r"\b(?:supported|assisted|helped)\s+(?=(?:the\s+)?[A-Z])")
+# an article, or none before an event's name ("is holding Counter Proliferation Investigation training")
+_ARTICLE_OR_NAMED_EVENT = r"(?:(?:a|an|the|this|its)\b|(?=(?-i:[A-Z][\w'-]*)(?:\s+(?:(?-i:[A-Z][\w'-]*)|of|on|for|and|in)){0,8}\s+(?:training|workshop|seminar|course|conference|exercise|meeting|consultation)s?\b))"
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer", "host"),
@@ -149,14 +151,17 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer",),
         re.compile(
             r"(?i)\b(?:(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)|(?<!who\s)(?<!that\s)(?<!which\s)"
-            r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting|facilitating))\s+(?:a|an|the|this|its)\b"
+            r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting|facilitating))\s+"
+            + _ARTICLE_OR_NAMED_EVENT
         ),
     ),
     (
         ("organizer",),
         re.compile(
             r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched|facilitated|co-?chaired)\s+"
-            r"(?:jointly\s+)?(?:a|an|the|this|its)\b|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
+            r"(?:jointly\s+)?"
+            + _ARTICLE_OR_NAMED_EVENT
+            + r"|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
         ),
     ),
     (

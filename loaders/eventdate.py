@@ -175,6 +175,7 @@ _UNTIL = re.compile(
     r"(?i)\b(?:from\s+today\s+(?:until|till|to|through)|(?:will\s+)?(?:end|ends|conclude|concludes)\s+on|"
     r"(?:will\s+)?(?:run|runs|last|lasts|continue|continues)\s+(?:until|till|through))\s+"
 )
+_CLOSED = r"(?i:\b(?:conclude[sd]?|ended|closed|wrap(?:ped|s)\s+up))"
 _WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_RANGE = re.compile(
     rf"\b(?:from\s+|between\s+)?{_WD}\s*(?:-|–|to|until|till|through|and)\s*{_WD}\b"
@@ -186,8 +187,10 @@ _WD_SAID = re.compile(
 _WD_WILL = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|to\s+be|scheduled)\b")
 _WD_EVENT = re.compile(
     r"(?i)\b(?:inaugurat\w*|open(?:ed|s)?|beg[ai]n|begins|kick(?:ed|s)?\s+off|start(?:ed|s)?|held|"
-    r"convene[sd]?|conclude[sd]?|ended|t[ao]ok\s+place|take\s+place|gathered|hosted|launched|met)\b"
+    r"convene[sd]?|t[ao]ok\s+place|take\s+place|gathered|hosted|launched|met)\b|" + _CLOSED
 )
+# the weekday is the event's last day ("A two-day meeting ... was wrapped up on Friday")
+_WD_CLOSED = re.compile(_CLOSED + r"\s+(?:on\s+)?\Z")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -220,6 +223,9 @@ def weekdays(t: str, spans: list[tuple[int, int]], pub: str) -> DateSpan | None:
             if word == "last" and start == day:
                 start -= dt.timedelta(days=7)
             end = start + dt.timedelta(days=(_DAYS.index(last) - _DAYS.index(first)) % 7)
+            if r is None and _WD_CLOSED.search(sent, 0, at) and (n := _N_DAYS.search(sent)):
+                days = NUMBERS.get(n.group(1).lower()) or int(n.group(1))
+                start = end - dt.timedelta(days=days - 1)
             s0 = sm.start() + at
             return DateSpan(s0, sm.start() + to, start.isoformat(), end.isoformat(), "day")
     return None

@@ -100,6 +100,9 @@ _QUOTE_MAP |= {
     in string.ascii_uppercase
 }
 _QUOTE_CHARS = re.compile("[" + "".join(map(re.escape, _QUOTE_MAP)) + "]")
+# a straight double quote typed for an apostrophe ('The US Embassy"s office')
+_QUOTE_FOR_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=s\b)')
+_QUOTE_S = re.compile(r'"s\b')
 # Necessary conditions: some patterns cannot match a text without a `need` (a quick scan first;
 # these patterns start with look-behinds or optional parts and scan slowly)
 _FOR_INFORMATION = re.compile(r"for information", re.I)
@@ -331,6 +334,7 @@ def clean(raw: str) -> Doc:
     """Normalise a decoded note (markup, footnotes, entities, quotes), keeping the offset map."""
     b = _Builder(raw)
     b.straighten_quotes()
+    b.sub(_QUOTE_FOR_APOSTROPHE, "'", need=_QUOTE_S)
     b.sub(_DROP_ELEMENTS, "")
     b.sub(_DISCLAIMER_LINE, "", need="for information", lines=_FOR_INFORMATION)
     b.sub(_LISTED_FOOTNOTE, "", lines=_LIST_MARK)

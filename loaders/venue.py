@@ -37,7 +37,12 @@ _IN_AFTER_DATE = re.compile(
 # a date-and-place line: "26-27 June 2014, Rakitje, Croatia"
 _PLACE_LINE_AFTER_DATE = re.compile(r"[ \t]*,[ \t]*([A-Z][^.;()\n]{1,60}?)[ \t]*(?=\n|$)")
 # "in the Moroccan city of Marrakesh", "in the port city of Durban": the city's name follows
-_CITY_OF = r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|coastal|resort|capital|historic)\s+)?(?:city|town)\s+of\s+)?"
+_CITY_OF = (
+    r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:(?:port|coastal|resort|capital|historic)\s+)?(?:city|town)\s+of\s+"
+    # "in Ethiopia's capital Addis Ababa", "in Kenya's port city of Mombasa"
+    r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s\s+(?:capital|(?:port|coastal|resort|second|largest)\s+city)"
+    r"(?:\s+city)?(?:\s+of)?,?\s+)?"
+)
 # a sentence's end after a word ("took place in Windhoek." and "in Lodz, Poland. Experts ...";
 # not "Washington D.C." nor "St. Petersburg")
 _FULL_STOP = re.compile(r"(?<=[^\W\dA-Z_]{3})\.(?:$|\s+(?=[A-Z]).*)", re.S)
@@ -303,6 +308,7 @@ def _venue_in_prose(
                 continue
             said = m.group("p")
             said = said[: said.index(". ")] if ". " in said else said  # "in Phnom Penh. This"
+            said = _FULL_STOP.sub("", said)  # "in Addis Ababa." at a line's end
             said = _MONTH_AFTER.sub("", said)  # "in Kingston June 15-17"
             city, country = place(said)
             # a known city, a town with its country, or a town of one country that the note

@@ -71,6 +71,14 @@ def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:
     assert on("The talks ran Monday-Wednesday in Accra.") == ("2018-10-15", "2018-10-17")
     assert on("The minister said on Monday that exports grew.") is None  # no event said
     assert on("The workshop opened in Accra.") is None
+    # the day it closed is the last of its days ("wrapped up" was not an event's verb)
+    closed = "A two-day meeting of the AU was wrapped up on Friday in Addis Ababa."
+    assert on(closed, "2015-10-31") == ("2015-10-29", "2015-10-30")
+    assert on(closed.replace("two-day ", ""), "2015-10-31") == ("2015-10-30", "2015-10-30")
+    assert on(closed.replace("was wrapped up", "opened"), "2015-10-31") == (
+        "2015-10-30",
+        "2015-10-30",  # its first day (parse_note then runs it two days)
+    )
 
 
 def test_the_city_of_a_demonym_is_the_venue() -> None:
@@ -85,6 +93,21 @@ def test_the_city_of_a_demonym_is_the_venue() -> None:
     assert ev.text == "Marrakesh"
     # the headline's verb without an article: Morocco hosts
     assert {a.id: a.roles for a in n.actors}["state/MAR"] == ("host",)
+
+
+def test_a_city_said_as_a_countrys_capital_or_port_is_the_venue() -> None:
+    text = (
+        "AU meeting concludes\n\nOctober 31, 2015\n\nA two-day meeting organized by the "
+        "African Union was wrapped up on Friday at the AU Headquarters in Ethiopia's capital "
+        "Addis Ababa.\n"
+    )
+    n = parse_note(text)
+    assert (n.venue.city, n.venue.country) == ("Addis Ababa", "ETH")
+    assert n.venue_evidence[0].text == "Addis Ababa"
+    assert (n.start_date, n.end_date) == ("2015-10-29", "2015-10-30")
+    at_port = "in Kenya's port city of Mombasa."
+    port = parse_note(text[: text.index("at the AU")] + at_port)
+    assert (port.venue.city, port.venue.country) == ("Mombasa", "KEN")
 
 
 def test_a_headline_host_needs_an_event_after_it() -> None:

@@ -159,6 +159,21 @@ def test_a_headline_verb_without_an_article() -> None:
     assert roles["state/CRI"] == {"organizer", "host", "participant"}
 
 
+def test_an_event_held_under_its_name_without_an_article() -> None:
+    text = (
+        "U.S. Embassy Holds Training\n"
+        'Baku / 09.10.17 / Turan: The US Embassy"s Export Control and Related Border Security '
+        "(EXBS) office is holding Counter Proliferation Investigation training on October 9-13.\n"
+    )
+    roles = _roles(text)
+    assert roles["org/usa-exbs"] == {"organizer"}
+    assert roles["state/USA"] == {"organizer"}
+    said = "On 3 May 2019 UNODA organized National Workshop on Implementing Resolution 1540"
+    assert _roles(f"News\n{said}.")["org/unoda"] == {"organizer"}
+    # a capitalised word that names no event after it is not an event held
+    assert "org/unoda" not in _roles("News\nOn 3 May 2019 UNODA is holding Geneva talks.")
+
+
 def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
     roles = _roles(
         "Regional Workshop in Accra, Ghana\n\n"

@@ -78,6 +78,13 @@ def test_quotes_are_straightened_one_for_one() -> None:
     assert len(doc.starts) == len(doc.text) == len(raw)
 
 
+def test_a_straight_double_quote_typed_for_an_apostrophe_is_one() -> None:
+    raw = 'The US Embassy"s office and the "Nuclear Security" series: "so" "s" it"s'
+    doc = T.clean(raw)
+    assert doc.text == 'The US Embassy\'s office and the "Nuclear Security" series: "so" "s" it\'s'
+    assert len(doc.starts) == len(raw)
+
+
 class ListBuilder:
     """The offset map as first written: a raw start and end per character, as lists."""
 
@@ -176,6 +183,7 @@ NEEDS = [
     (T._DISCLAIMER_INLINE, T._FOR_INFORMATION),
     (T._DISCLAIMER_LINE, T._FOR_INFORMATION),
     (T._BROKEN_SUP, T._LT_SUP),
+    (T._QUOTE_FOR_APOSTROPHE, T._QUOTE_S),
 ]
 NOTEISH = st.lists(
     st.sampled_from(
