@@ -19,10 +19,13 @@ from .text import squash
 __all__ = ["Masthead", "masthead"]
 
 _DASHES = r"(?:\s*[—–]|\s+-{1,2}|:(?=[ \t]))"
-# PLACE, 17 October [2014] [(Issuer)] —   or   PLACE, October 17[, 2014] —
+# PLACE[, Country], 17 October [2014] [(Issuer)] —   or   PLACE, October 17[, 2014] —   or
+# "THE HAGUE, Netherlands — 20 April 2018 —", "ADDIS ABABA, Ethiopia, May 29, 2014/African Press
+# Organization (APO)/" (a wire's name between slashes)
 _DATELINE = re.compile(
-    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?),[ \t]+(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|"
-    rf"{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?{_DASHES}[ \t]*"
+    rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?)?)(?:,|{_DASHES})[ \t]+"
+    rf"(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)"
+    rf"[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?(?:{_DASHES}|/[^/\n]{{2,60}}/)[ \t]*"
 )
 # a news agency's dateline without a date: "ISLAMABAD (APP) -", "India (Commonwealth Union)_"
 _AGENCY_LINE = re.compile(
@@ -45,14 +48,21 @@ _BOILER = re.compile(
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DATE_LINE = re.compile(
     rf"(?i)[ \t]*(?P<label>(?:published|posted|issued|created|date|(?:last\s+)?(?:changed|updated|modified))[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
-    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?[ \t]*"
+    rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
+    r"[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d)"  # 17/10/2011, day first
+    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]*(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?)?)?[ \t]*"
     # a labelled line may go on with the page's section or author: "Published on 10 April 2014
     # in" (the section on the next line), "Posted on May 3, 2019 by admin"
     r"(?(label)(?:(?:in|by|under)\b[^\n]{0,60})?)"
 )
 # a crawl's stamp that the text follows on the same line (as header._STAMP: lower case, no
 # colon; "Date: 2024-07-25" is a date field)
+_BAR_DATE = re.compile(
+    rf"(?:^|\|)[ \t]*{_WEEKDAY}(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d)[ \t]*(?=\||$)",
+    re.M,
+)
+_TWO_DIGIT_YEAR = re.compile(rf"[ \t]*(?P<dm>{DAY}[ \t]+{MONTH})[ \t]+(?P<y>\d\d)[ \t]*")
 _STAMP = re.compile(r"[ \t]*date[ \t]+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]+(?=\S)")
 _LINE = re.compile(r"[^\n]+")
 _SHORT = 100  # boilerplate and date lines are short
@@ -104,8 +114,22 @@ def masthead(text: str) -> Masthead:
             continue
         if _BOILER.fullmatch(text, a, b):
             spans.append((a, b))
+            # "Posted by: apo | 29 May 2014", "By J. Smith | October 31, 2015": a part is the date
+            part = _BAR_DATE.search(text, a, b) if date is None else None
+            if part is not None:
+                found = next(find_dates(part.group("date")), None)
+                if found is not None:
+                    date, date_span = found.start_date, part.span("date")
             continue
         line = _DATE_LINE.fullmatch(text, a, b) if any(c.isdigit() for c in text[a:b]) else None
+        short = None if line else _TWO_DIGIT_YEAR.fullmatch(text, a, b)
+        if short and date is None:  # "6 Jun 05" under a wire's name
+            spans.append((a, b))
+            year = int(short.group("y"))
+            said = f"{short.group('dm')} {year + (2000 if year < 70 else 1900)}"
+            found = next(find_dates(said), None)
+            if found is not None:
+                date, date_span = found.start_date, short.span()
         if line:
             spans.append((a, b))
             if date is None:

@@ -68,10 +68,10 @@ _PATTERNS = [
         rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}{_WD}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})",
     ),  # noqa: E501
     # 15-17 January 2013, 14th-15th September 2017, from 24 to 28 October 2016, "from the 4th
-    # to the 6th of December, 2013"
+    # to the 6th of December, 2013", "1 to 3, May 2009"
     (
         "ddmy",
-        rf"(?P<d1>{_D}){_DASH}(?:the\s+)?{_WD}(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})",
+        rf"(?P<d1>{_D}){_DASH}(?:the\s+)?{_WD}(?P<d2>{_D}),?\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})",
     ),
     # March 11-12, 2014 / March 30 - April 2, 2015
     (

@@ -38,6 +38,8 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
         if a < min(first, _LEAD)
         for d in yearless_dates(t, a, min(e, first, _LEAD), mast.date or _ANY_YEAR)
         if not (d.start_date == mast.date and _AGENCY_AFTER.match(t, d.end))
+        # a page's date on a line of its own ("Mar 20th") when the note dates its event in full
+        and not (dates and _alone(t, d))
     ]
     if lead:
         # the first, or a range that starts on its day ("On 24 June ... from 24 to 26 June"),
@@ -97,6 +99,13 @@ def _days_of(t: str, spans: list[tuple[int, int]], month: DateSpan) -> DateSpan:
     return next((d for d in lead if d.start_date[:7] == month.start_date[:7]), month)
 
 
+def _alone(t: str, d: DateSpan) -> bool:
+    """Whether the date is all its line holds."""
+    before = t[t.rfind("\n", 0, d.start) + 1 : d.start]
+    after = t[d.end : (t.find("\n", d.end) + 1 or len(t) + 1) - 1]
+    return not before.strip() and not after.strip(" \t.,")
+
+
 def _published(t: str, pub: tuple[int, int], iso: str) -> DateSpan:
     """The publication date as the event's ("09.10.17" in a dateline is read there, not here)."""
     return pick_date(t, *pub) or DateSpan(*pub, iso, iso, "day")
@@ -138,7 +147,7 @@ _N_DAYS = re.compile(
     # "the two-day Regional Conference on ..."
     r"(?:(?:(?-i:[A-Z][\w-]*)|regional|national|international|sub-?regional|joint|technical)\s+){0,3}"
     r"(?:event|workshop|seminar|course|"
-    r"training|meeting|conference|visit|mission|round-?\s?table|consultations?|session|exercise)"
+    r"training|meeting|conference|forum|visit|mission|round-?\s?table|consultations?|session|exercise)"
 )
 
 
@@ -154,9 +163,11 @@ def lasting(t: str, date: DateSpan | None) -> DateSpan | None:
     if len(said) != 1:
         return date
     word = said.pop()
-    days = NUMBERS.get(word) or int(word)
-    end = dt.date.fromisoformat(date.start_date) + dt.timedelta(days=days - 1)
-    return DateSpan(date.start, date.end, date.start_date, end.isoformat(), date.precision)
+    days = dt.timedelta(days=(NUMBERS.get(word) or int(word)) - 1)
+    day = dt.date.fromisoformat(date.start_date)
+    if _CLOSED_ON.search(t, max(0, date.start - 30), date.start):  # "concluded on 2 March 2018"
+        return DateSpan(date.start, date.end, (day - days).isoformat(), date.start_date, "day")
+    return DateSpan(date.start, date.end, date.start_date, (day + days).isoformat(), "day")
 
 
 def _ending(t: str, date: DateSpan) -> DateSpan:
@@ -165,14 +176,16 @@ def _ending(t: str, date: DateSpan) -> DateSpan:
     until = _UNTIL.search(t)
     if until is None or date.precision != "day" or date.is_range:
         return date
-    to = next(iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None)
+    to = pick_date(t, until.end(), until.end() + 25) or next(
+        iter(yearless_dates(t, until.end(), until.end() + 20, date.start_date)), None
+    )
     if to is None or to.start != until.end() or to.end_date <= date.start_date:
         return date
     return DateSpan(date.start, date.end, date.start_date, to.end_date, "day")
 
 
 _UNTIL = re.compile(
-    r"(?i)\b(?:from\s+today\s+(?:until|till|to|through)|(?:will\s+)?(?:end|ends|conclude|concludes)\s+on|"
+    r"(?i)\b(?:from\s+today\s+(?:until|till|to|through)|(?:will\s+)?(?:end|ends|conclude|concludes|close|closes)\s+(?:on|tomorrow,?(?:\s+on)?)|"
     r"(?:will\s+)?(?:run|runs|last|lasts|continue|continues)\s+(?:until|till|through))\s+"
 )
 _CLOSED = r"(?i:\b(?:conclude[sd]?|ended|closed|wrap(?:ped|s)\s+up))"
@@ -189,8 +202,9 @@ _WD_EVENT = re.compile(
     r"(?i)\b(?:inaugurat\w*|open(?:ed|s)?|beg[ai]n|begins|kick(?:ed|s)?\s+off|start(?:ed|s)?|held|"
     r"convene[sd]?|t[ao]ok\s+place|take\s+place|gathered|hosted|launched|met)\b|" + _CLOSED
 )
-# the weekday is the event's last day ("A two-day meeting ... was wrapped up on Friday")
-_WD_CLOSED = re.compile(_CLOSED + r"\s+(?:on\s+)?\Z")
+# the day said is the event's last ("A two-day meeting ... was wrapped up on Friday",
+# "A five-day course ... concluded on 2 March 2018")
+_CLOSED_ON = re.compile(_CLOSED + r"\s+(?:on\s+)?(?:the\s+)?\Z")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -223,7 +237,7 @@ def weekdays(t: str, spans: list[tuple[int, int]], pub: str) -> DateSpan | None:
             if word == "last" and start == day:
                 start -= dt.timedelta(days=7)
             end = start + dt.timedelta(days=(_DAYS.index(last) - _DAYS.index(first)) % 7)
-            if r is None and _WD_CLOSED.search(sent, 0, at) and (n := _N_DAYS.search(sent)):
+            if r is None and _CLOSED_ON.search(sent, 0, at) and (n := _N_DAYS.search(sent)):
                 days = NUMBERS.get(n.group(1).lower()) or int(n.group(1))
                 start = end - dt.timedelta(days=days - 1)
             s0 = sm.start() + at

@@ -86,6 +86,23 @@ def find_venue(
     return venue, ev
 
 
+def _place_said(said: str) -> tuple[str, str | None, str | None]:
+    """The place `said` names (what of it is said, city, country): a town place() cannot
+    place is the longest run of its first words that is a known city ("in Hanoi Vietnam Agency
+    for Radiation ...", a missing comma)."""
+    city, country = place(said)
+    if city is None or country is not None or city_country(city):
+        return said, city, country
+    for end in reversed([w.end() for w in _WORD.finditer(said)][:-1]):
+        head = said[:end]
+        if city_country(head):
+            return head, *place(head)
+    return said, city, country
+
+
+_WORD = re.compile(r"\S+")
+
+
 def _at_building(
     doc: Doc, date: DateSpan | None, spans: list[tuple[int, int]]
 ) -> tuple[Venue, tuple[Evidence, ...]]:
@@ -146,8 +163,7 @@ def _venue(
         for rx in (_IN_AFTER_DATE, _PLACE_LINE_AFTER_DATE):
             m = rx.match(t, date.end)
             if m:
-                cand = _VENUE_END.split(m.group(1))[0]
-                city, country = place(cand)
+                cand, city, country = _place_said(_VENUE_END.split(m.group(1))[0])
                 if city or country:
                     return Venue(None, city, country), (
                         doc.evidence(m.start(1), m.start(1) + len(cand)),
@@ -174,8 +190,7 @@ def _venue(
             if hq is not None:
                 return hq, (doc.evidence(m.start(1), m.end(1)),)
             said = _VENUE_END.split(m.group(1))[0]  # "gathered in Tokyo, Japan to strengthen"
-            said = _FULL_STOP.sub("", said)
-            city, country = place(said)
+            said, city, country = _place_said(_FULL_STOP.sub("", said))
             if city or country:
                 return Venue(None, city, country), (
                     doc.evidence(m.start(1), m.start(1) + len(said)),

@@ -147,3 +147,33 @@ def test_a_treatys_entry_into_force_does_not_date_the_event() -> None:
         "2016-05-03",
         "2016-05-03",
     )
+
+
+def test_an_n_day_event_that_closed_on_a_date_ran_up_to_it() -> None:
+    text = (
+        "Training course on detecting CBRN materials\n"
+        "A five-day training course for some 30 customs officers concluded on 2 March 2018 in "
+        "Dushanbe.\n"
+    )
+    assert _dates(text) == ("2018-02-26", "2018-03-02")
+    assert _dates(text.replace("concluded on", "opened on")) == ("2018-03-02", "2018-03-06")
+
+
+def test_a_page_date_on_a_line_of_its_own_is_not_the_events() -> None:
+    text = (
+        "Foundation news\n\nMar 20th\nFirst regional meeting\n\n1 to 3, May 2009, Santiago de "
+        "Chile.\n\nThe Commission held its first regional meeting in Santiago de Chile.\n"
+    )
+    assert _dates(text) == ("2009-05-01", "2009-05-03")
+    # a year-less date is still read when the note dates nothing in full
+    alone = text.replace("1 to 3, May 2009, Santiago de Chile.", "In 2009")
+    assert _dates(alone) == ("2009-03-20", "2009-03-20")
+
+
+def test_a_known_city_starts_a_place_said_without_its_comma() -> None:
+    n = parse_note(
+        "Workshop on Nuclear Security\n\nOn October 13, 2011, in Hanoi Vietnam Agency for "
+        "Radiation and Nuclear Safety organized the Workshop on Nuclear Security.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Hanoi", "VNM")
+    assert n.venue_evidence[0].text == "Hanoi"

@@ -103,3 +103,36 @@ def test_a_dateline_dates_an_event_that_has_opened_or_runs_from_today() -> None:
         "Rail Interdiction Training in Baku.\n\nThe training will end on November 3.\n"
     )
     assert (rail.start_date, rail.end_date) == ("2017-10-30", "2017-11-03")
+
+
+def test_more_datelines_and_date_lines_date_the_item() -> None:
+    def dated(text: str) -> str | None:
+        return masthead(text).date
+
+    # a dateline with its country, the date between dashes; a wire's name between slashes
+    hague = "THE HAGUE, Netherlands — 20 April 2018 — Representatives met from 9-13 April."
+    assert dated(hague) == "2018-04-20"
+    m = masthead(hague)
+    assert m.place is not None and hague[m.place[0] : m.place[1]] == "THE HAGUE, Netherlands"
+    assert (parse_note(hague).start_date, parse_note(hague).end_date) == (
+        "2018-04-09",
+        "2018-04-13",
+    )
+    apo = "ADDIS ABABA, Ethiopia, May 29, 2014/African Press Organization (APO)/ It opened today."
+    assert dated(apo) == "2014-05-29"
+    # a date among a page's bars, a two-digit year under a wire's name, a date in digits with
+    # its time and zone
+    assert dated("Title\n\nPosted by: apo | 29 May 2014\n\nText.") == "2014-05-29"
+    assert dated("Title\n\nNews | Events | Contact\n\nText.") is None
+    assert dated("Title\n\nInterfax news agency, Moscow\n6 Jun 05\n\nText.") == "2005-06-06"
+    assert dated("Title\n\nMonday, 17/10/2011 14:22 GMT+7\nText.") == "2011-10-17"
+
+
+def test_the_day_a_release_says_its_event_will_end() -> None:
+    n = parse_note(
+        "Conference opens\n\nADDIS ABABA, Ethiopia, May 29, 2014/APO/ The Third Conference of "
+        "States Parties opened today at the AU Headquarters. The Conference will conclude "
+        "tomorrow 30 May 2014.\n"
+    )
+    assert (n.start_date, n.end_date) == ("2014-05-29", "2014-05-30")
+    assert (n.venue.city, n.venue.country) == ("Addis Ababa", "ETH")

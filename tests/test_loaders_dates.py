@@ -111,7 +111,7 @@ def test_dates_as_written() -> None:
         (d.start_date, d.end_date, d.precision)
         for d in find_dates(
             "15-17 January 2013; 30 November - 2 December 2015; March 11-12, 2014; September 2011; "
-            "from the 4th to the 6th of December, 2013"
+            "from the 4th to the 6th of December, 2013; 1 to 3, May 2009"
         )
     ]
     assert got == [
@@ -120,6 +120,7 @@ def test_dates_as_written() -> None:
         ("2014-03-11", "2014-03-12", "day"),
         ("2011-09-01", "2011-09-30", "month"),
         ("2013-12-04", "2013-12-06", "day"),
+        ("2009-05-01", "2009-05-03", "day"),
     ]
 
 
