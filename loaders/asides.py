@@ -19,8 +19,10 @@ _ON_PART = Guarded(  # ... and who a report cites: "According to Foreign Office,
     re.compile(r"(?i)\b(?:on\s+(?:the\s+part|behalf)\s+of|according\s+to)\s+(?:the\s+)?$"),
     ("part", "behalf", "according"),
 )
+# a place's word: "St.", "D.C." but not a sentence's last ("in Accra. Burundi, Kenya and Togo")
+_PLACE_WORD = r"[A-Z][\w'’.-]*(?<![^\W\d_]{4}\.)"
 _PLACE_BEFORE = re.compile(
-    r"(?:(?:\b(?P<w>\w+)\s+)?\b(?P<p>in|at|to)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]*,\s*|"
+    rf"(?:(?:\b(?P<w>\w+)\s+)?\b(?P<p>in|at|to)\s+(?:{_PLACE_WORD}\s+){{0,2}}{_PLACE_WORD},\s*|"
     r"(?:\b(?P<w2>\w+)\s+)?\b(?P<p2>in|at|to)\s+(?:the\s+)?)$"
 )
 # ... but the State a visit or a mission goes to hosts it, and the State assistance goes to takes

@@ -174,7 +174,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("participant",),
         re.compile(
-            r"(?i)\b(?:attended|participated|took\s+part|were\s+represented|"
+            r"(?i)\b(?:attended|participated|took\s+part|were\s+(?:all\s+|also\s+)?represented|"
             r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z]))"
         ),
     ),

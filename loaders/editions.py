@@ -28,7 +28,7 @@ def sentence_around(t: str, a: int, b: int) -> tuple[int, int]:
     start = max(
         (x.end() for x in SENT_END.finditer(t, max(0, a - 400), a)), default=max(0, a - 400)
     )
-    end_at = SENT_END.search(t, b, b + 400)
+    end_at = SENT_END.search(t, max(a, b - 1), b + 400)  # t[a:b] may end with its full stop
     return start, end_at.start() if end_at else min(len(t), b + 400)
 
 

@@ -50,6 +50,8 @@ _HELD_IN = re.compile(
     r"\b(?:held|tak(?:e|es|ing)\s+place|took\s+place|hosted|convened|organi[sz]ed|met|gathered|concluded|closed|ended|began|opened|kicked\s+off)\s+"
     # "is taking place from today until July 15 in Mexico City": the dates before the place
     rf"(?:(?:from|on|until|till|to|through|today|and|{DAY},?|(?:19|20)\d\d,?|{MONTH})\s+){{0,6}}"
+    # "hosted the workshop in Accra": the event, between the verb and the place
+    r"(?:(?:the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,3}?(?:workshop|seminar|course|training|conference|meeting|event|exercise)s?\s+)?"
     # "concluded at Heritage Park in Honiara", "took place at the Field Lab of the Netherlands
     # Forensic Institute in The Hague": the city after the building
     r"(?:at\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,6}\s+(?=in\s))?(?:in|at)\s+"

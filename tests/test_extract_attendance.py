@@ -282,3 +282,15 @@ def test_personnel_and_academics_coming_from_states_make_them_participants() -> 
         "Georgian Ministry of Defense and the Revenue Service.\n"
     )
     assert [a.iso3 for a in training.actors if "participant" in a.roles][0] == "GEO"
+
+
+def test_states_that_were_all_represented_take_part() -> None:
+    roles = _roles(
+        "Workshop\n\nOn 6 February 2017 a workshop was held in Accra. Burundi, Cameroon and "
+        "Togo were all represented at the workshop.\n"
+    )
+    assert {s: roles[s] for s in ("state/BDI", "state/CMR", "state/TGO")} == {
+        "state/BDI": ("participant",),
+        "state/CMR": ("participant",),
+        "state/TGO": ("participant",),
+    }

@@ -234,3 +234,16 @@ def test_a_known_city_after_a_building_is_the_venue() -> None:
     said = "Seminar\n\nIt took place on 3 May 2019. The Minister spoke at the Grand Hotel, {}."
     assert parse_note(said.format("Colombo")).venue.city == "Colombo"
     assert parse_note(said.format("Foo")).venue.city is None
+
+
+def test_the_event_hosted_in_a_city_wins_over_a_city_a_person_is_of() -> None:
+    # the sentence of "hosted the workshop in Accra, Ghana." ends at its full stop: the next
+    # one's "in 2016" does not make it speak of another event
+    n = parse_note(
+        "On February 6-10, 2017, CNS and AFRICSIS conducted their second joint workshop. "
+        "AFRICSIS, established by an alumnus of the Institute at Monterey, hosted the workshop "
+        "in Accra, Ghana.\nBuilding on the first CNS-AFRICSIS workshop in 2016, the agenda was "
+        "developed for practitioners.\n"
+    )
+    assert (n.venue.city, n.venue.country) == ("Accra", "GHA")
+    assert n.venue_evidence[0].text == "Accra, Ghana"
