@@ -162,6 +162,8 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?:jointly\s+)?"
             + _ARTICLE_OR_NAMED_EVENT
             + r"|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
+            # "NNSA and the FBI coordinated an Advanced Radiation Detection ... training"
+            r"|\bcoordinated(?=\s+(?:a|an|the|this|its)\s+(?:[\w()-]+\s+){0,8}?(?:training|workshop|seminar|course|conference|exercise|meeting)s?\b)"
         ),
     ),
     (
@@ -336,7 +338,7 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("host",),
     ("hold", "organi", "conven", "conduct", "facilitating"),
-    ("organi", "convened", "held", "conducted", "launched", "facilitated", "chaired"),
+    ("organi", "convened", "held", "conducted", "launched", "facilitated", "chaired", "coordinat"),
     ("invited", "attend", "particip"),
     ("attended", "participated", "took", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),

@@ -174,6 +174,21 @@ def test_an_event_held_under_its_name_without_an_article() -> None:
     assert "org/unoda" not in _roles("News\nOn 3 May 2019 UNODA is holding Geneva talks.")
 
 
+def test_bodies_that_coordinated_a_training_organised_it() -> None:
+    text = (
+        "NNSA leads global effort\n\nNNSA and the Federal Bureau of Investigation coordinated an "
+        "Advanced Radiation Detection and Investigative Techniques (ARDIT) training in Almaty, "
+        "Kazakhstan, in March.\n"
+    )
+    roles = _roles(text)
+    assert roles["org/usa-nnsa"] == roles["org/usa-fbi"] == {"organizer"}
+    # coordinating efforts is not organising an event
+    said = (
+        "News\nNNSA coordinated the efforts of a drafting group. The workshop was held in Zadar.\n"
+    )
+    assert "organizer" not in _roles(said).get("org/usa-nnsa", set())
+
+
 def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
     roles = _roles(
         "Regional Workshop in Accra, Ghana\n\n"
