@@ -13,8 +13,7 @@ from .mentions import Mention
 
 __all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "PARTNERED", "SUBJECT_ONLY", "WORDS", "attributive"]
 
-# "A teamed up (joined forces, partnered) with B": both organise (prose.find_cues gives the
-# cue's subject A the role too)
+# "A teamed up (joined forces, partnered) with B": both organise (find_cues: A too)
 _PARTNERED = (
     r"\b(?:team(?:s|ed)?\s+up|join(?:s|ed)?\s+forces|partner(?:s|ed)|"
     r"work(?:s|ed)?\s+together(?=\s+with\b[^.]{0,80}\bto\s+(?:provide|deliver|organi[sz]e|conduct|hold|run)\b))"
@@ -53,7 +52,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
             r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
-            r"\b(?:convened|coordinated|facilitated)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
+            r"\b(?:convened|coordinated|facilitated|conducted)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
     (("organizer",), PARTNERED := re.compile(rf"(?i){_PARTNERED}\s+with\b")),
@@ -269,6 +268,7 @@ WORDS: list[tuple[str, ...]] = [
         "convened",
         "coordinated",
         "facilitated",
+        "conducted",
         "chaired",
         "meeting",
         "session",

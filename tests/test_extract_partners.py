@@ -189,6 +189,15 @@ def test_bodies_that_coordinated_a_training_organised_it() -> None:
     assert "organizer" not in _roles(said).get("org/usa-nnsa", set())
 
 
+def test_a_course_conducted_by_a_body_is_organised_by_it() -> None:
+    roles = _roles(
+        "Training course\n\nA five-day training course for 30 customs officers concluded on 2 "
+        "March 2018 in Dushanbe. The course was conducted by the US Nuclear Regulatory "
+        "Commission and the U.S. Department of Justice.\n"
+    )
+    assert roles["org/usa-nrc"] == roles["org/usa-doj"] == {"organizer"}
+
+
 def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
     roles = _roles(
         "Regional Workshop in Accra, Ghana\n\n"
