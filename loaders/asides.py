@@ -68,6 +68,7 @@ _NAMES_A_THING = re.compile(
     r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Deal|Agreement|Treaty|Accord|Protocol|Declaration|Crisis|"
     r"Question|Issue|Model|Case|Dossier|File)\b"
 )
+_BASED = re.compile(r"[-–]based\b")
 _REPRESENTATIVE_OF = re.compile(r"(?:Permanent\s+Representative|Ambassador)\s+of\s+(?:the\s+)?$")
 
 
@@ -81,6 +82,8 @@ def aside(text: str, m: Mention, *, prose: bool) -> bool:
         return True
     if before.endswith("New ") and m.entity is not None and m.entity.kind == "state":
         return True  # "Albuquerque, New Mexico": a place of another State
+    if _BASED.match(text, m.end):
+        return True  # "a South Africa-based research organisation": where a body is
     if not prose:
         return False
     if _ACCREDITED_TO.search(before):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .acronyms import acronyms_rx, note_acronyms, unknown_acronyms
 from .candidates import ORG_HEAD, candidate_names, overlaps
 from .guard import Anchored, Guarded
-from .names import Entity, ancestors, demonym_state, resolve, scan
+from .names import Entity, ancestors, demonym_state, entities, resolve, scan
 
 __all__ = ["Mention", "find_mentions", "personal_spans"]
 
@@ -110,6 +110,12 @@ def personal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# a State's government by its adjective: "the Japanese Government", "the UK and Norwegian governments"
+_DEMONYM_GOV = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+(?:[Gg]overnments?|[Aa]uthorities)\b"
+)
+
+
 def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[Mention]:
     """Mentions of actors in text[start:end]. `list_like`: a header list (keep any name-like leftover);
     otherwise prose (keep only leftovers that name a body: Ministry, Agency, Centre...)."""
@@ -156,6 +162,12 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     for h in _HOST_RX.finditer(text, start, end):
         if not any(h.start() < m.end and m.start < h.end() for m in ms):
             ms.append(Mention(h.start(), h.end(), HOST, _WS.sub(" ", h.group())))
+    for g in _DEMONYM_GOV.finditer(text, start, end):  # "the South African Government"
+        words = g.group(1).split()
+        iso = demonym_state(" ".join(words)) or demonym_state(words[-1])
+        ent = entities().get(f"state/{iso}") if iso else None
+        if ent is not None and not any(g.start() < m.end and m.start < g.end() for m in ms):
+            ms.append(Mention(g.start(1), g.end(), ent, _WS.sub(" ", g.group())))
     for c in _COMMITTEE_OF.finditer(text, start, end):
         ent = resolve(f"{c.group(1)} Committee")
         if ent is not None:

@@ -198,6 +198,17 @@ def test_a_course_conducted_by_a_body_is_organised_by_it() -> None:
     assert roles["org/usa-nrc"] == roles["org/usa-doj"] == {"organizer"}
 
 
+def test_a_government_named_by_its_states_adjective_is_the_state() -> None:
+    roles = _roles(
+        "Workshop\n\nOn 3 December 2009 a workshop was held in Accra, hosted by a South "
+        "Africa-based research organisation, with financial support from the UK and Norwegian "
+        "governments. Representatives from UNREC and the South African Government attended.\n"
+    )
+    assert roles["state/NOR"] == {"funder"}
+    # "South Africa-based" says where a body is: not a host
+    assert roles["state/ZAF"] == {"participant"}
+
+
 def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
     roles = _roles(
         "Regional Workshop in Accra, Ghana\n\n"
