@@ -351,7 +351,10 @@ def candidate_names(
                 sub, s0 = sub[cut - s0 :], cut
             name = _clean_chunk(sub)
             if not list_like:  # prose: the name is the capitalised run at the end of the chunk
-                name = _trim_prose(name)
+                full, name = name, _trim_prose(name)
+                # ... and a body named earlier in it ("partnered with the Polish Customs Agency
+                # to hold the first Joint Field Operation workshop for")
+                out.extend(_earlier_bodies(text, full, name, s0, pe, skip))
                 if len(_CAP.findall(name)) < 2:
                     continue
             if not name or overlaps(s0, s0 + len(sub), skip) or _DATE.search(name) or "@" in name:
@@ -369,5 +372,27 @@ def candidate_names(
                 ns = m.start() if (m := wrapped.search(text, s0, pe + 1)) else -1
             if ns < 0:
                 continue
+            out.append((ns, name))
+    return out
+
+
+# a run of capitalised words, joined by the small words a name holds
+_RUN = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for|on|de|du|des|la|le|al|&)\s+)*[A-Z][\w'’.-]*)*"
+)
+
+
+def _earlier_bodies(
+    text: str, full: str, last: str, s0: int, pe: int, skip: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The bodies a prose chunk names before its last capitalised run `last`."""
+    out: list[tuple[int, str]] = []
+    end = full.rfind(last) if last else len(full)
+    for r in _RUN.finditer(full, 0, end if end >= 0 else len(full)):
+        name = _LEAD_THE.sub("", r.group()).strip()
+        if len(_CAP.findall(name)) < 2 or not _looks_like_name(name, strict=True):
+            continue
+        ns = text.find(name, s0, pe + 1)
+        if ns >= 0 and not overlaps(ns, ns + len(name), skip):
             out.append((ns, name))
     return out

@@ -209,6 +209,16 @@ def test_a_government_named_by_its_states_adjective_is_the_state() -> None:
     assert roles["state/ZAF"] == {"participant"}
 
 
+def test_a_body_named_before_other_capitalised_words_of_its_chunk() -> None:
+    n = parse_note(
+        "Workshop for Customs Personnel\n\nThe U.S. Department of State partnered with the "
+        "Polish Customs Agency to hold the first Joint Field Operation workshop for law "
+        "enforcement personnel from seven European Union Member States.\n"
+    )
+    polish = next(a for a in n.actors if a.name == "Polish Customs Agency")
+    assert (polish.kind, polish.iso3, polish.roles) == ("unresolved", "POL", ("organizer",))
+
+
 def test_participants_drawn_from_countries_listed_after_a_colon() -> None:
     roles = _roles(
         "Regional Workshop in Accra, Ghana\n\n"
