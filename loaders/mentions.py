@@ -111,6 +111,7 @@ def personal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # a State's government by its adjective: "the Japanese Government", "the UK and Norwegian governments"
+_GOV_WORD = re.compile(r"overnment|uthorities")
 _DEMONYM_GOV = re.compile(
     r"\b((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+(?:[Gg]overnments?|[Aa]uthorities)\b"
 )
@@ -162,7 +163,8 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
     for h in _HOST_RX.finditer(text, start, end):
         if not any(h.start() < m.end and m.start < h.end() for m in ms):
             ms.append(Mention(h.start(), h.end(), HOST, _WS.sub(" ", h.group())))
-    for g in _DEMONYM_GOV.finditer(text, start, end):  # "the South African Government"
+    govs = _DEMONYM_GOV.finditer(text, start, end) if _GOV_WORD.search(seg) else ()
+    for g in govs:  # "the South African Government"
         words = g.group(1).split()
         iso = demonym_state(" ".join(words)) or demonym_state(words[-1])
         ent = entities().get(f"state/{iso}") if iso else None
