@@ -385,10 +385,9 @@ _RUN = re.compile(
 def _earlier_bodies(
     text: str, full: str, last: str, s0: int, pe: int, skip: list[tuple[int, int]]
 ) -> list[tuple[int, str]]:
-    """The bodies a prose chunk names before its last capitalised run `last`."""
+    """The bodies a prose chunk names before its last capitalised run `last` (its end)."""
     out: list[tuple[int, str]] = []
-    end = full.rfind(last) if last else len(full)
-    for r in _RUN.finditer(full, 0, end if end >= 0 else len(full)):
+    for r in _RUN.finditer(full, 0, len(full) - len(last)):
         name = _LEAD_THE.sub("", r.group()).strip()
         if len(_CAP.findall(name)) < 2 or not _looks_like_name(name, strict=True):
             continue
