@@ -125,8 +125,7 @@ def masthead(text: str) -> Masthead:
         short = None if line else _TWO_DIGIT_YEAR.fullmatch(text, a, b)
         if short and date is None:  # "6 Jun 05" under a wire's name
             spans.append((a, b))
-            year = int(short.group("y"))
-            said = f"{short.group('dm')} {year + (2000 if year < 70 else 1900)}"
+            said = f"{short.group('dm')} {_full_year(int(short.group('y')))}"
             found = next(find_dates(said), None)
             if found is not None:
                 date, date_span = found.start_date, short.span()
@@ -155,12 +154,17 @@ def masthead(text: str) -> Masthead:
 
 def _numeric_date(m: re.Match[str]) -> str | None:
     """A dateline's day, month and year in digits ("09.10.17": 9 October 2017) in ISO form."""
-    y = int(m.group("y"))
-    y += 0 if y >= 100 else 2000 if y < 70 else 1900
     try:
-        return dt.date(y, int(m.group("m")), int(m.group("d"))).isoformat()
+        return dt.date(
+            _full_year(int(m.group("y"))), int(m.group("m")), int(m.group("d"))
+        ).isoformat()
     except ValueError:
         return None
+
+
+def _full_year(y: int) -> int:
+    """A year as written in full ("17" -> 2017, "98" -> 1998, "2017" -> 2017)."""
+    return y if y >= 100 else y + (2000 if y < 70 else 1900)
 
 
 def _is_place(name: str) -> bool:
