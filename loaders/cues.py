@@ -1,17 +1,15 @@
 """Role cues: phrases that give the names after them (FORWARD) or before them (BACKWARD) a role
 in an event, and for each cue the words every match of it contains (WORDS, a quick test before
 its pattern is run). Data for prose.py; tests/test_loaders_prose.py checks WORDS against text
-generated from each pattern. And one cue that is a name's place, not a phrase: the body named
-as an event's owner (`attributive`)."""
+generated from each pattern. (The body named as an event's owner, a cue that is a name's place
+rather than a phrase, is owners.py.)"""
 
 # ruff: noqa: E501  (regex tables read better unwrapped)
 from __future__ import annotations
 
 import re
 
-from .mentions import Mention
-
-__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "PARTNERED", "SUBJECT_ONLY", "WORDS", "attributive"]
+__all__ = ["BACKWARD", "FORWARD", "NAMES_ONLY", "PARTNERED", "SUBJECT_ONLY", "WORDS"]
 
 # "A teamed up (joined forces, partnered) with B": both organise (find_cues: A too)
 _PARTNERED = (
@@ -69,7 +67,10 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\s+(?:were\s+)?(?:also\s+)?(?:delivered\s+|made\s+)?(?:by|from)\b|"
             r"\b(?:officially\s+)?(?:opened|closed)\s+by\b|"
             r"\bsaid\b(?=[^.]{0,160}\b(?:in|during)\s+(?:his|her|their|its)\s+(?:opening\s+|closing\s+|welcoming\s+|"
-            r"keynote\s+)?(?:remarks|statement|address|speech|presentation)\b)"
+            r"keynote\s+)?(?:remarks|statement|address|speech|presentation)\b)|"
+            # "In her opening remarks to the course the Czech Republic's Vice Director ... said"
+            r"\b(?:in|during)\s+(?:his|her|their|its)\s+(?:opening|welcoming|keynote)\s+(?:remarks|statement|address|speech)"
+            r"(?=(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=\b[A-Z])\.){0,200}\bsaid\b)"
         ),
     ),
     (
@@ -236,6 +237,16 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?i)\bin\s+(?:organi[sz]ing|convening|holding|hosting|delivering|conducting)\s+(?:a|an|the|this|its)\b"
         ),
     ),
+    # "EXBS and the WCO trained 34 Customs Officials from Sri Lanka": the trainers organise
+    (
+        ("organizer",),
+        re.compile(
+            r"(?<![Ww]ere\s)(?<![Bb]een\s)(?<![Tt]he\s)(?<![Nn]ewly\s)\b(?:trained|trains|(?:will|to)\s+train)(?=\s+"
+            r"(?:(?:some|about|over|more\s+than|nearly|almost)\s+)?(?:\d+\s+)?(?:[A-Za-z-]+\s+){0,3}?"
+            r"(?i:officials|officers|participants|experts|inspectors|personnel|staff|specialists|representatives|"
+            r"students|trainees|agents|guards|analysts|prosecutors|judges|investigators|responders)\b)"
+        ),
+    ),
     # ... and the helper, its subject
     (("supporter",), _SUPPORTED),
     # "UNLIREC provided technical and legal assistance to the Dominican Republic": the subject
@@ -359,42 +370,7 @@ WORDS: list[tuple[str, ...]] = [
     ("conven", "organi", "hold"),
     ("assisted", "helped"),
     ("organi", "convening", "holding", "hosting", "delivering", "conducting"),
+    ("train",),
     ("supported", "assisted", "helped"),
     ("assistance", "advice"),
 ]
-
-
-# "an INTERPOL "Train-the-Trainer" session", "the OSCE national workshop": the body whose event it is
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[Jj]oint\s+)?|(?m:^)[ \t]*Joint\s+)\Z")
-_OWNERS_BETWEEN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–/]\s*")  # "OSCE, UNDP and UNODC"
-_EVENT_AFTER = re.compile(
-    r"(?:\s+\"[^\"\n]{1,60}\")?"
-    # up to three words between, none a verb or a new phrase ("The 1540 Committee Chair briefed
-    # a meeting", "the IAEA expert attended training")
-    r"(?:\s+(?!(?:a|an|the|of|to|in|on|for|at|by|with)\b|[a-z]+(?:ed|s)\b)[\w-]+){0,3}?\s+"
-    r"(?:workshops?|seminars?|training|courses?|"
-    r"sessions?|conferences?|meetings?|exercises?|missions?|webinars?|round-?\s?tables?)\b"
-)
-
-
-def attributive(text: str, ms: list[Mention]) -> list[Mention]:
-    """The bodies named as the owners of an event: "took part in an INTERPOL "Train-the-Trainer"
-    session" (INTERPOL organised it), "Joint OSCE, UNDP and UNODC mission" (each of them); not a
-    State ("a Japan workshop" says where) nor a treaty ("a BWC workshop" is about it)."""
-    runs: list[list[Mention]] = []
-    for m in sorted(ms, key=lambda m: m.start):
-        if runs and _OWNERS_BETWEEN.fullmatch(text, runs[-1][-1].end, m.start):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return [
-        m
-        for run in runs
-        if _ARTICLE_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
-        and _EVENT_AFTER.match(text, run[-1].end)
-        for m in run
-        if m.entity is not None and m.entity.kind != "state" and not _TREATY.search(m.entity.label)
-    ]
-
-
-_TREATY = re.compile(r"\b(?:Convention|Treaty|Protocol|Code\s+of\s+Conduct)\b")

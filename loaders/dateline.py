@@ -52,6 +52,8 @@ _DATE_LINE = re.compile(
     r"[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d)"  # 17/10/2011, day first
     r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \t]*(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?)?)?[ \t]*"
+    # a page template's leftovers after the date: "00:00 - - {{hitsCtrl.values.hits}}"
+    r"(?:(?:[-–|][ \t]*){1,3}(?:\{\{[^}\n]*\}\}[ \t]*)?)?"
     # a labelled line may go on with the page's section or author: "Published on 10 April 2014
     # in" (the section on the next line), "Posted on May 3, 2019 by admin"
     r"(?(label)(?:(?:in|by|under)\b[^\n]{0,60})?)"
@@ -131,10 +133,11 @@ def masthead(text: str) -> Masthead:
                 date, date_span = found.start_date, short.span()
         if line:
             spans.append((a, b))
-            if date is None:
-                found = next(find_dates(line.group("date")), None)
-                if found is not None:
-                    date, date_span = found.start_date, line.span("date")
+            found = next(find_dates(line.group("date")), None)
+            # of two date lines the earlier date: a page's crawl stamp ("Sunday Dec 15, 2024")
+            # can stand above its article's date ("Tuesday, 3 October 2017"), never before it
+            if found is not None and (date is None or found.start_date < date):
+                date, date_span = found.start_date, line.span("date")
     for ln in _LINE.finditer(text, max(_TOP, len(text) - _BOTTOM)):
         # a page's stamp at its foot: "Last changed: Mar 12 2015 at 6:09 PM"
         line = _DATE_LINE.fullmatch(text, *ln.span()) if ln.end() - ln.start() <= _SHORT else None

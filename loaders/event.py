@@ -123,7 +123,10 @@ _NOT_TITLE = re.compile(
     r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
     r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}|"
     # a page's boxes: "From the event", "Related links", "See also", "Share this page"
-    r"from\s+the\s+event|related\s+\w+|see\s+also|read\s+more|share(?:\s+this)?(?:\s+page)?"
+    r"from\s+the\s+event|related\s+\w+|see\s+also|read\s+more|share(?:\s+this)?(?:\s+page)?|"
+    # a page's navigation: "You are here", "Skip to main content", "Main menu"
+    r"you\s+are\s+here:?|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|(?:main\s+)?menu|"
+    r"skip\s+(?:global\s+|breadcrumb\s+)?navigation(?:\s+to\s+(?:the\s+)?main\s+content)?|back\s+to\s+top"
 )
 
 

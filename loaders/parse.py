@@ -11,7 +11,6 @@ from ontology.iris import slug
 from .asides import aside
 from .body import find_naps, find_related, find_resolutions
 from .counted import counted_list
-from .cues import attributive
 from .dateline import masthead
 from .dates import DateSpan
 from .editions import said_held, this_events_part
@@ -32,6 +31,7 @@ from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
 from .national import national_state
 from .nationalities import people_of
+from .owners import attributive
 from .prose import assign_roles, find_cues, has_cue, sentences
 from .text import Doc, clean
 from .venue import as_written, dateline_venue, find_venue, tidied

@@ -294,3 +294,23 @@ def test_states_that_were_all_represented_take_part() -> None:
         "state/CMR": ("participant",),
         "state/TGO": ("participant",),
     }
+
+
+def test_trainers_organise_and_an_opening_speaker_takes_part() -> None:
+    note = parse_note(
+        "Cargo targeting course\n\n"
+        "The Customs Administration of the Netherlands and the World Customs Organization (WCO) "
+        "trained 25 customs officers from Ghana in risk management from 2 to 5 May 2016.\n\n"
+        "In his opening remarks to the course, the Commissioner of Customs of Nigeria, Mr A. "
+        "Bello, said that cooperation was key.\n"
+    )
+    roles = {a.id: a.roles for a in note.actors}
+    assert roles["org/wco"] == ("organizer",) and roles["state/GHA"] == ("participant",)
+    (speaker,) = [a for a in note.actors if a.iso3 == "NGA"]
+    assert speaker.roles == ("speaker",) and speaker.name == "Commissioner of Customs of Nigeria"
+    # trained people are not trainers
+    roles = _roles(
+        "Cargo targeting course\n\n"
+        "Officers from Ghana were trained 25 days in risk management from 2 to 5 May 2016.\n"
+    )
+    assert roles["state/GHA"] == ("participant",)

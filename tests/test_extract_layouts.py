@@ -136,6 +136,10 @@ def test_a_page_s_boxes_and_a_project_s_name_are_not_the_title() -> None:
     )
     assert n.title == "Major seminar looks at challenges of WMD proliferation"
     assert n.event_type == "seminar"
+    # a page's navigation lines
+    for nav in ("You are here", "Skip to main content", "Skip Global Navigation to Main Content"):
+        n = parse_note(f"{nav}\n\nExperts review border controls\n\nExperts met in Vilnius.\n")
+        assert n.title == "Experts review border controls", nav
     lead = (
         "22nd National Focal Points Round Table Meeting of the region\n\n"
         "On 18 November 2024, the 22nd Round Table Meeting took place at the UNICRI "

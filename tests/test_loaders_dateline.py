@@ -136,3 +136,19 @@ def test_the_day_a_release_says_its_event_will_end() -> None:
     )
     assert (n.start_date, n.end_date) == ("2014-05-29", "2014-05-30")
     assert (n.venue.city, n.venue.country) == ("Addis Ababa", "ETH")
+
+
+def test_a_crawl_stamp_above_the_items_date_does_not_date_it() -> None:
+    # the page's "today" stands above the item's own date, which has a template's leftovers
+    text = (
+        "Saturday Mar 2, 2024\n"
+        "Monday, 9 April 2018 00:00 - - {{view.counter}}\n"
+        "The agency trained 20 inspectors from Ghana in cargo targeting from 3 to 6 April.\n"
+    )
+    assert masthead(text).date == "2018-04-09"
+    n = parse_note(text)
+    assert (n.start_date, n.end_date) == ("2018-04-03", "2018-04-06")
+    # one date line alone still dates the item
+    assert masthead("Saturday Mar 2, 2024\nThe course ran from 3 to 6 April.\n").date == (
+        "2024-03-02"
+    )

@@ -1,0 +1,45 @@
+"""The body named as an event's owner: a cue that is a name's place, not a phrase ("an INTERPOL
+"Train-the-Trainer" session": INTERPOL organised it)."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+__all__ = ["attributive"]
+
+# "an INTERPOL "Train-the-Trainer" session", "the OSCE national workshop": the event's body
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[Jj]oint\s+)?|(?m:^)[ \t]*Joint\s+)\Z")
+_OWNERS_BETWEEN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–/]\s*")  # "OSCE, UNDP and UNODC"
+_EVENT_AFTER = re.compile(
+    r"(?:\s+\"[^\"\n]{1,60}\")?"
+    # up to three words between, none a verb or a new phrase ("The 1540 Committee Chair briefed
+    # a meeting", "the IAEA expert attended training")
+    r"(?:\s+(?!(?:a|an|the|of|to|in|on|for|at|by|with)\b|[a-z]+(?:ed|s)\b)[\w-]+){0,3}?\s+"
+    r"(?:workshops?|seminars?|training|courses?|"
+    r"sessions?|conferences?|meetings?|exercises?|missions?|webinars?|round-?\s?tables?)\b"
+)
+
+
+def attributive(text: str, ms: list[Mention]) -> list[Mention]:
+    """The bodies named as the owners of an event: "took part in an INTERPOL "Train-the-Trainer"
+    session" (INTERPOL organised it), "Joint OSCE, UNDP and UNODC mission" (each of them); not a
+    State ("a Japan workshop" says where) nor a treaty ("a BWC workshop" is about it)."""
+    runs: list[list[Mention]] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if runs and _OWNERS_BETWEEN.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [
+        m
+        for run in runs
+        if _ARTICLE_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
+        and _EVENT_AFTER.match(text, run[-1].end)
+        for m in run
+        if m.entity is not None and m.entity.kind != "state" and not _TREATY.search(m.entity.label)
+    ]
+
+
+_TREATY = re.compile(r"\b(?:Convention|Treaty|Protocol|Code\s+of\s+Conduct)\b")
