@@ -177,6 +177,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("participant",),
         re.compile(
             r"(?i)\b(?:attended|participated|took\s+part|were\s+(?:all\s+|also\s+)?represented|"
+            r"(?:is|are)\s+(?:also\s+|currently\s+)?(?:participating|taking\s+part)\s+in\b|"
             r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z]))"
         ),
     ),
@@ -351,7 +352,7 @@ WORDS: list[tuple[str, ...]] = [
     ("hold", "organi", "conven", "conduct", "facilitating"),
     ("organi", "convened", "held", "conducted", "launched", "facilitated", "chaired", "coordinat"),
     ("invited", "attend", "particip"),
-    ("attended", "participated", "took", "represented", "joined", "visit"),
+    ("attended", "participat", "took", "taking", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),
     (
         "explained",

@@ -24,7 +24,7 @@ _DASHES = r"(?:\s*[—–]|\s+-{1,2}|:(?=[ \t]))"
 # Organization (APO)/" (a wire's name between slashes)
 _DATELINE = re.compile(
     rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?)?)(?:,|{_DASHES})[ \t]+"
-    rf"(?P<date>{DAY}[ \t]+{MONTH}(?:[ \t]+(?:19|20)\d\d)?|{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)"
+    rf"(?P<date>{DAY}[ \t]+{MONTH}(?:,?[ \t]+(?:19|20)\d\d)?|{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)"
     rf"[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?(?:{_DASHES}|/[^/\n]{{2,60}}/)[ \t]*"
 )
 # a news agency's dateline without a date: "ISLAMABAD (APP) -", "India (Commonwealth Union)_"
@@ -150,7 +150,10 @@ def masthead(text: str) -> Masthead:
         date_span = dateline.span("date")
     # a UN press release's dateline ("NEW YORK, 28 October 2016 (Office for Disarmament Affairs)")
     # says where the issuer is, not where the event was
-    issued = dateline is not None and dateline.re is _DATELINE and dateline.group("issuer")
+    # (a wire's acronym, "CAIRO, 17th August, 2017 (WAM) --", is not an issuer: its reporter is
+    # where the news is)
+    issuer = dateline.group("issuer") if dateline is not None and dateline.re is _DATELINE else None
+    issued = issuer is not None and not re.fullmatch(r"[A-Z]{2,6}", issuer)
     where = dateline.span("place") if dateline is not None and not issued else None
     return Masthead(date, date_span, where, tuple(sorted(spans)))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import MONTH, DateSpan, find_dates
+from .dates import MONTH, DateSpan, find_dates, yearless_dates
 from .event import FUTURE, PAST
 
 __all__ = [
@@ -41,7 +41,7 @@ def other_event(t: str, a: int, b: int, date: DateSpan | None, *, sentence: bool
     said = t[a:b]
     if other_editions(said):
         return True
-    return dated_otherwise(said, date.start_date if date else None)
+    return dated_otherwise(said, date.start_date if date else None, date.end_date if date else None)
 
 
 def other_editions(sentence: str) -> bool:
@@ -121,12 +121,17 @@ _YEAR_LEAD = re.compile(r"\s*(?:In|Since|By|Back\s+in)\s+((?:19|20)\d\d)\b")
 _OTHER_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (2004)"
 
 
-def dated_otherwise(said: str, start_date: str | None) -> bool:
+def dated_otherwise(said: str, start_date: str | None, end_date: str | None = None) -> bool:
     """Whether `said` (a sentence) is dated otherwise than an event that starts on `start_date`:
-    by a date that is not that day, or only by other years ("in 2015")."""
+    by a date that is not that day, by days without a year none of which falls in the event's
+    (to `end_date`), or only by other years ("in 2015")."""
     ds = [d.start_date for d in find_dates(said)]
     if ds:
         return start_date not in ds
+    if start_date is not None and (yl := yearless_dates(said, 0, len(said), start_date)):
+        # "which will be held in Vienna from 18th to 22nd September" (month and day compared)
+        first, last = start_date[5:], (end_date or start_date)[5:]
+        return not any(d.start_date[5:] <= last and first <= d.end_date[5:] for d in yl)
     years = {m.group() for m in _OTHER_YEAR.finditer(said) if not _named_year(said, m.start())}
     return bool(years) and start_date is not None and start_date[:4] not in years
 

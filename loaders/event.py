@@ -126,6 +126,7 @@ _NOT_TITLE = re.compile(
     r"from\s+the\s+event|related\s+\w+|see\s+also|read\s+more|share(?:\s+this)?(?:\s+page)?|"
     # a page's navigation: "You are here", "Skip to main content", "Main menu"
     r"you\s+are\s+here:?|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|(?:main\s+)?menu|"
+    r"\([^\n]*\)|"  # a line in brackets: "(MENAFN - Emirates News Agency (WAM))"
     r"skip\s+(?:global\s+|breadcrumb\s+)?navigation(?:\s+to\s+(?:the\s+)?main\s+content)?|back\s+to\s+top"
 )
 

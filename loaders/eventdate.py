@@ -26,6 +26,9 @@ def prose_date(t: str, spans: list[tuple[int, int]], mast: Masthead) -> tuple[Da
     pub = mast.date_span
     if pub is not None and mast.date and _happening(t, pub[1]):
         return _ending(t, _published(t, pub, mast.date)), ""
+    if pub is not None and mast.date and (y := _yesterday(t, pub[1])) is not None:
+        day = (dt.date.fromisoformat(mast.date) - dt.timedelta(days=1)).isoformat()
+        return DateSpan(*y, day, day, "day"), ""  # "the meeting, which began yesterday"
     # a release reports an event near its publication, not one years before
     since = _year_before(mast.date) if mast.date else None
     dates = [d for a, e in spans if (d := pick_date(t, a, e, since)) is not None]
@@ -87,6 +90,27 @@ def _happening(t: str, at: int) -> bool:
     if lead is None or not _NOW.search(lead.group()):
         return False
     return not any(find_dates(lead.group())) and not yearless_dates(t, *lead.span(), _ANY_YEAR)
+
+
+# "which began yesterday", "The minister yesterday opened the workshop"
+_OPENED = (
+    r"(?:began|opened|started|commenced|kicked\s+off|got\s+under\s*way|was\s+inaugurated|"
+    r"inaugurated)"
+)
+_YESTERDAY = re.compile(rf"(?i)\b{_OPENED}\s+(?:here\s+)?(yesterday)\b|\b(yesterday)\s+{_OPENED}\b")
+
+
+def _yesterday(t: str, at: int) -> tuple[int, int] | None:
+    """The span of "yesterday" when the sentence after the dateline's date says the event
+    opened then, with no date of its own."""
+    lead = _SENTENCE.match(t, at)
+    m = _YESTERDAY.search(lead.group()) if lead is not None else None
+    if lead is None or m is None or any(find_dates(lead.group())):
+        return None
+    if yearless_dates(t, *lead.span(), _ANY_YEAR):
+        return None
+    g = 1 if m.group(1) else 2
+    return lead.start() + m.start(g), lead.start() + m.end(g)
 
 
 def _days_of(t: str, spans: list[tuple[int, int]], month: DateSpan) -> DateSpan:

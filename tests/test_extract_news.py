@@ -136,6 +136,14 @@ def test_a_year_in_a_name_does_not_date_a_sentence() -> None:
     assert dated_otherwise("In 2009 the event took place in The Hague.", "2011-11-08")
 
 
+def test_days_without_a_year_date_a_sentence_unless_they_fall_in_the_events() -> None:
+    # a headline's "25 - 29 June" and the lead's "from 26th to 29th June" are one event
+    said = "The WCO conducted a workshop in Karachi from 26th to 29th June."
+    assert not dated_otherwise(said, "2018-06-25", "2018-06-29")
+    assert dated_otherwise(said, "2018-06-25")  # a one-day event on the 25th
+    assert dated_otherwise("It will be held in Vienna from 18th to 22nd September.", "2017-08-16")
+
+
 def test_a_treatys_entry_into_force_does_not_date_the_event() -> None:
     text = (
         "Meeting of National Authorities\n\n"
@@ -177,3 +185,27 @@ def test_a_known_city_starts_a_place_said_without_its_comma() -> None:
     )
     assert (n.venue.city, n.venue.country) == ("Hanoi", "VNM")
     assert n.venue_evidence[0].text == "Hanoi"
+
+
+def test_a_wires_dateline_places_an_event_that_began_yesterday() -> None:
+    text = (
+        "(Gulf News Wire - Emirates News Agency (WAM))\n\n"
+        "CAIRO, 17th August, 2017 (WAM) -- A #UAE delegation is participating in the meeting of "
+        "the Committee of Senior Arab Officials, which began yesterday at the Arab League.\n\n"
+        "The Committee discussed, during the two-day meeting, its preparations for the IAEA "
+        "General Conference, which will be held in Vienna from 18th to 22nd September.\n"
+    )
+    n = parse_note(text)
+    # not the bracketed line of the wire's name
+    assert n.title == "Meeting of the Committee of Senior Arab Officials"
+    # the day before the item's; two days long; the wire's place, not the other event's
+    assert (n.start_date, n.end_date) == ("2017-08-16", "2017-08-17")
+    assert n.date_evidence[0].text == "yesterday"
+    assert (n.venue.city, n.venue.country) == ("Cairo", "EGY")
+    assert {a.id: a.roles for a in parse_note(text).actors}["state/ARE"] == ("participant",)
+    # a UN office's dateline says where the release was issued, not the event
+    un = parse_note(
+        "Workshop opens\n\nNEW YORK, 17 August 2017 (Office for Disarmament Affairs) -- A "
+        "workshop on export controls began yesterday.\n"
+    )
+    assert un.start_date == "2017-08-16" and un.venue.city is None
