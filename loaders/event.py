@@ -127,6 +127,8 @@ _NOT_TITLE = re.compile(
     # a page's navigation: "You are here", "Skip to main content", "Main menu"
     r"you\s+are\s+here:?|skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)|(?:main\s+)?menu|"
     r"\([^\n]*\)|"  # a line in brackets: "(MENAFN - Emirates News Agency (WAM))"
+    # a site's banner: "Welcome to the beta version of the ... site. ... email us at ..."
+    r"welcome\s+to\b[^\n]*|[^\n]*(?:\S@\S|\[email)[^\n]*|"
     r"skip\s+(?:global\s+|breadcrumb\s+)?navigation(?:\s+to\s+(?:the\s+)?main\s+content)?|back\s+to\s+top"
 )
 

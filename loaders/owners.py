@@ -10,15 +10,20 @@ from .mentions import Mention
 __all__ = ["attributive"]
 
 # "an INTERPOL "Train-the-Trainer" session", "the OSCE national workshop": the event's body
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[Jj]oint\s+)?|(?m:^)[ \t]*Joint\s+)\Z")
+# ("A three-day CTBTO ... Workshop": a length between)
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[\w]+-day\s+)?(?:[Jj]oint\s+)?|(?m:^)[ \t]*Joint\s+)\Z"
+)
 _OWNERS_BETWEEN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–/]\s*")  # "OSCE, UNDP and UNODC"
 _EVENT_AFTER = re.compile(
+    r"(?:\s*\([A-Z]{2,10}\))?"  # its acronym: "Comprehensive ... Organization (CTBTO) ..."
     r"(?:\s+\"[^\"\n]{1,60}\")?"
     # up to three words between, none a verb or a new phrase ("The 1540 Committee Chair briefed
     # a meeting", "the IAEA expert attended training")
-    r"(?:\s+(?!(?:a|an|the|of|to|in|on|for|at|by|with)\b|[a-z]+(?:ed|s)\b)[\w-]+){0,3}?\s+"
-    r"(?:workshops?|seminars?|training|courses?|"
-    r"sessions?|conferences?|meetings?|exercises?|missions?|webinars?|round-?\s?tables?)\b"
+    r"(?:[ \t]+(?!(?i:a|an|the|of|to|in|on|for|at|by|with)\b|[a-z]+(?:ed|s)\b)[\w-]+){0,3}?[ \t]+"
+    r"(?P<ev>(?i:workshops?|seminars?|training|courses?|"
+    r"sessions?|conferences?|meetings?|exercises?|missions?|webinars?|round-?\s?tables?))\b"
+    r"(?!\s+(?:Centre|Center|Hall|Room|Building|Facility)\b)"  # "United Nations Conference Centre"
 )
 
 
@@ -35,11 +40,25 @@ def attributive(text: str, ms: list[Mention]) -> list[Mention]:
     return [
         m
         for run in runs
-        if _ARTICLE_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
-        and _EVENT_AFTER.match(text, run[-1].end)
+        if _owns(text, run[0].start, run[-1].end)
         for m in run
         if m.entity is not None and m.entity.kind != "state" and not _TREATY.search(m.entity.label)
     ]
 
 
-_TREATY = re.compile(r"\b(?:Convention|Treaty|Protocol|Code\s+of\s+Conduct)\b")
+def _owns(text: str, start: int, end: int) -> bool:
+    """Whether the names text[start:end] stand between an article and an event's word. A
+    capitalised one names an event ("the United Nations Conference to Negotiate ..." may be
+    another's): only "a" or "an" ("A three-day CTBTO International Cooperation Workshop") says
+    it is the note's."""
+    art = _ARTICLE_BEFORE.search(text, max(0, start - 24), start)
+    ev = _EVENT_AFTER.match(text, end) if art else None
+    if art is None or ev is None:
+        return False
+    return ev.group("ev")[0].islower() or art.group().strip()[:1] in "Aa"
+
+
+# (a treaty's organisation is a body: "Comprehensive Nuclear-Test-Ban Treaty Organization")
+_TREATY = re.compile(
+    r"\b(?:Convention|Treaty|Protocol|Code\s+of\s+Conduct)\b(?!\s+Organi[sz]ation)"
+)

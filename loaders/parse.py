@@ -368,7 +368,10 @@ def _body_actors(
         for s, se in sentences(t, a, e):
             # no default roles here: a sentence without a cue that can survive gives no role
             cues = find_cues(t, s, se) if full else None
-            if not (cues if full else has_cue(t, s, se, talk_only=True)):
+            # (the sentence that dates the event may name its owner without a cue: "A three-day
+            # CTBTO ... Workshop ... was held in Pretoria ... from 29 November ...")
+            owner = prose_roles is None and date is not None and s <= date.start < se
+            if not (cues if full else has_cue(t, s, se, talk_only=True)) and not owner:
                 continue
             part = this_events_part(t[s:se], date)
             if part < se - s:  # its words about another event cut off

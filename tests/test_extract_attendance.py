@@ -314,3 +314,14 @@ def test_trainers_organise_and_an_opening_speaker_takes_part() -> None:
         "Officers from Ghana were trained 25 days in risk management from 2 to 5 May 2016.\n"
     )
     assert roles["state/GHA"] == ("participant",)
+
+
+def test_participants_who_attended_the_event_from_a_list_of_states() -> None:
+    roles = _roles(
+        "Workshop in Nairobi\n\n"
+        "The workshop was held in Nairobi from 2 to 4 May 2005. Twenty participants attended "
+        "the workshop from Burundi, the United Republic of Tanzania and Uganda.\n"
+    )
+    assert {"state/BDI", "state/TZA", "state/UGA"} <= {
+        a for a, r in roles.items() if r == ("participant",)
+    }

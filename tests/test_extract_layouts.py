@@ -137,7 +137,12 @@ def test_a_page_s_boxes_and_a_project_s_name_are_not_the_title() -> None:
     assert n.title == "Major seminar looks at challenges of WMD proliferation"
     assert n.event_type == "seminar"
     # a page's navigation lines
-    for nav in ("You are here", "Skip to main content", "Skip Global Navigation to Main Content"):
+    for nav in (
+        "You are here",
+        "Skip to main content",
+        "Skip Global Navigation to Main Content",
+        "Welcome to the new version of our site. For feedback, please email us at web@example.org",
+    ):
         n = parse_note(f"{nav}\n\nExperts review border controls\n\nExperts met in Vilnius.\n")
         assert n.title == "Experts review border controls", nav
     lead = (

@@ -249,6 +249,27 @@ def test_a_body_whose_event_it_is_organises_it() -> None:
     assert "organizer" not in briefed["org/1540-committee"]
 
 
+def test_an_event_named_after_its_body_in_the_sentence_that_dates_it() -> None:
+    # no cue but the owner's place: after "a" and the event's length, before its name
+    lead = (
+        "A three-day Comprehensive Nuclear-Test-Ban Treaty Organization (CTBTO) Regional "
+        "Workshop for States of East Africa was held in Nairobi from 2 to 4 May 2005."
+    )
+    roles = _roles(f"Workshop in Nairobi\n\n{lead}\n")
+    assert roles["org/ctbto"] == {"organizer"}
+    # a capitalised event's name after "the" may be another event's, a hall is no event, and
+    # a line before does not run on into the next
+    other = (
+        "On 2 May 2005 experts met in Nairobi. They recalled the United Nations Conference to "
+        "Negotiate a Treaty, and met at the United Nations Conference Centre.\n\n"
+        "Funded by the European Union\n\nThe Second Meeting of the experts was held on 2 May "
+        "2005.\n"
+    )
+    roles = _roles(f"Meeting in Nairobi\n\n{other}")
+    assert "organizer" not in roles.get("org/un", set())
+    assert "organizer" not in roles.get("org/eu", set())
+
+
 def test_the_bodies_a_joint_event_is_named_after_organise_it() -> None:
     # a headline: "Joint OSCE, UNDP and UNODC mission to ..."; in prose: "a joint UNODA-OSCE ..."
     roles = _roles(
