@@ -166,6 +166,8 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             + r"|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
             # "NNSA and the FBI coordinated an Advanced Radiation Detection ... training"
             r"|\bcoordinated(?=\s+(?:a|an|the|this|its)\s+(?:[\w()-]+\s+){0,8}?(?:training|workshop|seminar|course|conference|exercise|meeting)s?\b)"
+            # "DTRA offered a five-day course in ... for Armenian officials"
+            r"|\b(?:offered|delivered|ran)(?=\s+(?:a|an|the|this|its)\s+(?:(?!(?:at|to|in|during|on|of)\b)[\w()-]+\s+){0,6}?(?:training|workshop|seminar|course|exercise)s?\b)"
         ),
     ),
     (
@@ -352,7 +354,19 @@ WORDS: list[tuple[str, ...]] = [
     ("host",),
     ("host",),
     ("hold", "organi", "conven", "conduct", "facilitating"),
-    ("organi", "convened", "held", "conducted", "launched", "facilitated", "chaired", "coordinat"),
+    (
+        "organi",
+        "convened",
+        "held",
+        "conducted",
+        "launched",
+        "facilitated",
+        "chaired",
+        "coordinat",
+        "offered",
+        "delivered",
+        "ran",
+    ),
     ("invited", "attend", "particip"),
     ("attended", "participat", "took", "taking", "represented", "joined", "visit"),
     ("briefed", "addressed", "spoke"),

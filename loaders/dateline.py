@@ -23,6 +23,8 @@ _DASHES = r"(?:\s*[—–]|\s+-{1,2}|:(?=[ \t]))"
 # "THE HAGUE, Netherlands — 20 April 2018 —", "ADDIS ABABA, Ethiopia, May 29, 2014/African Press
 # Organization (APO)/" (a wire's name between slashes)
 _DATELINE = re.compile(
+    # (not a labelled date line: "Published : Nov. 4, 2024 - 09:57")
+    r"(?!(?i:[ \t]*(?:published|posted|issued|created|date|last|updated|modified)\b))"
     rf"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?)?)(?:,|{_DASHES})[ \t]+"
     rf"(?P<date>{DAY}[ \t]+{MONTH}(?:,?[ \t]+(?:19|20)\d\d)?|{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)"
     rf"[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?(?:{_DASHES}|/[^/\n]{{2,60}}/)[ \t]*"
@@ -50,7 +52,7 @@ _DATE_LINE = re.compile(
     rf"(?i)[ \t]*(?P<label>(?:published|posted|issued|created|date|(?:last\s+)?(?:changed|updated|modified))[ \t]*(?:on)?[ \t]*:?[ \t]*)?{_WEEKDAY}"
     rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
     r"[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d)"  # 17/10/2011, day first
-    r"(?:,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:(?:,|[ \t]+[-–|])?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \t]*(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?)?)?[ \t]*"
     # a page template's leftovers after the date: "00:00 - - {{hitsCtrl.values.hits}}"
     r"(?:(?:[-–|][ \t]*){1,3}(?:\{\{[^}\n]*\}\}[ \t]*)?)?"

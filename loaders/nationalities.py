@@ -13,7 +13,14 @@ from .prose import sentences
 
 __all__ = ["people_of"]
 
-_ADJ = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# a region's adjective in the list is passed over: "Panamanian, Central American, and Caribbean
+# customs inspectors" (not "South African", a State's)
+_REGION = (
+    r"(?:(?:Central|Latin|South|North)\s+American|(?:Central|South|Southeast|South-East|East)\s+Asian|"
+    r"(?:Central|West|East|North|Southern)\s+African|(?:Eastern|Western|Central)\s+European|"
+    r"Caribbean|African|Asian|European|Pacific|Arab|Balkan|Nordic|Baltic|Gulf)"
+)
+_ADJ = rf"(?:{_REGION}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _PEOPLE = (
     r"(?:experts?|officials?|delegates?|delegations?|participants?|representatives?|officers?|"
     r"diplomats?|specialists?|scientists?|researchers?|practitioners?|regulators?|engineers?|"
@@ -25,24 +32,27 @@ _COUNT = r"(?:(?:\d+|" + "|".join(NUMBERS) + r")\s+)?"
 _PEOPLE_OF = re.compile(
     rf"\b({_ADJ}(?:\s*,\s*(?:and\s+)?{_COUNT}{_ADJ}|,?\s+and\s+{_COUNT}{_ADJ}){{0,40}})\s+(?:[a-z-]+\s+)?{_PEOPLE}\b"
 )
-_ITEM = re.compile(_ADJ)
+_ITEM = re.compile(rf"(?P<region>{_REGION})\b|{_ADJ}")
 _TOOK_PART = re.compile(
     r"(?i)\b(?:attended|participat(?:ed|e|ing)|took\s+part|gathered|join(?:ed|ing)|brought\s+together|"
-    r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by)\b"
+    r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by)\b|"
+    # "offered a five-day course in ... for Armenian officials"
+    r"\b(?:course|training|workshop|seminar|exercise)s?\b[^.]{0,120}\bfor\s+(?:\d+\s+)?(?-i:[A-Z])"
 )
 
 
 def people_of(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
     """The States whose adjectives name people who took part, each a mention spanning the
     adjectives and the people ("Cambodian, Laotian, ... and Vietnamese experts"); every
-    adjective of a list must name a State."""
+    adjective of a list but a region's must name a State."""
     out: list[Mention] = []
     for a, e in spans:
         for s, se in sentences(text, a, e):
             if not _TOOK_PART.search(text, s, se):
                 continue
             for m in _PEOPLE_OF.finditer(text, s, se):
-                states = [_state(w.group()) for w in _ITEM.finditer(m.group(1))]
+                items = [w for w in _ITEM.finditer(m.group(1)) if not w.group("region")]
+                states = [_state(w.group()) for w in items]
                 if not states or None in states:
                     continue
                 for iso in dict.fromkeys(states):

@@ -325,3 +325,27 @@ def test_participants_who_attended_the_event_from_a_list_of_states() -> None:
     assert {"state/BDI", "state/TZA", "state/UGA"} <= {
         a for a, r in roles.items() if r == ("participant",)
     }
+
+
+def test_a_course_offered_for_states_people_with_a_regions_among_them() -> None:
+    roles = _roles(
+        "Course in Yerevan\n\n"
+        "From 4 to 8 November 2019, the Defense Threat Reduction Agency (DTRA) offered a "
+        "five-day course in bio-terrorism investigation for Armenian and Georgian officials.\n"
+    )
+    assert roles["org/usa-dtra"] == ("organizer",)
+    assert roles["state/ARM"] == roles["state/GEO"] == ("participant",)
+    # a region's adjective does not drop the list
+    roles = _roles(
+        "Training in Panama\n\n"
+        "The EXBS program held a course for Panamanian, Central American, and Caribbean customs "
+        "inspectors from 9 to 12 March 2015.\n"
+    )
+    assert roles["state/PAN"] == ("participant",)
+    # a presentation delivered is no event organised
+    roles = _roles(
+        "Course in Yerevan\n\n"
+        "On 4 November 2019, the IAEA delivered a presentation at the course for Armenian "
+        "officials.\n"
+    )
+    assert "organizer" not in roles.get("org/iaea", ())

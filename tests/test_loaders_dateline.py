@@ -152,3 +152,9 @@ def test_a_crawl_stamp_above_the_items_date_does_not_date_it() -> None:
     assert masthead("Saturday Mar 2, 2024\nThe course ran from 3 to 6 April.\n").date == (
         "2024-03-02"
     )
+
+
+def test_a_labelled_date_line_with_its_time_is_no_dateline() -> None:
+    m = masthead("Korea hosts diplomats\nPublished : Nov. 4, 2024 - 09:57\nS. Korea will host.\n")
+    assert m.date == "2024-11-04" and m.place is None
+    assert parse_note("Visit\n\nOn 4 May 2024 S. Korea hosted the visit.\n").actors[0].iso3 == "KOR"
