@@ -112,8 +112,13 @@ def segment(text: str) -> list[Field]:
     hits: list[tuple[int, int, str, str]] = []  # label start, value start, kind, label
     for m in _LINE_LABEL.finditer(text):
         lab = m.group(m.lastgroup or 0) if m.lastgroup else m.group()
-        if not _STAMP.match(text, m.start() + len(m.group()) - len(m.group().lstrip())):
-            hits.append((m.start(), m.end(), _kind(m), lab))
+        if _STAMP.match(text, m.start() + len(m.group()) - len(m.group().lstrip())):
+            continue
+        if re.search(r"(?i)\bby[ \t]*$", m.group()):  # "Funded by" with no colon or tab
+            nl = text.find("\n", m.end())
+            if _is_prose(text[m.start() : nl if nl >= 0 else len(text)]):
+                continue  # a sentence, not a label: "Funded by Global Affairs Canada, the ..."
+        hits.append((m.start(), m.end(), _kind(m), lab))
     flat = len(hits) < 2 and max(map(len, text.split("\n")), default=0) > 300
     if flat:
         inline = _inline_labels(text, hits)

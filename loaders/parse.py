@@ -351,6 +351,9 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
             _two_states(b, ms)
 
 
+_LEAD = 2  # the sentences of the body that say what the event is
+
+
 def _body_actors(
     b: _Builder,
     spans: list[tuple[int, int]],
@@ -364,13 +367,17 @@ def _body_actors(
     and invitation sentences add roles, to names already known or curated)."""
     t = b.doc.text
     full = prose_roles is None or "participant" in prose_roles
+    n = 0
     for a, e in spans:
         for s, se in sentences(t, a, e):
+            n += len(t[s:se].split()) >= 8  # (a sentence of prose, not a heading's words)
             # no default roles here: a sentence without a cue that can survive gives no role
             cues = find_cues(t, s, se) if full else None
-            # (the sentence that dates the event may name its owner without a cue: "A three-day
-            # CTBTO ... Workshop ... was held in Pretoria ... from 29 November ...")
-            owner = prose_roles is None and date is not None and s <= date.start < se
+            # (the lead, or the sentence that dates the event, may name its owner without a
+            # cue: "A three-day CTBTO ... Workshop ... was held in Pretoria ... from 29 November")
+            owner = prose_roles is None and (
+                n <= _LEAD or date is not None and s <= date.start < se
+            )
             if not (cues if full else has_cue(t, s, se, talk_only=True)) and not owner:
                 continue
             part = this_events_part(t[s:se], date)

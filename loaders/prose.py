@@ -237,7 +237,9 @@ def _list_ended(text: str, cue_end: int, start: int, mentions: list[Mention]) ->
 
 # a past-tense verb and its object: "..., discussed the", "focused on", "reviewed how"
 _PREDICATE = re.compile(
-    r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+(?:the|a|an|its|their|on|how|that|ways)\b"
+    r",\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+(?:the|a|an|its|their|on|how|that|ways)\b|"
+    # the main clause after an opening phrase: "Funded by X, the four-day event (22 – 25 March) saw"
+    r",\s+(?:the|this)\s+[^,.;]{0,60}?\b(?:saw|was|were|brought|gathered|included|featured)\b"
 )
 
 

@@ -356,3 +356,18 @@ def test_a_hosted_by_line_leaves_the_organisers_to_the_prose() -> None:
         "the OSCE.\n"
     )
     assert roles["org/osce"] == {"supporter"}
+
+
+def test_a_sentence_opening_with_funded_by_is_no_field_and_its_list_ends_at_the_clause() -> None:
+    text = (
+        "Workshop on biosecurity\n\n"
+        "LYON, France, 25 March 2016 - Biosecurity in Jordan was the focus of an INTERPOL "
+        "workshop in Lyon.\n\n"
+        "Funded by Canada, the four-day event (22 - 25 March) saw officials of the "
+        "Jordanian Armed Forces and the Royal Scientific Society learn about field detection.\n\n"
+        "Experts from the World Health Organization also took part in the event.\n"
+    )
+    roles = _roles(text)
+    assert roles["state/CAN"] == {"funder"}
+    assert roles["org/interpol"] == {"organizer"}  # the lead names the event's owner
+    assert roles["org/who"] == {"participant"}  # not a funder: no "Funded by" field runs on
