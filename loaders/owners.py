@@ -49,13 +49,13 @@ def attributive(text: str, ms: list[Mention]) -> list[Mention]:
 def _owns(text: str, start: int, end: int) -> bool:
     """Whether the names text[start:end] stand between an article and an event's word. A
     capitalised one names an event ("the United Nations Conference to Negotiate ..." may be
-    another's): only "a" or "an" ("A three-day CTBTO International Cooperation Workshop") says
-    it is the note's."""
+    another's): only "a", "an" ("A three-day CTBTO International Cooperation Workshop") or a
+    headline's "Joint" ("Joint OSCE-UNODA Workshop on ...") says it is the note's."""
     art = _ARTICLE_BEFORE.search(text, max(0, start - 24), start)
     ev = _EVENT_AFTER.match(text, end) if art else None
     if art is None or ev is None:
         return False
-    return ev.group("ev")[0].islower() or art.group().strip()[:1] in "Aa"
+    return ev.group("ev")[0].islower() or art.group().split()[0] in ("A", "a", "An", "an", "Joint")
 
 
 # (a treaty's organisation is a body: "Comprehensive Nuclear-Test-Ban Treaty Organization")

@@ -281,6 +281,8 @@ def test_the_bodies_a_joint_event_is_named_after_organise_it() -> None:
         "org/undp",
         "org/unodc",
     }
+    headline = _roles("Joint OSCE-UNODA Workshop on export controls\n\nIt met on 3 May 2019.\n")
+    assert headline["org/osce"] == headline["org/unoda"] == {"organizer"}
     prose = _roles("Experts took part in a joint UNODA-OSCE workshop on 3 May 2019 in Vienna.\n")
     assert {"org/unoda", "org/osce"} <= {a for a, r in prose.items() if "organizer" in r}
     # bodies listed as those whose experts attended own no event
