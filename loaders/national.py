@@ -12,7 +12,7 @@ from .mentions import Mention, find_mentions
 from .names import entities
 from .prose import sentences
 
-__all__ = ["national_state"]
+__all__ = ["LEAD", "national_state"]
 
 # "national workshop", "National Roundtable", "national consultative meeting", "national
 # legislative drafting workshop": up to two lower-case words between (not "National Authority
@@ -21,7 +21,7 @@ _NATIONAL = re.compile(
     r"\b[Nn]ational\s+(?:[a-z][\w-]*\s+){0,2}?(?i:workshops?|round-?\s?tables?|seminars?|training|"
     r"consultations?|meetings?|dialogues?|courses?)\b"
 )
-_LEAD = 2  # the sentences of the body that say what the event is
+LEAD = 2  # the sentences of the body that say what the event is
 
 
 def national_state(
@@ -35,7 +35,7 @@ def national_state(
     by the title or a lead sentence that calls the event national; else the venue's country,
     when the note names no State taking part (`named`: the States with a role of taking part
     already). The mention spans the words "national ..." and the State's name, its evidence."""
-    lead = [(s, e) for a, b in body for s, e in sentences(text, a, b)][:_LEAD]
+    lead = [(s, e) for a, b in body for s, e in sentences(text, a, b)][:LEAD]
     said: re.Match[str] | None = None
     for s, e in [title, *lead]:
         m = _NATIONAL.search(text, s, e)

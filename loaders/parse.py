@@ -29,7 +29,7 @@ from .header import Field, segment, sublabels
 from .mentions import HOST, Mention, find_mentions
 from .model import Actor, Evidence, Note, Source, Venue
 from .names import entities, resolve
-from .national import national_state
+from .national import LEAD, national_state
 from .nationalities import people_of
 from .owners import attributive
 from .prose import assign_roles, find_cues, has_cue, sentences
@@ -351,9 +351,6 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
             _two_states(b, ms)
 
 
-_LEAD = 2  # the sentences of the body that say what the event is
-
-
 def _body_actors(
     b: _Builder,
     spans: list[tuple[int, int]],
@@ -375,9 +372,7 @@ def _body_actors(
             cues = find_cues(t, s, se) if full else None
             # (the lead, or the sentence that dates the event, may name its owner without a
             # cue: "A three-day CTBTO ... Workshop ... was held in Pretoria ... from 29 November")
-            owner = prose_roles is None and (
-                n <= _LEAD or date is not None and s <= date.start < se
-            )
+            owner = prose_roles is None and (n <= LEAD or date is not None and s <= date.start < se)
             if not (cues if full else has_cue(t, s, se, talk_only=True)) and not owner:
                 continue
             part = this_events_part(t[s:se], date)
