@@ -68,6 +68,7 @@ _BAR_DATE = re.compile(
 )
 _TWO_DIGIT_YEAR = re.compile(rf"[ \t]*(?P<dm>{DAY}[ \t]+{MONTH})[ \t]+(?P<y>\d\d)[ \t]*")
 _STAMP = re.compile(r"[ \t]*date[ \t]+(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]+(?=\S)")
+_WIRE = re.compile(r"[A-Z]{2,6}")  # a news agency's acronym: "(WAM)", "(KUNA)"
 _LINE = re.compile(r"[^\n]+")
 _SHORT = 100  # boilerplate and date lines are short
 _TOP = 1500  # the masthead is in the first lines
@@ -155,7 +156,7 @@ def masthead(text: str) -> Masthead:
     # (a wire's acronym, "CAIRO, 17th August, 2017 (WAM) --", is not an issuer: its reporter is
     # where the news is)
     issuer = dateline.group("issuer") if dateline is not None and dateline.re is _DATELINE else None
-    issued = issuer is not None and not re.fullmatch(r"[A-Z]{2,6}", issuer)
+    issued = issuer is not None and not _WIRE.fullmatch(issuer)
     where = dateline.span("place") if dateline is not None and not issued else None
     return Masthead(date, date_span, where, tuple(sorted(spans)))
 

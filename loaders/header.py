@@ -107,6 +107,9 @@ def _kind(m: re.Match[str]) -> str:
     return _TRAILING_DIGITS.sub("", m.lastgroup or "other")
 
 
+_BY_LABEL = re.compile(r"(?i)\bby[ \t]*$")  # "Funded by" with no colon or tab
+
+
 def segment(text: str) -> list[Field]:
     """Split the normalised text into labelled fields; a field runs to the next label or section."""
     hits: list[tuple[int, int, str, str]] = []  # label start, value start, kind, label
@@ -114,7 +117,7 @@ def segment(text: str) -> list[Field]:
         lab = m.group(m.lastgroup or 0) if m.lastgroup else m.group()
         if _STAMP.match(text, m.start() + len(m.group()) - len(m.group().lstrip())):
             continue
-        if re.search(r"(?i)\bby[ \t]*$", m.group()):  # "Funded by" with no colon or tab
+        if _BY_LABEL.search(m.group()):
             nl = text.find("\n", m.end())
             if _is_prose(text[m.start() : nl if nl >= 0 else len(text)]):
                 continue  # a sentence, not a label: "Funded by Global Affairs Canada, the ..."

@@ -213,10 +213,12 @@ def _parse(text: str, source: Source) -> Note:
     for f in fields:
         if f.kind == "organizers":  # "Hosted By: China, Laos": hosts, and so organisers
             host = "host" in f.label.lower()
-            _field_actors(b, f, ("organizer", "host") if host else ("organizer",), None)
+            _field_actors(
+                b, f.start, f.end, ("organizer", "host") if host else ("organizer",), None
+            )
         elif f.kind == "supporters":
             role = "funder" if _FUNDING_LABEL.search(f.label) else "supporter"
-            _field_actors(b, f, (role,), None)
+            _field_actors(b, f.start, f.end, (role,), None)
     org_states = [a.iso3 for a in b.actors.values() if a.kind == "state" and "organizer" in a.roles]
     b.host = venue.country or (org_states[0] if org_states else None)
     b.organizer_hosts()
@@ -303,12 +305,16 @@ def _host_country(
     return Venue(venue.name, None, hosts[0].iso3), (said,)
 
 
-def _field_actors(b: _Builder, f: Field, default: tuple[str, ...], listed: str | None) -> None:
+def _field_actors(
+    b: _Builder, a: int, e: int, default: tuple[str, ...], listed: str | None, planned: bool = False
+) -> None:
+    """The names of a field's list in text[a:e], with the field's roles (`planned`: a cue's
+    participants are invited)."""
     t = b.doc.text
-    ms = [
-        m for m in find_mentions(t, f.start, f.end, list_like=True) if not aside(t, m, prose=False)
-    ]
-    for m, roles in assign_roles(t, f.start, f.end, ms, default):
+    ms = [m for m in find_mentions(t, a, e, list_like=True) if not aside(t, m, prose=False)]
+    for m, roles in assign_roles(t, a, e, ms, default):
+        if planned and "participant" in roles:
+            roles = tuple("invited" if r == "participant" else r for r in roles)
         b.add(m, roles, listed)
     _two_states(b, ms)
 
@@ -339,16 +345,9 @@ def _participants(b: _Builder, f: Field, planned: bool) -> None:
             b.add(Mention(ls, ls + len(sub), ent, sub), default, sub)
     parts.append((pos, f.end, label))
     for a, e, lab in parts:
+        dflt = default + (("speaker",) if lab and _SPEAKER_LABEL.search(lab) else ())
         for s, se in sentences(t, a, e, paragraphs=False):
-            ms = [
-                m for m in find_mentions(t, s, se, list_like=True) if not aside(t, m, prose=False)
-            ]
-            dflt = default + (("speaker",) if lab and _SPEAKER_LABEL.search(lab) else ())
-            for m, roles in assign_roles(t, s, se, ms, dflt):
-                if planned and "participant" in roles:
-                    roles = tuple("invited" if r == "participant" else r for r in roles)
-                b.add(m, roles, lab)
-            _two_states(b, ms)
+            _field_actors(b, s, se, dflt, lab, planned)
 
 
 def _body_actors(
@@ -372,7 +371,8 @@ def _body_actors(
             cues = find_cues(t, s, se) if full else None
             # (the lead, or the sentence that dates the event, may name its owner without a
             # cue: "A three-day CTBTO ... Workshop ... was held in Pretoria ... from 29 November")
-            owner = prose_roles is None and (n <= LEAD or date is not None and s <= date.start < se)
+            dated = date is not None and s <= date.start < se  # the sentence that dates it
+            owner = prose_roles is None and (n <= LEAD or dated)
             if not (cues if full else has_cue(t, s, se, talk_only=True)) and not owner:
                 continue
             part = this_events_part(t[s:se], date)
@@ -385,7 +385,7 @@ def _body_actors(
             ms = [
                 m for m in find_mentions(t, s, se, list_like=False) if not aside(t, m, prose=True)
             ]
-            dated = date is not None and s <= date.start < se  # the sentence that dates it
+            dated = dated and date is not None and date.start < se  # (se may be cut)
             about_event = bool(dated or _EVENT_NOUN.search(sent) or _PRONOUN_START.match(sent))
             for m, roles in assign_roles(t, s, se, ms, (), cues=cues):
                 if not about_event:
