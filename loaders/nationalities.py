@@ -20,7 +20,12 @@ _REGION = (
     r"(?:Central|West|East|North|Southern)\s+African|(?:Eastern|Western|Central)\s+European|"
     r"Caribbean|African|Asian|European|Pacific|Arab|Balkan|Nordic|Baltic|Gulf)"
 )
-_ADJ = rf"(?:{_REGION}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+# a State's two-word adjective or name: "South African", "North Macedonian", "New Zealand"
+_PAIR = (
+    r"(?:South|North|East|Costa|Sri|Sierra|Cabo|Cape|Equatorial|Papua\s+New|Saudi|New)"
+    r"\s+[A-Z][a-z]+"
+)
+_ADJ = rf"(?:{_REGION}|{_PAIR}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _PEOPLE = (
     r"(?:experts?|officials?|delegates?|delegations?|participants?|representatives?|officers?|"
     r"diplomats?|specialists?|scientists?|researchers?|practitioners?|regulators?|engineers?|"
@@ -35,7 +40,7 @@ _PEOPLE_OF = re.compile(
 _ITEM = re.compile(rf"(?P<region>{_REGION})\b|{_ADJ}")
 _TOOK_PART = re.compile(
     r"(?i)\b(?:attended|participat(?:ed|e|ing)|took\s+part|gathered|join(?:ed|ing)|brought\s+together|"
-    r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by)\b|"
+    r"were\s+(?:present|trained)|(?:was|were)\s+attended\s+by|participants\s+(?:included|were))\b|"
     # "offered a five-day course in ... for Armenian officials"
     r"\b(?:course|training|workshop|seminar|exercise)s?\b[^.]{0,120}\bfor\s+(?:\d+\s+)?(?-i:[A-Z])"
 )
@@ -64,6 +69,7 @@ def people_of(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
 
 def _state(word: str) -> str | None:
     """A State's adjective ("Thai") or its name used as one ("Myanmar experts")."""
+    word = " ".join(word.split())
     iso = demonym_state(word)
     if iso is None:
         ent = resolve(word)

@@ -349,3 +349,15 @@ def test_a_course_offered_for_states_people_with_a_regions_among_them() -> None:
         "officials.\n"
     )
     assert "organizer" not in roles.get("org/iaea", ())
+
+
+def test_two_word_adjectives_of_states_name_their_people() -> None:
+    # "South African" and "North Macedonian" are States' adjectives, "West African" a region's
+    roles = _roles(
+        "Seminar on Biosafety\n\n"
+        "ACCRA, 3 June 2021 - UNODA convened a seminar on biosafety in Accra on 2 June 2021.\n"
+        "Participants included South African, West African and Ghanaian laboratory experts.\n"
+        "North Macedonian and New Zealand delegates attended as observers.\n"
+    )
+    for iso in ("ZAF", "GHA", "MKD", "NZL"):
+        assert roles[f"state/{iso}"] == ("participant",), iso
