@@ -234,6 +234,13 @@ def _and_parts(chunk: str) -> list[str]:
     pos = 0
     for i, c in enumerate(cuts):
         nxt = cuts[i + 1].start() if i + 1 < len(cuts) else len(chunk)
+        if c.group().rstrip().endswith("the") and not ORG_HEAD.search(chunk, c.end(), nxt):
+            # "X Division and the Arms Control and Disarmament Division": the body after "and
+            # the" runs to its head word, past an "and" inside its name
+            nxt = next(
+                (d.start() for d in cuts[i + 2 :] if ORG_HEAD.search(chunk, c.end(), d.start())),
+                len(chunk),
+            )
         part = chunk[c.end() : nxt]
         # a body's name may hold "and" ("China Arms Control and Disarmament Association"): cut
         # only between two bodies, or before a person by rank
@@ -339,6 +346,8 @@ def candidate_names(
             subs = _and_parts(chunk)
         else:
             subs = [chunk]
+        if not list_like and _DATE.search(chunk):  # "the X Division in Islamabad on 4 May 2022"
+            subs = [piece for sub in subs for piece in _DATE.split(sub)]
         for sub in subs:
             if not sub.strip():
                 continue

@@ -50,7 +50,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
             r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
-            r"\b(?:convened|coordinated|facilitated|conducted)\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
+            r"\b(?:convened|coordinated|facilitated|conducted)\s+by\b|\b(?:was|were|is|are|being)\s+run\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
     (("organizer",), PARTNERED := re.compile(rf"(?i){_PARTNERED}\s+with\b")),
@@ -285,6 +285,7 @@ WORDS: list[tuple[str, ...]] = [
         "coordinated",
         "facilitated",
         "conducted",
+        "run",
         "chaired",
         "meeting",
         "session",

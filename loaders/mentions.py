@@ -14,6 +14,7 @@ from .acronyms import acronyms_rx, note_acronyms, unknown_acronyms
 from .candidates import ORG_HEAD, candidate_names, overlaps
 from .guard import Anchored, Guarded
 from .names import Entity, ancestors, demonym_state, entities, resolve, scan
+from .places import city_country
 
 __all__ = ["Mention", "find_mentions", "personal_spans"]
 
@@ -71,6 +72,11 @@ _EXPERTS = Guarded(
     re.compile(r"(?:[Ii]ts\s+|the\s+Committee['’]s\s+)?Group\s+of\s+Experts\b"), ("Experts",)
 )
 _ACRONYM_NEXT = re.compile(r"\s*\(\s*")  # between a name and "(ACR)"
+# "the X Division in Islamabad" (not a field office's name: "OSCE Programme Office in Bishkek")
+_AT_CITY = re.compile(
+    r"(?<!Office)(?<!Mission)(?<!Embassy)(?<!Consulate)(?<!Centre)(?<!Center)(?<!Presence)"
+    r"(?<!Delegation)\s+(?:in|at)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)$"
+)
 _GOV = re.compile(
     r"(?i)\b(?:the\s+)?(?:Government|Permanent\s+Mission|Mission|Delegation|Embassy|Authorities)\s+of\s+(?:the\s+)?$"
 )
@@ -196,6 +202,9 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
             text, pos, a, after_mention=i > 0, list_like=list_like, skip=skip
         ):
             ent = resolve(name)
+            if ent is None and (at := _AT_CITY.search(name)) and city_country(at.group(1)):
+                name = name[: at.start()]  # "the X Division in Islamabad": the body, not where
+                ent = resolve(name)
             if ent is None and nxt is not None and _ACRONYM_NEXT.fullmatch(text, ns + len(name), a):
                 # "The U.N. Regional Centre for Peace and Disarmament (UNREC)": a variant of the
                 # name the known acronym stands for

@@ -373,3 +373,24 @@ def test_a_sentence_opening_with_funded_by_is_no_field_and_its_list_ends_at_the_
     assert roles["state/CAN"] == {"funder"}
     assert roles["org/interpol"] == {"organizer"}  # the lead names the event's owner
     assert roles["org/who"] == {"participant"}  # not a funder: no "Funded by" field runs on
+
+
+def test_a_body_before_its_city_and_date_and_one_with_and_in_its_name() -> None:
+    roles = _roles(
+        "Course on Strategic Trade\n\n"
+        "DHAKA, 9 March 2023 - A course on strategic trade was run by the Trade Licensing "
+        "Department and the Research and Analysis Division of the Ministry of Commerce in Dhaka on "
+        "8 March 2023.\n"
+    )
+    # neither the city nor the date is part of a name, and "and the" starts the second body,
+    # whose own name holds an "and"
+    assert roles["unresolved/trade-licensing-department"] == {"organizer"}
+    division = [k for k in roles if k.startswith("unresolved/research-and-analysis-division-of")]
+    assert len(division) == 1 and roles[division[0]] == {"organizer"}
+    assert not [k for k in roles if "dhaka" in k]
+    # a field office's city is part of its name
+    roles = _roles(
+        "Training in Almaty\n\n"
+        "The training was supported by the Regional Liaison Office in Almaty on 2 April 2019.\n"
+    )
+    assert "unresolved/regional-liaison-office-in-almaty" in roles
