@@ -182,7 +182,10 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             r"(?i)\b(?:attended|participated|took\s+part|were\s+(?:all\s+|also\s+)?represented|"
             r"(?:is|are)\s+(?:also\s+|currently\s+)?(?:participating|taking\s+part)\s+in\b|"
-            r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z]))"
+            r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z])|"
+            # "Kyrgyzstan and Tajikistan will send a joint delegation"
+            r"\b(?:will\s+send|sen[dt]s?)(?=\s+(?:a|an|their|its)?\s*(?:joint\s+|high-level\s+)?"
+            r"(?:delegations?|representatives|experts|officials)\b))"
         ),
     ),
     (("speaker",), re.compile(r"(?i)\b(?:briefed|addressed|spoke\s+(?:at|to|during|about|on))\b")),
@@ -369,7 +372,7 @@ WORDS: list[tuple[str, ...]] = [
         "ran",
     ),
     ("invited", "attend", "particip"),
-    ("attended", "participat", "took", "taking", "represented", "joined", "visit"),
+    ("attended", "participat", "took", "taking", "represented", "joined", "visit", "sen"),
     ("briefed", "addressed", "spoke"),
     (
         "explained",

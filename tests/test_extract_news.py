@@ -209,3 +209,35 @@ def test_a_wires_dateline_places_an_event_that_began_yesterday() -> None:
         "workshop on export controls began yesterday.\n"
     )
     assert un.start_date == "2017-08-16" and un.venue.city is None
+
+
+def test_a_treatys_dates_give_no_year_to_a_yearless_event() -> None:
+    # a resolution's adoption, a signature and a State's becoming a party are the text's
+    # history, not the event's year: with no other year the date stays unknown
+    assert _dates(
+        "Review in Minsk\n\nThe peer review will be held in Minsk on 2-5 August. On 28 April "
+        "2004, the Security Council unanimously adopted Resolution 1540.\n"
+    ) == (None, None)
+    assert _dates(
+        "Workshop on the CWC\n\nThe workshop took place on 21 and 22 March. Ruritania signed "
+        "the CWC on January 13, 1993 and became a State Party on 29th April 1997.\n"
+    ) == (None, None)
+    assert _dates(
+        "Reporting workshop\n\nUNREC held a workshop on June 5-6 on reporting. Resolution 1540 "
+        "was adopted by the U.N. Security Council in 2004.\n"
+    ) == (None, None)
+    # a year the note gives the event still dates it
+    assert _dates(
+        "Review in Minsk\n\nThe peer review will be held in Minsk on 2-5 August. On 28 April "
+        "2004, the Security Council unanimously adopted Resolution 1540. The 2021 review plan "
+        "was agreed in January 2021.\n"
+    ) == ("2021-08-02", "2021-08-05")
+
+
+def test_states_that_will_send_a_delegation_take_part() -> None:
+    n = parse_note(
+        "Peer review\n\nThe peer review was held in Minsk from 2 to 5 August 2016. Kyrgyzstan "
+        "and Tajikistan sent a joint delegation of customs and border officials.\n"
+    )
+    roles = {a.id: a.roles for a in n.actors}
+    assert roles["state/KGZ"] == roles["state/TJK"] == ("participant",)
