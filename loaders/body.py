@@ -33,6 +33,13 @@ _PLACELIKE = re.compile(r"[A-Z][\w'’.-]+(?:[\s-][A-Z][\w'’.-]+){0,2}")
 _BUILDING = re.compile(
     r"\b(?:Hotel|Centre|Center|Hall|Building|Palace|House|Resort|Headquarters|Campus|Complex)\b"
 )
+# "in Southeast Asia", "in the South Caucasus": a region, not a town
+_REGION = re.compile(
+    r"(?:(?:South|North|East|West|Central|Southeast|South-East|Northeast|Southern|Northern|"
+    r"Eastern|Western|Latin)[\s-]+)?(?:Asia|Africa|Europe|America|Americas|Caribbean|Pacific|"
+    r"Balkans|Caucasus|Mediterranean|Middle\s+East|Gulf|Sahel|Maghreb|Levant|Indo-Pacific|"
+    r"Asia-Pacific|Asia\s+Pacific|Eurasia|Oceania|Region)"
+)
 _ARRIVAL = re.compile(r"(?i)arrival|departure")
 _MONTH_WORD = re.compile(rf"(?:{MONTH})\b")  # "held in October 2017": not a place
 _IN_AT_PLACE = re.compile(r"\s*(?:in|at)\s+([^.;()\n]{2,60})")
@@ -276,7 +283,10 @@ def place(text: str) -> tuple[str | None, str | None]:
             country_at, country = i, ms[0].entity.iso3
             break
     placelike = [
-        bool(_PLACELIKE.fullmatch(p)) and not _MONTH_WORD.match(p) and not _BUILDING.search(p)
+        bool(_PLACELIKE.fullmatch(p))
+        and not _MONTH_WORD.match(p)
+        and not _BUILDING.search(p)
+        and not _REGION.fullmatch(p)
         for p in parts
     ]
     city: str | None = None

@@ -201,7 +201,10 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("speaker",),
         re.compile(
             r"(?i)\b(?:delivered|made|gave|presented)\s+(?:a\s+|the\s+)?(?:presentations?|"
-            r"statements?|briefings?|remarks|keynote|lectures?)\b|\bpresented\s+(?:its|their|his|her)\b"
+            r"statements?|briefings?|remarks|keynote|lectures?)\b|\bpresented\s+(?:its|their|his|her)\b|"
+            # "Southeast Asian countries - A, B and C - offered updates on ..."
+            r"\b(?:offered|provided|gave|presented|shared)\s+(?:an?\s+)?(?:updates?|national\s+"
+            r"(?:updates?|reports?|perspectives|experiences))\b"
         ),
     ),
     (
@@ -384,7 +387,7 @@ WORDS: list[tuple[str, ...]] = [
         "outlined",
         "pointed",
     ),
-    ("delivered", "made", "gave", "presented"),
+    ("delivered", "made", "gave", "presented", "offered", "provided", "shared"),
     ("funded", "financed", "sponsored", "provided"),
     ("host",),
     ("host",),

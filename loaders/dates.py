@@ -1,6 +1,7 @@
 """Dates and date ranges as written in notes: '15-17 January 2013', '14th-15th September 2017',
 'from 24 to 28 October 2016', 'Monday 20 to Friday 24 June 2022', '30 November - 2 December 2015',
-'March 11-12, 2014', 'September 2011', and numeric ones: '12.05.2015' and '12/05/2015' (day first, as UN documents write them),
+'March 11-12, 2014', 'September 2011', lists of days ('July 27 and 28, and August 5 and 6, 2020',
+'11, 12 and 13 March 2018': the first to the last), and numeric ones: '12.05.2015' and '12/05/2015' (day first, as UN documents write them),
 '2015-05-12' (ISO), and ranges of them ('12.05.2015 - 14.05.2015', '12-14.05.2015'). A date that
 does not exist ('31.02.2015', '05/13/2015' read day first) is no date."""
 
@@ -67,11 +68,32 @@ _PATTERNS = [
         "dmdmy",
         rf"(?P<d1>{_D})\s+(?P<m1>{_MON})(?:\s*,?\s*(?P<y1>{_Y}))?{_DASH}{_WD}(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})",
     ),  # noqa: E501
+    # "27 and 28 July and 5 and 6 August 2020" (see "mdlist")
+    (
+        "dmlist",
+        rf"(?P<d1>{_D})(?:\s*(?:,|and|&)\s*{_D})+\s+(?P<m1>{_MON})\s*,?\s*(?:and\s+)?(?:{_D}\s*(?:,|and|&)\s*)+(?P<d2>{_D})\s+(?P<m2>{_MON})\s*,?\s*(?P<y2>{_Y})",
+    ),
+    # "27, 28 and 29 July 2020"
+    (
+        "ddays",
+        rf"(?P<d1>{_D})(?:\s*,\s*{_D})+\s*,?\s*(?:and|&)\s*(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})",
+    ),
     # 15-17 January 2013, 14th-15th September 2017, from 24 to 28 October 2016, "from the 4th
     # to the 6th of December, 2013", "1 to 3, May 2009"
     (
         "ddmy",
         rf"(?P<d1>{_D}){_DASH}(?:the\s+)?{_WD}(?P<d2>{_D}),?\s+(?:of\s+)?(?P<m1>{_MON})\s*,?\s*(?P<y2>{_Y})",
+    ),
+    # days of two months: "July 27 and 28, and August 5 and 6, 2020", "27 and 28 July and 5 and
+    # 6 August 2020": the first to the last
+    (
+        "mdlist",
+        rf"(?P<m1>{_MON})\s+(?P<d1>{_D})(?:\s*(?:,|and|&)\s*{_D})*\s*,?\s*(?:and\s+)?(?P<m2>{_MON})\s+(?:{_D}\s*(?:,|and|&)\s*)*(?P<d2>{_D}),?\s+(?P<y2>{_Y})",
+    ),
+    # "July 27, 28 and 29, 2020"
+    (
+        "mdays",
+        rf"(?P<m1>{_MON})\s+(?P<d1>{_D})(?:\s*,\s*{_D})+\s*,?\s*(?:and|&)\s*(?P<d2>{_D}),?\s+(?P<y2>{_Y})",
     ),
     # March 11-12, 2014 / March 30 - April 2, 2015
     (
@@ -235,7 +257,7 @@ def _word_matches(name: str, rx: re.Pattern[str], text: str, a: int, b: int) -> 
     """`rx.finditer(text, a, b)` for a word pattern, tried only where its matches can start: a
     match starts with a day (a digit run's first digit) or with a month name."""
     seg = text[a:b]
-    if name in ("mddy", "mdy", "my"):
+    if name in ("mdlist", "mdays", "mddy", "mdy", "my"):
         low = fold_ascii(seg)
         if low is None:
             return list(rx.finditer(text, a, b))

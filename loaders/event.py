@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import ADOPTED, DateSpan, find_dates
+from .dates import ADOPTED, MONTH, DateSpan, find_dates
 from .guard import Anchored
 from .header import Field
 from .model import Evidence
@@ -235,7 +235,8 @@ _TYPE_WORD = re.compile(rf"(?i)\b(?:{_EVENT_WORDS})s?\b")
 _EVENT_PHRASE = re.compile(
     r"\b(?:an?|the)\s+((?:(?!(?:an?|the)\b)[\w-]+\s+){0,3}?(?:workshop|seminar|conference|training\s+course|course|meeting|"
     r"consultations?|round-?\s?table|dialogue|symposium|webinar)\s+(?:on|for|of|in\s+support\s+of)\s+[^.;()]{3,160}?)"
-    r"(?=,|\.|;|\s+(?:held|from|on\s+\d|in\s+[A-Z]|organi[sz]ed|hosted|which|that|was|were|will)\b)",
+    r"(?=,|\.|;|\s+(?:held|from|on\s+\d|in\s+[A-Z]|organi[sz]ed|hosted|which|that|was|were|will)\b"
+    rf"|\s+on\s+(?-i:{MONTH})\s+\d)",  # "... on May 5 and 6, 2020"
     re.I,
 )
 

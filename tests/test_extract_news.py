@@ -241,3 +241,17 @@ def test_states_that_will_send_a_delegation_take_part() -> None:
     )
     roles = {a.id: a.roles for a in n.actors}
     assert roles["state/KGZ"] == roles["state/TJK"] == ("participant",)
+
+
+def test_a_regions_name_is_no_venue_and_countries_giving_updates_take_part() -> None:
+    n = parse_note(
+        "Seminar\n\n"
+        "The Example Institute held an online Seminar on Trade Controls in Southeast Asia on "
+        "July 27 and 28, 2020.\n\n"
+        "After the panels, regional countries - Laos, Myanmar and Indonesia - offered updates "
+        "on their export control laws.\n"
+    )
+    assert (n.venue.city, n.venue.country) == (None, None)
+    assert n.title == "Online Seminar on Trade Controls in Southeast Asia"
+    roles = {a.id: a.roles for a in n.actors}
+    assert roles["state/LAO"] == roles["state/MMR"] == roles["state/IDN"] == ("speaker",)

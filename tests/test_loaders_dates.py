@@ -124,6 +124,19 @@ def test_dates_as_written() -> None:
     ]
 
 
+def test_lists_of_days_run_from_the_first_to_the_last() -> None:
+    text = (
+        "on July 27 and 28, and August 5 and 6, 2020; on 2 and 3 May and 9 and 10 June 2021; "
+        "on October 4, 5 and 6, 2019; on 11, 12 and 13 March 2018"
+    )
+    assert [(d.start_date, d.end_date) for d in find_dates(text)] == [
+        ("2020-07-27", "2020-08-06"),
+        ("2021-05-02", "2021-06-10"),
+        ("2019-10-04", "2019-10-06"),
+        ("2018-03-11", "2018-03-13"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
