@@ -138,13 +138,15 @@ _ASSISTED = re.compile(
 )
 _SUPPORTED = re.compile(r"\b(?:supported|assisted|helped)\s+(?=(?:the\s+)?[A-Z])")
 # an article, or none before an event's name ("is holding Counter Proliferation Investigation training")
-_ARTICLE_OR_NAMED_EVENT = r"(?:(?:a|an|the|this|its)\b|(?=(?-i:[A-Z][\w'-]*)(?:\s+(?:(?-i:[A-Z][\w'-]*)|of|on|for|and|in)){0,8}\s+(?:training|workshop|seminar|course|conference|exercise|meeting|consultation)s?\b))"
+_ARTICLE_OR_NAMED_EVENT = r"[“\"‘]?(?:(?:a|an|the|this|its)\b|(?=(?-i:[A-Z][\w'-]*)(?:\s+(?:(?-i:[A-Z][\w'-]*)|of|on|for|and|in)){0,8}\s+(?:training|workshop|seminar|course|conference|exercise|meeting|consultation)s?\b))"
 BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer", "host"),
         re.compile(
             r"(?i)\b(?:(?:co-?)?host(?:ed|s)|(?:will|to)\s+(?:co-?)?host|(?<!who\s)(?<!that\s)(?<!which\s)(?:is|are|will\s+be)\s+(?:co-?)?hosting)"
-            r"\s+(?:a|an|the|this|its|\d+|(?-i:(?:sub-?)?regional|national|international))\b"
+            r"\s+[“\"‘]?(?:a|an|the|this|its|\d+|(?-i:(?:sub-?)?regional|national|international))\b|"
+            # "Australia is co-hosting with the Kingdom of Cambodia, a National Workshop"
+            r"\b(?:co-?host(?:ed|s)|(?:is|are|will\s+be)\s+co-?hosting)(?=\s+with\b)"
         ),
     ),
     # "Kenya played host to the inaugural African Regional Conference": the host, not the organiser

@@ -121,7 +121,7 @@ _TYPE_RX = [
 ]
 _NOT_TITLE = re.compile(
     r"(?i)(?:information|concept)\s+note|press\s+release|for\s+immediate\s+release|"
-    r"[\W\d]*|(?:un\s+)?news|\w+\s*,?\s*\d{1,2}\s+\w+\s+\d{4}|"
+    r"[\W\d]*|(?:un\s+)?news|\w+\s*[,–—-]?\s*\d{1,2}\s+\w+\s+\d{4}|"
     # a page's boxes: "From the event", "Related links", "See also", "Share this page"
     r"from\s+the\s+event|related\s+\w+|see\s+also|read\s+more|share(?:\s+this)?(?:\s+page)?|"
     # a page's navigation: "You are here", "Skip to main content", "Main menu"
@@ -129,7 +129,10 @@ _NOT_TITLE = re.compile(
     r"\([^\n]*\)|"  # a line in brackets: "(MENAFN - Emirates News Agency (WAM))"
     # a site's banner: "Welcome to the beta version of the ... site. ... email us at ..."
     r"welcome\s+to\b[^\n]*|[^\n]*(?:\S@\S|\[email)[^\n]*|"
-    r"skip\s+(?:global\s+|breadcrumb\s+)?navigation(?:\s+to\s+(?:the\s+)?main\s+content)?|back\s+to\s+top"
+    r"skip\s+(?:global\s+|breadcrumb\s+)?navigation(?:\s+to\s+(?:the\s+)?main\s+content)?|back\s+to\s+top|"
+    # a minister's release: "The Hon. Alexander Downer, MP", "Media Release", "Senator the Hon X"
+    r"media\s+(?:release|statement)|(?:the\s+)?(?:senator\s+(?:the\s+)?)?(?:hon\.?|honourable|"
+    r"rt\.?\s+hon\.?)\s+[^\n]{2,60}"
 )
 
 

@@ -56,7 +56,10 @@ _SPEAKER_LABEL = re.compile(r"(?i)speaker|presenter|resource\s+person")
 _PAREN_DATE = re.compile(r"\(\s*\d{1,2}[^()]*\d{4}[^()]*\)")
 _CONTACT_SENT = re.compile(r"(?i)\bplease\s+contact\b|\bcontact\b.*@")
 _PRONOUN_START = re.compile(r"(?:It|This|They)\b")
-_MINISTRY = re.compile(r"(?:the\s+)?Ministr(?:y|ies)\s+(?:of|for)\s")
+_MINISTRY = re.compile(
+    r"(?:the\s+)?(?:Ministr(?:y|ies)\s+(?:of|for)\s|(?:Foreign|Defen[cs]e|Interior|Health|"
+    r"Justice|Finance|Economy|Trade|Energy|Environment|Agriculture)\s+Ministry\b)"
+)
 _ROLE_ORDER = ("organizer", "host", "supporter", "funder", "participant", "invited", "speaker")
 
 

@@ -293,7 +293,7 @@ def _seat(t: str, at: int) -> Venue | None:
 
 # "in Istanbul", "visit Washington", "travelled to Paramaribo", "in the premises of the X (ACR) in Bangkok"
 _IN_CITY = re.compile(
-    r"\b(in|at|In|At|visit|visited|visiting|travell?ed\s+to)\s+"
+    r"\b(in|at|In|At|visit|visited|visiting|travell?(?:ed|ing)\s+to)\s+"
     + _CITY_OF
     + r"(?P<p>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}"
     r"(?:,\s*(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})?)"

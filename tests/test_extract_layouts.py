@@ -205,3 +205,23 @@ def test_a_treatys_dates_do_not_date_the_event() -> None:
         "supported.\n"
     )
     assert (n.start_date, n.venue.city) == (None, "Riyadh")
+
+
+def test_a_ministers_release_dated_by_its_number_line() -> None:
+    n = parse_note(
+        "The Hon. Jane Example, MP\n\n"
+        "Media Release\n\n"
+        "FA201 - 4 March 2009\n\n"
+        "Ruritania and Laos Work Together on the Chemical Weapons Convention\n\n"
+        "I am pleased to announce that Ruritania is co-hosting with the Lao People's Democratic "
+        "Republic, a National Workshop for 60 officials. Experts from Japan are travelling to "
+        "Vientiane to take part in the Workshop (4-6 March).\n"
+    )
+    # the minister's name and the release's number are no title; the number line dates the
+    # year-less days; the partner "co-hosting with" hosts too
+    assert n.title == "Ruritania and Laos Work Together on the Chemical Weapons Convention"
+    assert (n.start_date, n.end_date) == ("2009-03-04", "2009-03-06")
+    assert (n.venue.city, n.venue.country) == ("Vientiane", "LAO")
+    roles = {a.id: a.roles for a in n.actors}
+    assert roles["state/LAO"] == ("organizer", "host")
+    assert roles["state/JPN"] == ("participant",)

@@ -255,3 +255,34 @@ def test_a_regions_name_is_no_venue_and_countries_giving_updates_take_part() -> 
     assert n.title == "Online Seminar on Trade Controls in Southeast Asia"
     roles = {a.id: a.roles for a in n.actors}
     assert roles["state/LAO"] == roles["state/MMR"] == roles["state/IDN"] == ("speaker",)
+
+
+def test_a_quoted_event_name_after_hosted_and_a_bare_foreign_ministry() -> None:
+    dialogue = parse_note(
+        "Dialogue in Bangkok\n\n"
+        "The Ministry of Foreign Affairs of the Kingdom of Thailand, in collaboration with the "
+        "OPCW, hosted “the Regional Dialogue on Chemical Safety” during 20 – 21 July 2017 in "
+        "Bangkok.\n"
+    )
+    roles = {a.id: set(a.roles) for a in dialogue.actors}
+    assert roles["unresolved/ministry-of-foreign-affairs-of-the-kingdom-of-thailand"] == {
+        "organizer",
+        "host",
+    }
+    # a "Foreign Ministry" the note does not tie to a State is the host State's
+    n = parse_note(
+        "Fellows visit Kazakhstan\n\n"
+        "ASTANA – Diplomats from 27 States were received at the Foreign Ministry on 20 "
+        "September 2017 during their three-day visit.\n"
+    )
+    ministry = {a.id: a for a in n.actors}["unresolved/foreign-ministry-kaz"]
+    assert ministry.iso3 == "KAZ"
+    # Canada's foreign ministry is Canada's
+    got = {
+        a.id: a
+        for a in parse_note(
+            "Workshop in Lyon\n\nThe workshop was held on 13 December 2016, funded by Global "
+            "Affairs Canada.\n"
+        ).actors
+    }
+    assert got["org/can-gac"].iso3 == "CAN" and got["org/can-gac"].roles == ("funder",)
