@@ -93,6 +93,13 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\bparticipating\s+(?:national\s+)?(?:agencies|institutions|ministries|bodies|authorities)\s+(?:included|were|comprised)\b"
         ),
     ),
+    # "hold its 66th meeting on Monday, with Kuwait participation"
+    (
+        ("participant",),
+        re.compile(
+            r"\bwith\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:['’]s)?\s+participation\b)"
+        ),
+    ),
     # "professionals ... drawn from 7 African Countries: Ghana, Nigeria, ...", "27 from six
     # Central and Eastern European countries (Belarus, ...)"
     (
@@ -162,7 +169,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer",),
         re.compile(
-            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched|facilitated|co-?chaired)\s+"
+            r"(?i)\b(?:organi[sz]ed|co-?organi[sz]ed|convened|held|conducted|launched|facilitated|(?:co-?)?chaired)\s+"
             r"(?:jointly\s+)?"
             + _ARTICLE_OR_NAMED_EVENT
             + r"|\bheld(?=\s+(?:consultations|talks|discussions)\b)"
@@ -182,7 +189,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("participant",),
         re.compile(
-            r"(?i)\b(?:attended|participated|took\s+part|were\s+(?:all\s+|also\s+)?represented|"
+            r"(?i)\b(?:attended|participated|participates\s+in|took\s+part|were\s+(?:all\s+|also\s+)?represented|"
             r"(?:is|are)\s+(?:also\s+|currently\s+)?(?:participating|taking\s+part)\s+in\b|"
             r"joined\s+(?:the|this)\b|\b(?:will\s+visit|visited)\s+(?=[A-Z])|"
             # "Kyrgyzstan and Tajikistan will send a joint delegation"
@@ -237,7 +244,9 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?i)\b(?:convene|convenes|co-?organi[sz]es?|organi[sz]es?|holds?|hold)\s+"
             r"(?=(?:(?:first|second|third|national|regional|sub-?regional|international|joint|"
             r"high-level)\s+){1,3}(?:workshops?|seminars?|conferences?|trainings?|meetings?|"
-            r"round-?\s?tables?|dialogues?|consultations?)\b)"
+            r"round-?\s?tables?|dialogues?|consultations?)\b|"
+            # "the Committee hold its 66th meeting": a numbered session
+            r"(?:its|their)\s+\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference)\b)"
         ),
     ),
     # "UNREC, which assisted in organizing the visit": helped the organiser
@@ -354,6 +363,7 @@ WORDS: list[tuple[str, ...]] = [
         "students",
         "attendees",
     ),
+    ("with",),
     ("drawn", "countries", "states", "nations"),
     ("invit",),
     ("assistance", "advice"),

@@ -29,6 +29,8 @@ _DATELINE = re.compile(
     rf"(?P<date>{DAY}[ \t]+{MONTH}(?:,?[ \t]+(?:19|20)\d\d)?|{MONTH}[ \t]+{DAY}(?:,?[ \t]+(?:19|20)\d\d)?)"
     rf"[ \t]*,?[ \t]*(?:\((?P<issuer>[^()\n]{{2,80}})\))?(?:{_DASHES}|/[^/\n]{{2,60}}/)[ \t]*"
 )
+# a syndicator's bracket before a wire's dateline: "(MENAFN- Kuwait News Agency (KUNA)) CAIRO, ..."
+_WIRE_PREFIX = re.compile(r"[ \t]*\((?:[^()\n]|\([^()\n]*\))*\)[ \t]*")
 # a news agency's dateline without a date: "ISLAMABAD (APP) -", "India (Commonwealth Union)_"
 _AGENCY_LINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)[ \t]*\((?P<issuer>[^()\n\d]{2,60})\)[ \t]*(?:[—–_:]|-{1,2})[ \t]*"
@@ -97,6 +99,10 @@ def masthead(text: str) -> Masthead:
         if stamp:  # "date 2024-07-25 ISLAMABAD - Foreign Secretary ...": a stamp, then the text
             spans.append((a, stamp.end()))
             date, date_span, a = stamp.group("date"), stamp.span("date"), stamp.end()
+        pre = _WIRE_PREFIX.match(text, a, b) if dateline is None else None
+        if pre and text[pre.end() : pre.end() + 1].isupper():
+            spans.append((a, pre.end()))  # "(MENAFN- Kuwait News Agency (KUNA)) CAIRO, Jan 26"
+            a = pre.end()
         if dateline is None and text[a : a + 1].isupper():
             d = _DATELINE.match(text, a, b)
             agency = None if d else _AGENCY_LINE.match(text, a, b) or _PLACE_LINE.match(text, a, b)

@@ -57,7 +57,7 @@ _GROUP_BEFORE = re.compile(
     r"(?i)\b(?:(?:member|participating|partner)\s+(?:states|countries)|states\s+members)\s+of\s+(?:the\s+)?$"
 )
 # "Security Council resolution 1540", "the Council's 1540 Committee": the body named in another name
-_NAMING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Rr]esolutions?\b|\(?UNSCR\b|\d{4}\b|Committee\b)")
+_NAMING_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Rr]esolutions?\b|\(?UNSCR\b|\d{4}\b|(Committee)\b)")
 # "the Committee established pursuant to resolution 1540 (2004)" is the 1540 Committee
 _COMMITTEE_OF = Guarded(
     re.compile(
@@ -135,7 +135,9 @@ def find_mentions(text: str, start: int, end: int, *, list_like: bool) -> list[M
         if (
             m.entity.kind != "state"
             and (
-                _NAMING_AFTER.match(seg, m.end)
+                (n := _NAMING_AFTER.match(seg, m.end)) is not None
+                # "the Arab League's Committee of Senior Officials": the League's own committee
+                and (n.group(1) is None or m.entity.id in ("org/unsc", "org/un"))
                 or _GROUP_BEFORE.search(seg[max(0, m.start - 40) : m.start])
                 # its acronym: "member States of the Name (ACR)"
                 or bool(skip)

@@ -286,3 +286,22 @@ def test_a_quoted_event_name_after_hosted_and_a_bare_foreign_ministry() -> None:
         ).actors
     }
     assert got["org/can-gac"].iso3 == "CAN" and got["org/can-gac"].roles == ("funder",)
+
+
+def test_a_syndicated_wire_item_of_a_leagues_committee() -> None:
+    n = parse_note(
+        "Arab officials meet on disarmament\n"
+        "(MENAFN- Example News Agency (ENA)) CAIRO, Mar 3 (ENA) -- The Arab League's Committee "
+        "of Senior Officials on Disarmament hold its 12th meeting on 3 March 2019, with Oman "
+        "participation.\n"
+        "Jordan chaired the meeting. The Example Institute participates in the meeting as an "
+        "observer.\n"
+    )
+    # the syndicator's bracket does not hide the wire's dateline, which gives the venue
+    assert (n.venue.city, n.venue.country) == ("Cairo", "EGY")
+    roles = {a.id: a.roles for a in n.actors}
+    # the League's own committee: the League is named, not swallowed
+    assert "organizer" in roles["org/las"]
+    assert roles["state/OMN"] == ("participant",)
+    assert roles["state/JOR"] == ("organizer",)
+    assert roles["unresolved/example-institute"] == ("participant",)
