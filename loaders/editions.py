@@ -83,8 +83,8 @@ def of_another_event(sentence: str, date: DateSpan | None) -> bool:
     days only, led by another year ("In 2006, the Council emphasized the need ..."), or about
     other editions."""
     if date is not None:
-        days = [d.start_date for d in find_dates(sentence)]
-        if days and date.start_date not in days:
+        days = list(find_dates(sentence))
+        if days and _apart(days, date.start_date, date.end_date):
             return True
         lead = _YEAR_LEAD.match(sentence)
         if lead and lead.group(1) != date.start_date[:4]:
@@ -123,17 +123,26 @@ _OTHER_YEAR = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?!\s*\))")  # not "1540 (
 
 def dated_otherwise(said: str, start_date: str | None, end_date: str | None = None) -> bool:
     """Whether `said` (a sentence) is dated otherwise than an event that starts on `start_date`:
-    by a date that is not that day, by days without a year none of which falls in the event's
-    (to `end_date`), or only by other years ("in 2015")."""
-    ds = [d.start_date for d in find_dates(said)]
+    by dates none of which is that day or shares a day with the event's (to `end_date`), by
+    days without a year none of which falls in the event's, or only by other years ("in 2015")."""
+    ds = list(find_dates(said))
     if ds:
-        return start_date not in ds
+        return start_date is None or _apart(ds, start_date, end_date)
     if start_date is not None and (yl := yearless_dates(said, 0, len(said), start_date)):
         # "which will be held in Vienna from 18th to 22nd September" (month and day compared)
         first, last = start_date[5:], (end_date or start_date)[5:]
         return not any(d.start_date[5:] <= last and first <= d.end_date[5:] for d in yl)
     years = {m.group() for m in _OTHER_YEAR.finditer(said) if not _named_year(said, m.start())}
     return bool(years) and start_date is not None and start_date[:4] not in years
+
+
+def _apart(ds: list[DateSpan], start_date: str, end_date: str | None) -> bool:
+    """Whether none of the dates `ds` is the event's first day or shares a day with it (to
+    `end_date`): "July 27 and 28, and August 5 and 6" is of an event a header dates 6-7 August."""
+    last = end_date or start_date
+    return not any(
+        d.start_date == start_date or d.start_date <= last and start_date <= d.end_date for d in ds
+    )
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+\Z")

@@ -305,3 +305,15 @@ def test_a_syndicated_wire_item_of_a_leagues_committee() -> None:
     assert roles["state/OMN"] == ("participant",)
     assert roles["state/JOR"] == ("organizer",)
     assert roles["unresolved/example-institute"] == ("participant",)
+
+
+def test_a_sentence_whose_days_overlap_the_events_is_of_the_event() -> None:
+    n = parse_note(
+        "Seminar on Trade Controls\n\n"
+        "6 August, 2020 – 7 August, 2020\n\n"
+        "The Example Forum, with support from the US State Department, held the seminar on "
+        "July 27 and 28, and August 5 and 6, 2020 via Zoom.\n"
+    )
+    roles = {a.id: a.roles for a in n.actors}
+    assert roles["unresolved/example-forum"] == ("organizer",)
+    assert roles["org/usa-dos"] == ("supporter",)
