@@ -64,7 +64,8 @@ def _government(actor_id: str) -> bool:
 _GOVERNMENT_WORDS = frozenset(
     "ministry ministries department agency customs police gendarmerie embassy mission government "
     "authority authorities directorate service services parliament presidency inspectorate "
-    "prosecutor army navy guard forces secretariat commission committee council cabinet".split()
+    "prosecutor army navy guard forces secretariat commission committee council cabinet board "
+    "bureau office administration".split()
 )
 _NOT_GOVERNMENT_WORDS = frozenset(
     "university universities college school institute academy foundation association society "

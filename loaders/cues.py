@@ -49,7 +49,7 @@ FORWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer",),
         re.compile(
             r"(?i)\bin\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership|coordination|conjunction)"
-            r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|"
+            r"\s+with\b|\bjointly\s+with\b|\b(?:co-?)?organi[sz]ed\s+(?:jointly\s+)?by\b|\bco-?organi[sz]ed\s+between\b|"
             r"\b(?:convened|coordinated|facilitated|conducted)\s+by\b|\b(?:was|were|is|are|being)\s+run\s+by\b|\b(?:co-?)?chaired\s+by\b|\b(?:meeting|session|workshop|conference|seminar)\s+of\s+the\b|\borgani[sz]ed\s+(?:and\s+held\s+)?(?:in|at)\b"
         ),
     ),
@@ -242,7 +242,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("organizer",),
         re.compile(
             r"(?i)\b(?:convene|convenes|co-?organi[sz]es?|organi[sz]es?|holds?|hold)\s+"
-            r"(?=(?:(?:first|second|third|national|regional|sub-?regional|international|joint|"
+            r"(?=(?:(?:the|a|an)\s+)?(?:(?:first|second|third|national|regional|sub-?regional|international|joint|"
             r"high-level)\s+){1,3}(?:workshops?|seminars?|conferences?|trainings?|meetings?|"
             r"round-?\s?tables?|dialogues?|consultations?)\b|"
             # "the Committee hold its 66th meeting": a numbered session

@@ -317,3 +317,17 @@ def test_a_sentence_whose_days_overlap_the_events_is_of_the_event() -> None:
     roles = {a.id: a.roles for a in n.actors}
     assert roles["unresolved/example-forum"] == ("organizer",)
     assert roles["org/usa-dos"] == ("supporter",)
+
+
+def test_bodies_a_caption_says_co_organised_between_and_a_headline_verb_with_an_article() -> None:
+    n = parse_note(
+        "Regional workshop in Amman\n\n"
+        "Experts attend a regional workshop co-organized between the Ruritanian Atomic Energy "
+        "Commission and IAEA in Amman on 3 October 2022.\n"
+        "In collaboration with the IAEA, the Example Nuclear Institute organizes the regional "
+        "workshop from Oct. 3-6, 2022.\n"
+    )
+    roles = {a.id: a.roles for a in n.actors}
+    assert roles["org/iaea"] == ("organizer",)
+    assert roles["unresolved/example-nuclear-institute"] == ("organizer",)
+    assert [a.roles for a in n.actors if "atomic-energy" in a.id] == [("organizer",)]

@@ -67,3 +67,11 @@ def test_the_rolled_up_descriptions_conform() -> None:
     own, shared = map_note(note)
     report = validate_quads({graph_iri(note): own}, reference_quads(), shared)
     assert report.conforms, report.text()
+
+
+def test_a_states_board_bureau_or_office_counts_for_it() -> None:
+    from graph.rollup import parent_of
+
+    for slug in ("indias-central-board-of-indirect-taxes", "ruritanian-export-control-office"):
+        assert parent_of(f"unresolved/{slug}", "unresolved", "IND", None) == f"{ID}state/IND"
+    assert parent_of("unresolved/example-university", "unresolved", "IND", None) is None
