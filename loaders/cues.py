@@ -161,7 +161,7 @@ BACKWARD: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("organizer",),
         re.compile(
-            r"(?i)\b(?:(?:will|to)\s+(?:hold|organi[sz]e|convene|conduct)|(?<!who\s)(?<!that\s)(?<!which\s)"
+            r"(?i)\b(?:(?:will|to)\s+(?:jointly\s+)?(?:hold|organi[sz]e|convene|conduct)|(?<!who\s)(?<!that\s)(?<!which\s)"
             r"(?:is|are|will\s+be)\s+(?:holding|organi[sz]ing|convening|conducting|facilitating))\s+"
             + _ARTICLE_OR_NAMED_EVENT
         ),

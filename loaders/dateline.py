@@ -53,7 +53,9 @@ _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s
 _DATE_LINE = re.compile(
     rf"(?i)[ \t]*(?P<label>(?:published|posted|issued|created|date|(?:last\s+)?(?:changed|updated|modified))[ \t]*(?:on)?[ \t]*:?[ \t]*"
     # a release's number: "FA154 - 13 December 2005"
-    r"|[a-z]{1,4}\d{1,5}[ \t]*[-–—:][ \t]*)?"
+    r"|[a-z]{1,4}\d{1,5}[ \t]*[-–—:][ \t]*"
+    # a wire's name and the time first: "(Xinhua) 09:18, September 27, 2024"
+    r"|\(?[a-z][\w .]{1,20}\)[ \t]*(?:\d{1,2}:\d\d,?[ \t]*)?)?"
     rf"{_WEEKDAY}"
     rf"(?P<date>{DAY}\s+{MONTH}\s*,?\s*(?:19|20)\d\d|{MONTH}\s+{DAY},?\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d|"
     r"[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d)"  # 17/10/2011, day first

@@ -171,7 +171,8 @@ _N_DAYS = re.compile(
     # "the two-day Regional Conference on ..."
     r"(?:(?:(?-i:[A-Z][\w-]*)|regional|national|international|sub-?regional|joint|technical)\s+){0,3}"
     r"(?:event|workshop|seminar|course|"
-    r"training|meeting|conference|forum|visit|mission|round-?\s?table|consultations?|session|exercise)"
+    r"training|meeting|conference|forum|visit|mission|round-?\s?table|consultations?|session|exercise|"
+    r"run|programme|program)"  # "kick off on Wednesday for a two-day run"
 )
 
 
@@ -221,7 +222,9 @@ _WD_ONE = re.compile(rf"\b(?:(last|next|this|coming)\s+|on\s+)?{_WD}\b")
 _WD_SAID = re.compile(
     r"(?i)\b(?:said|says|told|announced|stated|noted|added|reported)\s+(?:on\s+)?\Z"
 )
-_WD_WILL = re.compile(r"(?i)\b(?:will|shall|is\s+to|are\s+to|to\s+be|scheduled)\b")
+_WD_WILL = re.compile(
+    r"(?i)\b(?:will|shall|is\s+to|are\s+to|to\s+be|scheduled|(?:due|set|slated|expected)\s+to)\b"
+)
 _WD_EVENT = re.compile(
     r"(?i)\b(?:inaugurat\w*|open(?:ed|s)?|beg[ai]n|begins|kick(?:ed|s)?\s+off|start(?:ed|s)?|held|"
     r"convene[sd]?|t[ao]ok\s+place|take\s+place|gathered|hosted|launched|met)\b|" + _CLOSED

@@ -331,3 +331,25 @@ def test_bodies_a_caption_says_co_organised_between_and_a_headline_verb_with_an_
     assert roles["org/iaea"] == ("organizer",)
     assert roles["unresolved/example-nuclear-institute"] == ("organizer",)
     assert [a.roles for a in n.actors if "atomic-energy" in a.id] == [("organizer",)]
+
+
+def test_an_announced_course_dated_after_a_wires_time_line() -> None:
+    n = parse_note(
+        "Ruritania, OPCW to hold protection course\n\n"
+        "Xinhua) 09:18, September 27, 2024\n\n"
+        "BEIJING, Sept. 26 (Xinhua) -- The Ruritanian government and the OPCW will jointly hold "
+        "a training course on medical protection from Oct. 13 to 19.\n"
+    )
+    # the wire's time line is the page's date, not the event's; the course's days are dated by it
+    assert (n.start_date, n.end_date, n.status) == ("2024-10-13", "2024-10-19", "planned")
+    assert {a.id: a.roles for a in n.actors}["org/opcw"] == ("organizer",)
+
+
+def test_a_conference_due_to_kick_off_on_a_weekday_for_a_two_day_run() -> None:
+    n = parse_note(
+        "Joint conference on disarmament\n\n"
+        "SEOUL, Nov. 12 (Yonhap) -- The 18th Joint Conference is due to kick off in Seoul on "
+        "Wednesday for a two-day run, the ministry said Tuesday.\n\n"
+        "date 2019-11-12\n"
+    )
+    assert (n.start_date, n.end_date) == ("2019-11-13", "2019-11-14")
