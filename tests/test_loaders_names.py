@@ -105,6 +105,8 @@ def test_qids_only_where_verified() -> None:
         ("Sudan", "state/SDN"),
         ("Guinea", "state/GIN"),
         ("Dominica", "state/DMA"),
+        ("Marshall Island", "state/MHL"),  # a release's singular
+        ("Global Affairs Canada", "org/can-gac"),
         ("Korea Republic", None),  # States are never matched fuzzily
         ("Souht Sudan", None),
         ("Some Unknown Body for Things", None),
