@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .dates import ADOPTED, MONTH, DateSpan, find_dates
+from .dates import MONTH, DateSpan, find_dates
 from .guard import Anchored
 from .header import Field
 from .model import Evidence
 from .text import Doc, squash
+from .years import ADOPTED
 
 __all__ = [
     "FUTURE",

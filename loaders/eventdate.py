@@ -10,10 +10,11 @@ import datetime as dt
 import re
 
 from .dateline import Masthead
-from .dates import NUMBERS, DateSpan, event_year, find_dates, yearless_dates
+from .dates import NUMBERS, DateSpan, find_dates, yearless_dates
 from .editions import next_edition
 from .event import pick_date
 from .header import Field
+from .years import event_year
 
 __all__ = ["lasting", "prose_date", "until", "weekdays", "widened"]
 
