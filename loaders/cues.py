@@ -387,7 +387,7 @@ WORDS: list[tuple[str, ...]] = [
         "ran",
     ),
     ("invited", "attend", "particip"),
-    ("attended", "participat", "took", "taking", "represented", "joined", "visit", "sen"),
+    ("attended", "participat", "took", "taking", "represented", "joined", "visit", "send", "sent"),
     ("briefed", "addressed", "spoke"),
     (
         "explained",

@@ -8,6 +8,11 @@ from __future__ import annotations
 from loaders import parse_note
 from loaders.editions import dated_otherwise
 from loaders.eventdate import weekdays
+from loaders.model import Note
+
+
+def _roles(note: Note) -> dict[str, tuple[str, ...]]:
+    return {a.id: a.roles for a in note.actors}
 
 
 def _dates(text: str) -> tuple[str | None, str | None]:
@@ -92,7 +97,7 @@ def test_the_city_of_a_demonym_is_the_venue() -> None:
     ev = n.venue_evidence[0]
     assert ev.text == "Marrakesh"
     # the headline's verb without an article: Morocco hosts
-    assert {a.id: a.roles for a in n.actors}["state/MAR"] == ("host",)
+    assert _roles(n)["state/MAR"] == ("host",)
 
 
 def test_a_city_said_as_a_countrys_capital_or_port_is_the_venue() -> None:
@@ -202,7 +207,7 @@ def test_a_wires_dateline_places_an_event_that_began_yesterday() -> None:
     assert (n.start_date, n.end_date) == ("2017-08-16", "2017-08-17")
     assert n.date_evidence[0].text == "yesterday"
     assert (n.venue.city, n.venue.country) == ("Cairo", "EGY")
-    assert {a.id: a.roles for a in parse_note(text).actors}["state/ARE"] == ("participant",)
+    assert _roles(parse_note(text))["state/ARE"] == ("participant",)
     # a UN office's dateline says where the release was issued, not the event
     un = parse_note(
         "Workshop opens\n\nNEW YORK, 17 August 2017 (Office for Disarmament Affairs) -- A "
@@ -239,7 +244,7 @@ def test_states_that_will_send_a_delegation_take_part() -> None:
         "Peer review\n\nThe peer review was held in Minsk from 2 to 5 August 2016. Kyrgyzstan "
         "and Tajikistan sent a joint delegation of customs and border officials.\n"
     )
-    roles = {a.id: a.roles for a in n.actors}
+    roles = _roles(n)
     assert roles["state/KGZ"] == roles["state/TJK"] == ("participant",)
 
 
@@ -253,7 +258,7 @@ def test_a_regions_name_is_no_venue_and_countries_giving_updates_take_part() -> 
     )
     assert (n.venue.city, n.venue.country) == (None, None)
     assert n.title == "Online Seminar on Trade Controls in Southeast Asia"
-    roles = {a.id: a.roles for a in n.actors}
+    roles = _roles(n)
     assert roles["state/LAO"] == roles["state/MMR"] == roles["state/IDN"] == ("speaker",)
 
 
@@ -264,11 +269,11 @@ def test_a_quoted_event_name_after_hosted_and_a_bare_foreign_ministry() -> None:
         "OPCW, hosted “the Regional Dialogue on Chemical Safety” during 20 – 21 July 2017 in "
         "Bangkok.\n"
     )
-    roles = {a.id: set(a.roles) for a in dialogue.actors}
-    assert roles["unresolved/ministry-of-foreign-affairs-of-the-kingdom-of-thailand"] == {
+    roles = _roles(dialogue)
+    assert roles["unresolved/ministry-of-foreign-affairs-of-the-kingdom-of-thailand"] == (
         "organizer",
         "host",
-    }
+    )
     # a "Foreign Ministry" the note does not tie to a State is the host State's
     n = parse_note(
         "Fellows visit Kazakhstan\n\n"
@@ -299,7 +304,7 @@ def test_a_syndicated_wire_item_of_a_leagues_committee() -> None:
     )
     # the syndicator's bracket does not hide the wire's dateline, which gives the venue
     assert (n.venue.city, n.venue.country) == ("Cairo", "EGY")
-    roles = {a.id: a.roles for a in n.actors}
+    roles = _roles(n)
     # the League's own committee: the League is named, not swallowed
     assert "organizer" in roles["org/las"]
     assert roles["state/OMN"] == ("participant",)
@@ -314,7 +319,7 @@ def test_a_sentence_whose_days_overlap_the_events_is_of_the_event() -> None:
         "The Example Forum, with support from the US State Department, held the seminar on "
         "July 27 and 28, and August 5 and 6, 2020 via Zoom.\n"
     )
-    roles = {a.id: a.roles for a in n.actors}
+    roles = _roles(n)
     assert roles["unresolved/example-forum"] == ("organizer",)
     assert roles["org/usa-dos"] == ("supporter",)
 
@@ -327,7 +332,7 @@ def test_bodies_a_caption_says_co_organised_between_and_a_headline_verb_with_an_
         "In collaboration with the IAEA, the Example Nuclear Institute organizes the regional "
         "workshop from Oct. 3-6, 2022.\n"
     )
-    roles = {a.id: a.roles for a in n.actors}
+    roles = _roles(n)
     assert roles["org/iaea"] == ("organizer",)
     assert roles["unresolved/example-nuclear-institute"] == ("organizer",)
     assert [a.roles for a in n.actors if "atomic-energy" in a.id] == [("organizer",)]
@@ -342,7 +347,7 @@ def test_an_announced_course_dated_after_a_wires_time_line() -> None:
     )
     # the wire's time line is the page's date, not the event's; the course's days are dated by it
     assert (n.start_date, n.end_date, n.status) == ("2024-10-13", "2024-10-19", "planned")
-    assert {a.id: a.roles for a in n.actors}["org/opcw"] == ("organizer",)
+    assert _roles(n)["org/opcw"] == ("organizer",)
 
 
 def test_a_conference_due_to_kick_off_on_a_weekday_for_a_two_day_run() -> None:
